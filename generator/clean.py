@@ -1,0 +1,126 @@
+"""Stage 2, `clean`: strip the publisher's page chrome, normalise whitespace, keep the words.
+
+What the chrome says (the date, "Last updated", "(As delivered)") is kept as metadata.
+Every line that survives keeps its line number in the raw file, for error messages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .model import Line
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+# "(As delivered)", "(Check against delivery)": a status of the text, not a paragraph.
+_STATUS = re.compile(r"\((as delivered|check against delivery|as prepared for delivery)\)", re.I)
+# Web-page bullets copied with the text: "• 13 Feb. 2025 -", "• |", "• Last updated: ...".
+_BULLET = re.compile(r"[•·▪]\s*(?P<rest>.*)")
+_LAST_UPDATED = re.compile(r"(last updated|dernière mise à jour)\s*:\s*(?P<when>.+)", re.I)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january", "janv", "janvier"),
+            ("feb", "february", "févr", "fevr", "février"),
+            ("mar", "march", "mars"),
+            ("apr", "april", "avr", "avril"),
+            ("may", "mai"),
+            ("jun", "june", "juin"),
+            ("jul", "july", "juil", "juillet"),
+            ("aug", "august", "août", "aout"),
+            ("sep", "sept", "september", "septembre"),
+            ("oct", "october", "octobre"),
+            ("nov", "november", "novembre"),
+            ("dec", "december", "déc", "décembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DATES = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:er)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"),
+)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A transcript's text with the chrome taken out, and what the chrome told."""
+
+    title: Line | None
+    subtitle: Line | None
+    body: tuple[Line, ...]
+    date: datetime.date | None = None
+    status: str | None = None
+    last_updated: str | None = None
+    chrome: tuple[Line, ...] = field(default=())
+
+
+def normalise(text: str) -> str:
+    """One line's whitespace made plain: invisible characters out, runs of spaces to one."""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def clean(text: str) -> Cleaned:
+    lines = [Line(n, normalise(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+    lines = [line for line in lines if line.text]
+    date = status = last_updated = None
+    kept: list[Line] = []
+    chrome: list[Line] = []
+    for line in lines:
+        bullet = _BULLET.fullmatch(line.text)
+        status_match = _STATUS.fullmatch(line.text)
+        if status_match:
+            status = status or status_match.group(1).capitalize()
+        elif bullet:
+            rest = bullet.group("rest")
+            updated = _LAST_UPDATED.fullmatch(rest)
+            if updated:
+                last_updated = last_updated or updated.group("when")
+            else:
+                date = date or find_date(rest)
+        else:
+            kept.append(line)
+            continue
+        chrome.append(line)
+    title, subtitle, body = _split_header(kept, chrome)
+    if date is None and title is not None:
+        date = find_date(" ".join(line.text for line in (title, subtitle) if line))
+    return Cleaned(title, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+
+
+def _split_header(kept: list[Line], chrome: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:
+    """Title is the first line; the second is a subtitle when chrome follows it or it reads
+    as one ("by NATO Secretary General ...", starting in lower case)."""
+    if not kept:
+        return None, None, []
+    title, rest = kept[0], kept[1:]
+    if not rest:
+        return title, None, []
+    second = rest[0]
+    chrome_after = any(second.number < c.number < (rest[1].number if len(rest) > 1 else 10**9) for c in chrome)
+    if chrome_after or second.text[:1].islower():
+        return title, second, rest[1:]
+    return title, None, rest
+
+
+def find_date(text: str) -> datetime.date | None:
+    """The first date written in `text` in a way publishers write them, or None."""
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["mon"]) if parts.get("mon") else _MONTHS.get(parts["month"].lower())
+            if month is None:
+                continue
+            try:
+                return datetime.date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+    return None

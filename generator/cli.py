@@ -1,0 +1,120 @@
+"""The command line: `python -m generator build|generate|check`.
+
+Bad input is reported as `path:line: message` lines on stderr with exit status 1, and
+nothing already generated or built is touched. Warnings are shown together at the end;
+`--strict` makes them errors, as in MkDocs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import render
+from .errors import InputError, Problem
+from .pipeline import Corpus, Reading, load_corpus
+from .render.paths import GENERATED
+from .site import build_site
+from .write import write_tree
+
+_INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("transcripts"),
+                      show_default=True, help="Folder of raw .txt transcripts, sidecars and speakers.yml.")
+_DOCS = click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
+                     show_default=True, help="MkDocs docs folder; generated pages go in its subfolders.")
+_STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group()
+def main() -> None:
+    """Press-conference transcripts to a searchable site with a permanent link per question."""
+
+
+@main.command()
+@_INPUT
+@_DOCS
+@_STRICT
+def generate(input_dir: Path, docs_dir: Path, strict: bool) -> None:
+    """Write the Markdown pages and the JSON export under the docs folder."""
+    _generate(input_dir, docs_dir, strict)
+
+
+@main.command()
+@_INPUT
+@_DOCS
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Where the built site goes.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@_STRICT
+def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool) -> None:
+    """Generate, then build the site with MkDocs in strict mode."""
+    _generate(input_dir, docs_dir, strict)
+    _run(lambda: build_site(config, docs_dir, site_dir))
+    click.echo(f"build: site written to {site_dir}")
+
+
+@main.command()
+@_INPUT
+@_STRICT
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def check(input_dir: Path, strict: bool, as_json: bool) -> None:
+    """Read every transcript and say what was found, writing nothing."""
+    corpus = _run(lambda: load_corpus(input_dir))
+    if as_json:
+        from .report import findings_json
+
+        click.echo(findings_json(corpus))
+    else:
+        for reading in corpus.readings:
+            click.echo(summary(reading))
+    _finish(corpus, strict)
+
+
+def summary(reading: Reading) -> str:
+    t = reading.transcript
+    questions = [e.question.speaker for e in t.exchanges]
+    answerers = sorted({turn.speaker.person.name for e in t.exchanges for turn in e.answers if turn.speaker.person})
+    named = len({s.person.id for s in questions if s.person})
+    outlets = len({s.outlet.id for s in questions if s.outlet})
+    return (
+        f"{t.source}: {len(questions)} questions, {named} questioners, {outlets} outlets, "
+        f"{len(answerers)} answerers ({', '.join(answerers) or 'none'})"
+    )
+
+
+def _generate(input_dir: Path, docs_dir: Path, strict: bool) -> Corpus:
+    corpus = _run(lambda: load_corpus(input_dir))
+    _finish(corpus, strict)
+    files = render.render_site(corpus.transcripts)
+    report = _run(lambda: write_tree(docs_dir, files, GENERATED))
+    questions = sum(len(t.exchanges) for t in corpus.transcripts)
+    click.echo(f"generate: {len(corpus.readings)} transcripts, {questions} questions; {report} in {docs_dir}")
+    return corpus
+
+
+def _finish(corpus: Corpus, strict: bool) -> None:
+    """Show the warnings together; under --strict they stop the run."""
+    for warning in corpus.warnings:
+        click.echo(_warning(warning), err=True)
+    if strict and corpus.warnings:
+        _fail(len(corpus.warnings), "warning(s) in strict mode")
+
+
+def _warning(problem: Problem) -> str:
+    return str(Problem(problem.path, problem.line, f"warning: {problem.message}"))
+
+
+def _run(step):
+    try:
+        return step()
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        _fail(len(error.problems), "problem(s)")
+
+
+def _fail(count: int, what: str) -> None:
+    click.echo(f"stopped: {count} {what}; nothing was written", err=True)
+    sys.exit(1)

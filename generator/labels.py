@@ -1,0 +1,154 @@
+"""Label detection: is this line a speaker label, and whose?
+
+A small, table-driven classifier. `LINE_STYLES` are the shapes a label line takes (a
+question keyword, a label ending in a colon, a label alone on its line); `describe`
+takes the label's words apart (official title, name, outlet) using `TITLES`. Each
+style names its own confidence. New styles are new rows, not new code paths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Label, Role
+
+# Official titles, longest first so "Deputy Secretary General" wins over "Secretary General".
+# The role says what a holder of the title does in the room.
+TITLES: tuple[tuple[str, Role], ...] = tuple(
+    sorted(
+        (
+            ("Deputy Secretary General", Role.PRINCIPAL),
+            ("Secretary General", Role.PRINCIPAL),
+            ("Secretary-General", Role.PRINCIPAL),
+            ("Prime Minister", Role.PRINCIPAL),
+            ("Deputy Prime Minister", Role.PRINCIPAL),
+            ("Foreign Minister", Role.PRINCIPAL),
+            ("Defence Minister", Role.PRINCIPAL),
+            ("Minister", Role.PRINCIPAL),
+            ("Vice President", Role.PRINCIPAL),
+            ("President", Role.PRINCIPAL),
+            ("Chancellor", Role.PRINCIPAL),
+            ("Ambassador", Role.PRINCIPAL),
+            ("Chair", Role.PRINCIPAL),
+            ("Chairman", Role.PRINCIPAL),
+            ("Admiral", Role.PRINCIPAL),
+            ("Secretary", Role.PRINCIPAL),
+            ("Spokesperson", Role.MODERATOR),
+            ("Spokesman", Role.MODERATOR),
+            ("Spokeswoman", Role.MODERATOR),
+            ("Moderator", Role.MODERATOR),
+            ("Host", Role.MODERATOR),
+        ),
+        key=lambda row: -len(row[0]),
+    )
+)
+_ROLE_OF_TITLE = {title.casefold(): role for title, role in TITLES}
+_TITLE = "|".join(re.escape(title) for title, _ in TITLES)
+# Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
+_TITLED = re.compile(rf"(?P<title>(?:[A-Z][\w.&'-]*\s+)*?(?i:{_TITLE}))(?:\s+(?P<name>.+))?")
+
+# Lower-case words that names and outlets may contain: "News Agency of Ukraine", "Ibn al".
+_CONNECTORS = frozenset("of the de du des la le el al bin ibn van von der den da di and & für for y".split())
+_WORD = re.compile(r"[\w'’&-]+|(?:[A-Z]\.)+|(?:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """One shape of label line. `pattern` captures `label` and, if text follows on the
+    same line, `rest`; `role` is what the style alone says of the speaker."""
+
+    name: str
+    pattern: re.Pattern[str]
+    confidence: float
+    role: Role | None = None
+
+
+LINE_STYLES: tuple[LineStyle, ...] = (
+    # "Question:", "Q:", "Question: Do you think ..." — an unnamed journalist.
+    LineStyle(
+        "question-keyword",
+        re.compile(r"(?P<label>question|q)\s?[:.](?:\s+(?P<rest>.*))?", re.I),
+        1.0,
+        Role.QUESTIONER,
+    ),
+    # "NATO Secretary General Rutte:", "Sabine Siebold (Reuters): Thank you ..."
+    LineStyle("colon", re.compile(r"(?P<label>[^:?!]{2,90}?)\s?:(?:\s+(?P<rest>.*))?"), 0.9),
+    # "NATO Secretary General Mark Rutte", "Sabine Siebold, Retuers" alone on their line.
+    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,][^:?!]{1,90}?)"), 0.7),
+)
+
+
+def detect(text: str) -> tuple[Label, str] | None:
+    """The label a line starts with and the text after it on the same line, or None."""
+    for style in LINE_STYLES:
+        match = style.pattern.fullmatch(text)
+        if not match:
+            continue
+        words = match.group("label").strip()
+        if style.role is Role.QUESTIONER:
+            label = Label(words, style.role, style.name, style.confidence)
+        else:
+            label = describe(words, style.name, style.confidence)
+        if label is not None:
+            return label, (match.groupdict().get("rest") or "").strip()
+    return None
+
+
+def detect_known(text: str, known: dict[str, Label]) -> tuple[Label, str] | None:
+    """A label seen elsewhere in the transcript, running into its text on this line:
+    "NATO Spokesperson Farah Dakhlallah Thank you all. ..." """
+    for words, label in sorted(known.items(), key=lambda item: -len(item[0])):
+        if text.startswith(words + " ") and text[len(words) + 1 : len(words) + 2].isupper():
+            return replace(label, style="runs-into-text"), text[len(words) + 1 :]
+    return None
+
+
+def describe(words: str, style: str, confidence: float) -> Label | None:
+    """Take a label's words apart; None when they do not read as a label at all."""
+    name, outlet = _split_outlet(words)
+    if outlet is not None:
+        if _is_name(name, max_words=5) and _is_name(outlet, max_words=10):
+            return Label(words, Role.QUESTIONER, style, confidence, name=name, outlet=outlet)
+        return None
+    titled = _TITLED.fullmatch(words)
+    if titled:
+        title, person = titled.group("title"), titled.group("name")
+        if person is not None and not _is_name(person, max_words=5):
+            return None
+        role = _ROLE_OF_TITLE[_title_words(title).casefold()]
+        return Label(words, role, style, confidence, name=person, title=title)
+    if style == "colon" and _is_name(words, max_words=4):
+        # A bare name before a colon, "Mark Rutte:": the registry or the turn structure
+        # will say who it is. Alone on a line with no colon, a few capitalised words are
+        # too often text ("NATO Allies") to be taken for a label on their shape alone.
+        return Label(words, None, style, confidence * 0.8, name=words)
+    return None
+
+
+def _title_words(title: str) -> str:
+    """The official title within "NATO Secretary General": the longest known ending."""
+    lowered = title.casefold()
+    return next(t for t, _ in TITLES if lowered.endswith(t.casefold()))
+
+
+def _split_outlet(words: str) -> tuple[str, str | None]:
+    """"Name, Outlet", "Name (Outlet)", "Name – Outlet" into name and outlet."""
+    bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", words)
+    if bracketed:
+        return bracketed.group(1), bracketed.group(2)
+    for separator in (", ", " – ", " — ", " - "):
+        if separator in words:
+            name, outlet = words.split(separator, 1)
+            return name.strip(), outlet.strip()
+    return words, None
+
+
+def _is_name(words: str, max_words: int) -> bool:
+    """Capitalised words, with the connectors names and outlets use: "Al Mamlaka TV"."""
+    tokens = words.split()
+    if not 1 <= len(tokens) <= max_words or not all(_WORD.fullmatch(t) for t in tokens):
+        return False
+    if not tokens[0][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in _CONNECTORS for t in tokens)

@@ -1,0 +1,145 @@
+"""The one model every stage passes on: plain, frozen, typed.
+
+`read` and `clean` produce `Line`s; `parse` turns them into `Turn`s grouped into a
+`Transcript`; `resolve` replaces raw labels by `Person`s and `Outlet`s; `render` only reads.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of cleaned text, with its 1-based line number in the raw file."""
+
+    number: int
+    text: str
+
+
+class Role(Enum):
+    """What a speaker does in the room; it decides how their turns are grouped."""
+
+    PRINCIPAL = "principal"  # answers questions: the Secretary General, a minister
+    QUESTIONER = "questioner"  # asks them: a journalist, named or not
+    MODERATOR = "moderator"  # gives the floor: a spokesperson, a host
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label as the text writes it, taken apart but not yet resolved.
+
+    "NATO Secretary General Rutte:" has title "NATO Secretary General" and name "Rutte";
+    "Sabine Siebold, Retuers" has name "Sabine Siebold" and outlet "Retuers".
+    """
+
+    text: str
+    role: Role | None  # None: the shape alone does not tell (a bare name)
+    style: str  # the name of the label pattern that matched
+    confidence: float  # 0..1, how sure the shape makes us
+    name: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class LabelledTurn:
+    """A label and the paragraphs under it, as `parse` finds them. `label` is None for
+    text before the first label (an opening statement whose speaker the subtitle names)."""
+
+    label: Label | None
+    paragraphs: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: str | None = None  # free text, "NATO Secretary General"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a label names, before or after resolution through the registry."""
+
+    role: Role
+    person: Person | None = None  # None: an unnamed journalist ("Question:")
+    outlet: Outlet | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's uninterrupted speech: the paragraphs under one label."""
+
+    speaker: Speaker
+    paragraphs: tuple[str, ...]
+    line: int  # where the label (or the first paragraph) stands in the raw file
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A question and what answers it.
+
+    `lead_in` holds the turns that give the floor before the question (a moderator's
+    hand-over, a principal's greeting): they are part of the exchange but answer nothing.
+    """
+
+    number: int
+    question: Turn
+    replies: tuple[Turn, ...]  # everything said after the question, in order
+    lead_in: tuple[Turn, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"q{self.number}"
+
+    @property
+    def answers(self) -> tuple[Turn, ...]:
+        """The replies by principals: a moderator's interjection answers nothing."""
+        return tuple(t for t in self.replies if t.speaker.role is Role.PRINCIPAL)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    date: datetime.date
+    subtitle: str | None = None
+    location: str | None = None
+    source_url: str | None = None
+    kind: str | None = None
+    topics: tuple[str, ...] = ()
+    status: str | None = None  # "As delivered"
+    last_updated: str | None = None  # as the publisher printed it
+
+
+@dataclass(frozen=True)
+class Transcript:
+    id: str
+    source: Path  # the raw .txt file
+    meta: Metadata
+    opening: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...]
+    closing: tuple[Turn, ...] = field(default=())
+
+    @property
+    def year(self) -> int:
+        return self.meta.date.year
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the transcript's page, as in the contract."""
+        return f"transcripts/{self.year}/{self.id}/"

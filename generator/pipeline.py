@@ -1,0 +1,99 @@
+"""The reading pipeline, one transcript at a time: read → clean → parse → resolve → structure.
+
+`load_corpus` reads a whole input folder into `Corpus`, collecting every problem of every
+file before giving up, so an editor sees them all at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clean import clean
+from .errors import InputError, Problem
+from .model import Metadata, Transcript
+from .parse import parse
+from .read import find_sources, read_source
+from .registry import Registry, load_registry, make_id
+from .resolve import Resolver
+from .structure import structure
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A transcript and what the editor should look at in it."""
+
+    transcript: Transcript
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    readings: tuple[Reading, ...]  # oldest first; same date: by id
+    registry: Registry
+
+    @property
+    def transcripts(self) -> tuple[Transcript, ...]:
+        return tuple(r.transcript for r in self.readings)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [w for r in self.readings for w in r.warnings]
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Read every transcript of `folder`; raise `InputError` with all problems found."""
+    paths = find_sources(folder)
+    if not paths:
+        raise InputError.at(folder, 0, "no transcripts (.txt files) in the input folder")
+    problems: list[Problem] = []
+    try:
+        registry = load_registry(folder)
+    except InputError as error:
+        problems.extend(error.problems)
+        registry = Registry()
+    readings = []
+    for path in paths:
+        try:
+            readings.append(load_transcript(path, registry))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    readings.sort(key=lambda r: (r.transcript.meta.date, r.transcript.id))
+    return Corpus(tuple(readings), registry)
+
+
+def load_transcript(path: Path, registry: Registry) -> Reading:
+    source = read_source(path)
+    cleaned = clean(source.text)
+    if cleaned.title is None:
+        raise InputError.at(path, 1, "empty transcript: there is no text to read")
+    sidecar = source.sidecar.values
+    date = sidecar.get("date") or cleaned.date
+    if date is None:
+        raise InputError.at(
+            path, cleaned.title.number,
+            f"no date in the text: add 'date: YYYY-MM-DD' to {path.with_suffix('.yml').name}",
+        )
+    subtitle = sidecar.get("subtitle") or (cleaned.subtitle.text if cleaned.subtitle else None)
+    meta = Metadata(
+        title=sidecar.get("title") or cleaned.title.text,
+        date=date,
+        subtitle=subtitle,
+        location=sidecar.get("location"),
+        source_url=sidecar.get("source_url"),
+        kind=sidecar.get("kind"),
+        topics=tuple(sidecar.get("topics", ())),
+        status=cleaned.status,
+        last_updated=cleaned.last_updated,
+    )
+    turns = Resolver(registry, subtitle).turns(parse(cleaned.body))
+    parts = structure(turns)
+    transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
+    warnings = tuple(
+        Problem(path, exchange.question.line, f"question {exchange.anchor} has no answer")
+        for exchange in parts.exchanges
+        if not exchange.answers
+    )
+    return Reading(transcript, warnings)

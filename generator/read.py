@@ -1,0 +1,80 @@
+"""Stage 1, `read`: find the transcripts of a folder and turn their bytes into text.
+
+The raw `.txt` file is the source of truth and is never written to. Its sidecar `.yml`
+(same stem) holds what the text lacks; it is checked against `SIDECAR`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema
+from .errors import InputError
+from .schema import Date, Field, Text, TextList
+
+SIDECAR: dict[str, schema.Field] = {
+    "title": Field(Text(), "the transcript's title; wins over the first line of the text"),
+    "subtitle": Field(Text(), "the line under the title, 'by NATO Secretary General ...'"),
+    "date": Field(Date(), "the day it was said, YYYY-MM-DD; wins over a date in the text"),
+    "location": Field(Text(), "where it was said, 'Brussels'"),
+    "source_url": Field(Text(), "the publisher's page the text was copied from"),
+    "kind": Field(Text(), "press conference, doorstep, joint press point, ..."),
+    "topics": Field(TextList(), "subjects, for readers browsing by topic"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw transcript as read from disk, with its checked sidecar values."""
+
+    path: Path
+    text: str
+    sidecar: schema.Entry
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def find_sources(folder: Path) -> list[Path]:
+    """The folder's `.txt` transcripts, in a stable order."""
+    if not folder.is_dir():
+        raise InputError.at(folder, 0, "input folder not found (set it with --input)")
+    return sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+
+
+def read_source(path: Path) -> Source:
+    text = decode(path, path.read_bytes())
+    sidecar_path = path.with_suffix(".yml")
+    sidecar = schema.Entry({}, 0)
+    if sidecar_path.is_file():
+        sidecar = schema.load(sidecar_path, decode(sidecar_path, sidecar_path.read_bytes()), SIDECAR)
+    return Source(path, text, sidecar)
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Bytes to text: a BOM decides; else UTF-8; else Windows-1252, which web copies use.
+
+    Line endings of every kind (CRLF, CR, LF) become LF.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError.at(path, 0, f"binary data (a NUL byte at offset {offset}), not a text transcript")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        if encoding:
+            raise InputError.at(path, 0, f"cannot decode as {encoding} at byte offset {utf8_error.start}") from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise InputError.at(
+                path, 0, f"neither UTF-8 nor Windows-1252: undecodable byte at offset {error.start}"
+            ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,105 @@
+"""The speaker registry, `speakers.yml`: people and outlets, and how the texts misspell them.
+
+```yaml
+people:
+  - name: Mark Rutte
+    role: NATO Secretary General
+    aliases: [Rutte]
+outlets:
+  - name: Reuters
+    aliases: [Retuers]
+```
+
+Names are looked up by a loose key (case, spacing and punctuation ignored), so an alias is
+only needed for a real misspelling. Ids are slugs of the canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from . import schema
+from .errors import InputError, Problem
+from .model import Outlet, Person
+from .read import decode
+from .schema import Field, ListOf, Text, TextList
+
+_PERSON = {
+    "name": Field(Text(), "the canonical name readers see, 'Mark Rutte'", required=True),
+    "role": Field(Text(), "what they are, 'NATO Secretary General'; a spokesperson or moderator gives the floor"),
+    "aliases": Field(TextList(), "other spellings in the texts, typos included: 'Dymtro Shkurko'"),
+}
+_OUTLET = {
+    "name": Field(Text(), "the canonical name readers see, 'Reuters'", required=True),
+    "aliases": Field(TextList(), "other spellings in the texts, typos and short forms: 'Retuers', 'FAZ'"),
+}
+REGISTRY = {
+    "people": Field(ListOf(_PERSON), "people who speak: officials, moderators, journalists"),
+    "outlets": Field(ListOf(_OUTLET), "news organisations journalists ask for"),
+}
+
+
+def key(name: str) -> str:
+    """The loose form names are compared in: 'Dymtro  Shkurko.' and 'dymtro shkurko' meet."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def make_id(name: str) -> str:
+    return slugify(name) or "unnamed"
+
+
+@dataclass
+class Registry:
+    """Canonical people and outlets, found by any of their spellings."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+
+    def person(self, name: str) -> Person | None:
+        return self.people.get(key(name))
+
+    def outlet(self, name: str) -> Outlet | None:
+        return self.outlets.get(key(name))
+
+    def canonical_people(self) -> list[Person]:
+        return sorted(set(self.people.values()), key=lambda p: p.id)
+
+
+def load_registry(folder: Path) -> Registry:
+    """Read `speakers.yml` from the input folder; a folder without one has an empty registry."""
+    path = folder / "speakers.yml"
+    if not path.is_file():
+        return Registry()
+    entry = schema.load(path, decode(path, path.read_bytes()), REGISTRY)
+    problems: list[Problem] = []
+    registry = Registry()
+    for item in entry.get("people", ()):
+        person = Person(make_id(item.get("name")), item.get("name"), item.get("role"))
+        _add(registry.people, person, item, path, problems)
+    for item in entry.get("outlets", ()):
+        outlet = Outlet(make_id(item.get("name")), item.get("name"))
+        _add(registry.outlets, outlet, item, path, problems)
+    if problems:
+        raise InputError(problems)
+    return registry
+
+
+def _add(table: dict, value: Person | Outlet, item: schema.Entry, path: Path, problems: list[Problem]) -> None:
+    ids = {other.id: other for other in table.values()}
+    if value.id in ids and ids[value.id].name != value.name:
+        problems.append(
+            Problem(path, item.line, f"'{value.name}' and '{ids[value.id].name}' have the same id '{value.id}'")
+        )
+        return
+    for spelling in (value.name, *item.get("aliases", ())):
+        existing = table.get(key(spelling))
+        if existing is not None and existing != value:
+            problems.append(
+                Problem(path, item.line, f"'{spelling}' already names '{existing.name}': one spelling, one entry")
+            )
+            continue
+        table[key(spelling)] = value

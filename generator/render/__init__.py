@@ -1,0 +1,32 @@
+"""Stage 6, `render`: the model to files (docs-relative path → text). Nothing is written here."""
+
+from __future__ import annotations
+
+from ..model import Transcript
+from . import export, index_pages, paths, transcript_page
+from .catalog import build_catalog
+
+
+def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
+    """Every generated page and JSON file of the site, keyed by path under the docs folder."""
+    catalog = build_catalog(transcripts)
+    ordered = catalog.transcripts
+    files = {
+        paths.HOME: index_pages.home(catalog),
+        paths.ARCHIVE: index_pages.archive(catalog),
+        paths.SPEAKERS: index_pages.speakers_index(catalog),
+        paths.OUTLETS: index_pages.outlets_index(catalog),
+        paths.API_INDEX: export.dumps(export.index(ordered)),
+    }
+    for i, t in enumerate(ordered):
+        previous = ordered[i - 1] if i else None
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        files[paths.transcript(t)] = transcript_page.render(t, previous, following)
+        files[paths.api(t)] = export.dumps(export.transcript(t))
+    for number, in_year in index_pages.by_year(ordered).items():
+        files[paths.year(number)] = index_pages.year_page(number, in_year)
+    for person_id in catalog.people:
+        files[paths.speaker(catalog.people[person_id])] = index_pages.speaker_page(catalog, person_id)
+    for outlet_id in catalog.outlets:
+        files[paths.outlet(catalog.outlets[outlet_id])] = index_pages.outlet_page(catalog, outlet_id)
+    return dict(sorted(files.items()))

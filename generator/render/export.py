@@ -1,0 +1,70 @@
+"""The JSON export, as the contract gives it: an index and one file per transcript.
+
+Keys the contract names come first and keep their meaning; what is added after them
+(`kind`, `lead_in`, ...) only adds. `url` values are relative to the site root.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Exchange, Outlet, Person, Transcript, Turn
+
+
+def dumps(value: Any) -> str:
+    """Stable JSON: same input, same bytes."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def index(transcripts: tuple[Transcript, ...]) -> dict[str, Any]:
+    return {
+        "transcripts": [
+            {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": len(t.exchanges)}
+            for t in transcripts
+        ]
+    }
+
+
+def transcript(t: Transcript) -> dict[str, Any]:
+    meta = t.meta
+    return {
+        "id": t.id,
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "date": meta.date.isoformat(),
+        "source": t.source.name,
+        "url": t.url,
+        "opening": [_turn(turn) for turn in t.opening],
+        "questions": [_exchange(t, e) for e in t.exchanges],
+        "closing": [_turn(turn) for turn in t.closing],
+        "kind": meta.kind,
+        "location": meta.location,
+        "source_url": meta.source_url,
+        "topics": list(meta.topics),
+        "status": meta.status,
+        "last_updated": meta.last_updated,
+    }
+
+
+def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
+    who = e.question.speaker
+    return {
+        "number": e.number,
+        "anchor": e.anchor,
+        "url": f"{t.url}#{e.anchor}",
+        "questioner": _ref(who.person),
+        "outlet": _ref(who.outlet),
+        "text": e.question.text,
+        "answers": [_turn(turn) for turn in e.answers],
+        "lead_in": [_turn(turn) for turn in e.lead_in],
+        "replies": [_turn(turn) for turn in e.replies],
+    }
+
+
+def _turn(turn: Turn) -> dict[str, Any]:
+    return {"speaker": _ref(turn.speaker.person), "role": turn.speaker.role.value, "text": turn.text}
+
+
+def _ref(value: Person | Outlet | None) -> dict[str, str] | None:
+    return {"id": value.id, "name": value.name} if value else None

@@ -1,0 +1,63 @@
+"""Writing Markdown safely: transcript text is text, and links are relative and checked.
+
+Every string that comes from a transcript, a sidecar or the registry goes through `text()`
+before it reaches a page, so `*`, `_`, `#`, `<script>` or `[x](y)` in it render literally.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from urllib.parse import quote, urlsplit
+
+# Characters that are markup wherever they stand. Python-Markdown unescapes a backslash
+# before each of these (its ESCAPED_CHARS); the rest become character references.
+_ANYWHERE = re.compile(r"[\\`*_\[\]{}#!]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_ENTITY = re.compile("[&<>|]")
+# Markup only at the start of a line: a list item ("- ", "+ ", "1. ").
+_LIST_START = re.compile(r"^([-+])|^(\d+)\.")
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def text(value: str) -> str:
+    """`value` as Markdown that renders exactly to `value`, on one line."""
+    value = " ".join(value.split())
+    value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], value)
+    value = _ANYWHERE.sub(lambda m: "\\" + m.group(), value)
+    return _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", value)
+
+
+def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link from one docs-relative page to another, which MkDocs then checks."""
+    target = "" if to_page == from_page else relative(from_page, to_page)
+    fragment = f"#{anchor}" if anchor else ""
+    return f"[{text(label)}]({target}{fragment})"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def external(url: str) -> str | None:
+    """An http(s) URL made safe to put in a Markdown link target, or None for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def human_date(day: datetime.date) -> str:
+    """"3 December 2024", the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def excerpt(value: str, words: int = 14) -> str:
+    """The first words of a text, to recognise a question by."""
+    tokens = value.split()
+    if len(tokens) <= words:
+        return value
+    return " ".join(tokens[:words]).rstrip(".,;:") + "…"

@@ -1,0 +1,97 @@
+"""The page of one transcript: metadata, a jump list, the opening, then every exchange
+under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
+
+from __future__ import annotations
+
+from ..model import Exchange, Role, Speaker, Transcript, Turn
+from . import paths
+from .markdown import excerpt, external, human_date, link, text
+
+# What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
+_STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
+_REPLY = {**_STATEMENT, Role.PRINCIPAL: "answer"}
+_LEAD_IN = {**_STATEMENT, Role.PRINCIPAL: "remark"}
+
+
+def render(t: Transcript, previous: Transcript | None, following: Transcript | None) -> str:
+    page = paths.transcript(t)
+    blocks = [f"# {text(t.meta.title)}"]
+    if t.meta.subtitle:
+        blocks.append(f"*{text(t.meta.subtitle)}*")
+    blocks.append(_facts(t, page))
+    if t.exchanges:
+        blocks.append("## Questions {#questions}")
+        blocks.append("\n".join(_jump(page, e) for e in t.exchanges))
+    if t.opening:
+        blocks.append("## Opening statement {#opening}")
+        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.opening)
+    if t.exchanges:
+        blocks.append("## Questions and answers {#exchanges}")
+        blocks.extend(_exchange(page, e) for e in t.exchanges)
+    if t.closing:
+        blocks.append("## Closing {#closing}")
+        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
+    blocks.append(_neighbours(page, previous, following))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _facts(t: Transcript, page: str) -> str:
+    meta = t.meta
+    facts = [("Date", link(human_date(meta.date), page, paths.year(t.year)))]
+    facts += [(name, text(value)) for name, value in (
+        ("Kind", meta.kind), ("Location", meta.location), ("Status", meta.status),
+        ("Last updated", meta.last_updated), ("Topics", ", ".join(meta.topics)),
+    ) if value]
+    source = external(meta.source_url) if meta.source_url else None
+    if source:
+        facts.append(("Source", f"[{text(meta.source_url)}]({source})"))
+    facts.append(("Questions", str(len(t.exchanges))))
+    facts.append(("Raw text", text(t.source.name)))
+    facts.append(("Data", link("JSON", page, paths.api(t))))
+    return "\n".join(f"- **{name}:** {value}" for name, value in facts)
+
+
+def asker(page: str, speaker: Speaker) -> str:
+    """"Sabine Siebold, Reuters" with both linked; "Unnamed journalist" when the text names nobody."""
+    who = link(speaker.person.name, page, paths.speaker(speaker.person)) if speaker.person else "Unnamed journalist"
+    if speaker.outlet:
+        who += ", " + link(speaker.outlet.name, page, paths.outlet(speaker.outlet))
+    return who
+
+
+def _jump(page: str, e: Exchange) -> str:
+    who = e.question.speaker
+    name = ", ".join(x.name for x in (who.person, who.outlet) if x) or "Unnamed journalist"
+    return f"{e.number}. {link(f'Q{e.number} · {name}', page, page, e.anchor)}: “{text(excerpt(e.question.text))}”"
+
+
+def _exchange(page: str, e: Exchange) -> str:
+    blocks = [f"### Q{e.number} · {asker(page, e.question.speaker)} {{#{e.anchor}}}"]
+    blocks.extend(_turn(page, turn, _LEAD_IN) for turn in e.lead_in)
+    blocks.append(_turn(page, e.question, _REPLY))
+    blocks.extend(_turn(page, turn, _REPLY) for turn in e.replies)
+    blocks.append(f"Permalink: {link(f'#{e.anchor}', page, page, e.anchor)}\n{{: .exchange-permalink }}")
+    return "\n\n".join(blocks)
+
+
+def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:
+    speaker = turn.speaker
+    if speaker.role is Role.QUESTIONER:
+        who = asker(page, speaker)
+    elif speaker.person:
+        who = link(speaker.person.name, page, paths.speaker(speaker.person))
+    else:
+        who = "Unnamed speaker"
+    part = parts[speaker.role]
+    label = f"**{who}** · {part}\n{{: .turn-speaker .turn-{part} }}"
+    return "\n\n".join([label, *(text(p) for p in turn.paragraphs)])
+
+
+def _neighbours(page: str, previous: Transcript | None, following: Transcript | None) -> str:
+    parts = []
+    if previous:
+        parts.append("← Previous: " + link(f"{previous.meta.title} ({human_date(previous.meta.date)})", page, paths.transcript(previous)))
+    if following:
+        parts.append("Next: " + link(f"{following.meta.title} ({human_date(following.meta.date)})", page, paths.transcript(following)) + " →")
+    parts.append("All transcripts: " + link("archive", page, paths.ARCHIVE))
+    return "---\n\n" + " · ".join(parts)

@@ -1,0 +1,69 @@
+"""Stage 5, `structure`: resolved turns to an opening statement, exchanges and a close.
+
+A journalist's turn opens an exchange; a principal's turns after it answer it. A
+moderator's turn gives the floor: it is the lead-in of the next exchange, never a
+question. A principal who speaks after a moderator and right before a journalist
+greets them ("Hello. Good morning."): that turn is a lead-in too, and answers nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Exchange, Role, Turn
+
+
+@dataclass(frozen=True)
+class Structure:
+    opening: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...]
+    closing: tuple[Turn, ...]
+
+
+@dataclass
+class _Open:
+    """The exchange being read: its question, what came after, what led in."""
+
+    question: Turn
+    lead_in: list[Turn]
+    replies: list[Turn] = field(default_factory=list)
+
+
+def structure(turns: Sequence[Turn]) -> Structure:
+    opening: list[Turn] = []
+    exchanges: list[Exchange] = []
+    pending: list[Turn] = []  # lead-in turns waiting for the next question
+    current: _Open | None = None
+
+    def close() -> None:
+        if current is not None:
+            number = len(exchanges) + 1
+            exchanges.append(Exchange(number, current.question, tuple(current.replies), tuple(current.lead_in)))
+
+    for index, turn in enumerate(turns):
+        role = turn.speaker.role
+        if role is Role.QUESTIONER:
+            close()
+            current, pending = _Open(turn, pending), []
+        elif role is Role.MODERATOR:
+            pending.append(turn)
+        elif current is None:
+            # Before any question, principals make the opening statement, and what a
+            # moderator said before them belongs to it.
+            if pending and not opening:
+                opening.extend(pending)
+                pending = []
+            (pending if pending else opening).append(turn)
+        elif pending and _next_role(turns, index) is Role.QUESTIONER:
+            pending.append(turn)
+        else:
+            current.replies.extend(pending)
+            current.replies.append(turn)
+            pending = []
+    close()
+    return Structure(tuple(opening), tuple(exchanges), tuple(pending))
+
+
+def _next_role(turns: Sequence[Turn], index: int) -> Role | None:
+    return turns[index + 1].speaker.role if index + 1 < len(turns) else None
