@@ -14,8 +14,9 @@ import click
 
 from . import render
 from .errors import InputError, Problem
-from .pipeline import Corpus, Reading, load_corpus
+from .pipeline import Corpus, load_corpus
 from .render.paths import GENERATED
+from .report import findings_json, plural, summary
 from .site import build_site
 from .write import write_tree
 
@@ -63,25 +64,11 @@ def check(input_dir: Path, strict: bool, as_json: bool) -> None:
     """Read every transcript and say what was found, writing nothing."""
     corpus = _run(lambda: load_corpus(input_dir))
     if as_json:
-        from .report import findings_json
-
         click.echo(findings_json(corpus))
     else:
         for reading in corpus.readings:
             click.echo(summary(reading))
     _finish(corpus, strict)
-
-
-def summary(reading: Reading) -> str:
-    t = reading.transcript
-    questions = [e.question.speaker for e in t.exchanges]
-    answerers = sorted({turn.speaker.person.name for e in t.exchanges for turn in e.answers if turn.speaker.person})
-    named = len({s.person.id for s in questions if s.person})
-    outlets = len({s.outlet.id for s in questions if s.outlet})
-    return (
-        f"{t.source}: {len(questions)} questions, {named} questioners, {outlets} outlets, "
-        f"{len(answerers)} answerers ({', '.join(answerers) or 'none'})"
-    )
 
 
 def _generate(input_dir: Path, docs_dir: Path, strict: bool) -> Corpus:
@@ -99,7 +86,7 @@ def _finish(corpus: Corpus, strict: bool) -> None:
     for warning in corpus.warnings:
         click.echo(_warning(warning), err=True)
     if strict and corpus.warnings:
-        _fail(len(corpus.warnings), "warning(s) in strict mode")
+        _fail(len(corpus.warnings), "warning", " in strict mode")
 
 
 def _warning(problem: Problem) -> str:
@@ -112,9 +99,9 @@ def _run(step):
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        _fail(len(error.problems), "problem(s)")
+        _fail(len(error.problems), "problem")
 
 
-def _fail(count: int, what: str) -> None:
-    click.echo(f"stopped: {count} {what}; nothing was written", err=True)
+def _fail(count: int, noun: str, why: str = "") -> None:
+    click.echo(f"stopped: {plural(count, noun)}{why}; nothing was written or changed", err=True)
     sys.exit(1)

@@ -6,10 +6,12 @@ file before giving up, so an editor sees them all at once.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import clean
+from .clean import clean, find_date
 from .errors import InputError, Problem
 from .model import Metadata, Transcript
 from .parse import parse
@@ -70,11 +72,12 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     if cleaned.title is None:
         raise InputError.at(path, 1, "empty transcript: there is no text to read")
     sidecar = source.sidecar.values
-    date = sidecar.get("date") or cleaned.date
+    # The sidecar wins; then a date in the text; then one leading the file name.
+    date = sidecar.get("date") or cleaned.date or _date_in_name(path)
     if date is None:
         raise InputError.at(
             path, cleaned.title.number,
-            f"no date in the text: add 'date: YYYY-MM-DD' to {path.with_suffix('.yml').name}",
+            f"no date in the text or file name: add 'date: YYYY-MM-DD' to {path.with_suffix('.yml').name}",
         )
     subtitle = sidecar.get("subtitle") or (cleaned.subtitle.text if cleaned.subtitle else None)
     meta = Metadata(
@@ -97,3 +100,8 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         if not exchange.answers
     )
     return Reading(transcript, warnings)
+
+
+def _date_in_name(path: Path) -> datetime.date | None:
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?!\d)", path.stem)
+    return find_date(match.group(1)) if match else None

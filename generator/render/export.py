@@ -1,7 +1,8 @@
 """The JSON export, as the contract gives it: an index and one file per transcript.
 
 Keys the contract names come first and keep their meaning; what is added after them
-(`kind`, `lead_in`, ...) only adds. `url` values are relative to the site root.
+(`kind`, `lead_in`, ...) only adds: `lead_in` holds the turns that gave the floor before a
+question, `interjections` a moderator's turns between its answers. `url` values are relative to the site root.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
         "text": e.question.text,
         "answers": [_turn(turn) for turn in e.answers],
         "lead_in": [_turn(turn) for turn in e.lead_in],
-        "replies": [_turn(turn) for turn in e.replies],
+        "interjections": [_turn(turn) for turn in e.replies if turn not in e.answers],
     }
 
 

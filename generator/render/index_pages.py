@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..model import Transcript
 from . import paths
 from .catalog import Catalog, Entry, Part
-from .markdown import excerpt, human_date, link, text
+from .markdown import excerpt, front_matter, human_date, link, text
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
@@ -24,7 +24,7 @@ def speaker_page(catalog: Catalog, person_id: str) -> str:
     blocks.append(" · ".join(f"{part.value.capitalize()}: {n}" for part, n in counts if n))
     blocks.extend(_entries(page, catalog.by_person[person_id], show_parts=True))
     blocks.append("All speakers: " + link("index", page, paths.SPEAKERS))
-    return "\n\n".join(blocks) + "\n"
+    return front_matter(person.name) + "\n\n".join(blocks) + "\n"
 
 
 def outlet_page(catalog: Catalog, outlet_id: str) -> str:
@@ -37,7 +37,7 @@ def outlet_page(catalog: Catalog, outlet_id: str) -> str:
         blocks.append("Journalists: " + ", ".join(link(p.name, page, paths.speaker(p)) for p in people))
     blocks.extend(_entries(page, entries, show_parts=False))
     blocks.append("All outlets: " + link("index", page, paths.OUTLETS))
-    return "\n\n".join(blocks) + "\n"
+    return front_matter(outlet.name) + "\n\n".join(blocks) + "\n"
 
 
 def _entries(page: str, entries: Iterable[Entry], show_parts: bool) -> list[str]:

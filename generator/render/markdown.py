@@ -7,9 +7,12 @@ before it reaches a page, so `*`, `_`, `#`, `<script>` or `[x](y)` in it render 
 from __future__ import annotations
 
 import datetime
+import html
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
+
+import yaml
 
 # Characters that are markup wherever they stand. Python-Markdown unescapes a backslash
 # before each of these (its ESCAPED_CHARS); the rest become character references.
@@ -29,6 +32,13 @@ def text(value: str) -> str:
     value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], value)
     value = _ANYWHERE.sub(lambda m: "\\" + m.group(), value)
     return _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", value)
+
+
+def front_matter(title: str) -> str:
+    """The page's title for MkDocs and the theme, which put `page.meta.title` into <title>
+    and the header unescaped: so it is HTML-escaped here, and YAML-quoted by a serialiser.
+    (Without it the theme would take the H1 and `striptags` would unescape it.)"""
+    return "---\n" + yaml.safe_dump({"title": html.escape(" ".join(title.split()))}, allow_unicode=True, width=10**6) + "---\n\n"
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:

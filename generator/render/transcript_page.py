@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Exchange, Role, Speaker, Transcript, Turn
 from . import paths
-from .markdown import excerpt, external, human_date, link, text
+from .markdown import excerpt, external, front_matter, human_date, link, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
 _STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
@@ -32,7 +32,7 @@ def render(t: Transcript, previous: Transcript | None, following: Transcript | N
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
     blocks.append(_neighbours(page, previous, following))
-    return "\n\n".join(blocks) + "\n"
+    return front_matter(t.meta.title) + "\n\n".join(blocks) + "\n"
 
 
 def _facts(t: Transcript, page: str) -> str:

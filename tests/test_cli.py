@@ -1,0 +1,126 @@
+"""The real command, run as users run it: exit status and exact messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+DOORSTEP = "transcripts/2025-02-13-doorstep-statement"
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_check_prints_what_it_found_per_transcript(project):
+    result = run(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "transcripts/2024-12-03-pre-ministerial-press-conference.txt: 12 questions, 12 questioners, "
+        "12 outlets, 1 answerer (Mark Rutte)\n"
+        "transcripts/2025-02-13-doorstep-statement.txt: 5 questions, 0 questioners, 0 outlets, "
+        "1 answerer (Mark Rutte)\n"
+    )
+    assert not (project / "docs" / "transcripts").exists()
+
+
+def test_missing_input_folder(project):
+    result = run(project, "generate", "--input", "nowhere")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "nowhere: input folder not found (set it with --input)\n"
+        "stopped: 1 problem; nothing was written or changed\n"
+    )
+
+
+def test_unknown_sidecar_key_names_file_line_and_key(project):
+    (project / f"{DOORSTEP}.yml").write_text("kind: Doorstep\nspeaker: Mark Rutte\n", encoding="utf-8")
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{DOORSTEP}.yml:2: unknown key 'speaker' "
+        "(known keys: date, kind, location, source_url, subtitle, title, topics)"
+    )
+
+
+def test_wrong_type_in_sidecar(project):
+    (project / f"{DOORSTEP}.yml").write_text("date: 13 February\n", encoding="utf-8")
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"{DOORSTEP}.yml:1: 'date' must be a date (YYYY-MM-DD)"
+
+
+def test_empty_transcript(project):
+    (project / "transcripts" / "2025-03-01-empty.txt").write_text(" \n\n", encoding="utf-8")
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "transcripts/2025-03-01-empty.txt:1: empty transcript: there is no text to read\n"
+        "stopped: 1 problem; nothing was written or changed\n"
+    )
+
+
+def test_missing_date_says_where_to_put_it(project):
+    sample = project / "transcripts" / "2024-12-03-pre-ministerial-press-conference"
+    sample.with_suffix(".yml").unlink()
+    sample.with_suffix(".txt").rename(project / "transcripts" / "pre-ministerial.txt")
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "transcripts/pre-ministerial.txt:1: no date in the text or file name: "
+        "add 'date: YYYY-MM-DD' to pre-ministerial.yml"
+    )
+
+
+def test_every_problem_is_reported_at_once(project):
+    (project / f"{DOORSTEP}.yml").write_text("colour: red\n", encoding="utf-8")
+    (project / "transcripts" / "speakers.yml").write_text("people: [{nme: X}]\n", encoding="utf-8")
+    result = run(project, "check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "stopped: 3 problems; nothing was written or changed"
+    assert "transcripts/speakers.yml:1: unknown key 'nme' (known keys: aliases, name, role)" in lines
+    assert "transcripts/speakers.yml:1: missing key 'name': the canonical name readers see, 'Mark Rutte'" in lines
+
+
+def test_bad_input_leaves_generated_pages_intact(project):
+    assert run(project, "generate").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    (project / f"{DOORSTEP}.yml").write_text("date: [oops\n", encoding="utf-8")
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{DOORSTEP}.yml:")
+    after = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_generate_reports_what_it_wrote_and_is_deterministic(project):
+    first = run(project, "generate")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("generate: 2 transcripts, 17 questions; ")
+    snapshot = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    second = run(project, "generate")
+    assert second.stdout.endswith("; 0 written, 0 removed, 37 unchanged in docs\n")
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == snapshot
+
+
+def test_removed_transcript_leaves_no_stale_pages(project):
+    assert run(project, "generate").returncode == 0
+    (project / f"{DOORSTEP}.txt").unlink()
+    (project / f"{DOORSTEP}.yml").unlink()
+    result = run(project, "generate")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs/transcripts/2025").exists()
+    assert not (project / "docs/api/transcripts/2025-02-13-doorstep-statement.json").exists()
+    assert (project / "docs/about.md").is_file()  # hand-written pages are never touched
+
+
+def test_no_registry_still_reads_the_principal_from_the_subtitle(project):
+    (project / "transcripts" / "speakers.yml").unlink()
+    result = run(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "transcripts/2025-02-13-doorstep-statement.txt: 5 questions, 0 questioners, 0 outlets, 1 answerer (Mark Rutte)" in result.stdout
