@@ -18,13 +18,17 @@ def corpus():
     return load_corpus(SAMPLES)
 
 
+def make_project(folder: Path) -> Path:
+    """A copy of the project's inputs (transcripts, mkdocs.yml, hand-written docs) to build in."""
+    shutil.copytree(SAMPLES, folder / "transcripts")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=_generated)
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs (transcripts, mkdocs.yml, hand-written docs) to build in."""
-    shutil.copytree(SAMPLES, tmp_path / "transcripts")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=_generated)
-    return tmp_path
+    return make_project(tmp_path)
 
 
 def _generated(folder: str, names: list[str]) -> set[str]:

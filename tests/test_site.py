@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.conftest import make_project
 from tests.test_cli import run
 
 
@@ -38,18 +39,8 @@ def _pages(site: Path) -> dict[str, _Page]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from tests.conftest import ROOT, SAMPLES
-    import shutil
-
-    project = tmp_path_factory.mktemp("site")
-    shutil.copytree(SAMPLES, project / "transcripts")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*GENERATED_NAMES))
-    result = run(project, "build")
-    return project, result
-
-
-GENERATED_NAMES = ("index.md", "transcripts", "speakers", "outlets", "api")
+    project = make_project(tmp_path_factory.mktemp("site"))
+    return project, run(project, "build")
 
 
 def test_strict_build_succeeds_without_warnings(built):
