@@ -60,10 +60,23 @@ def load_corpus(folder: Path) -> Corpus:
             readings.append(load_transcript(path, registry))
         except InputError as error:
             problems.extend(error.problems)
+    problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
     readings.sort(key=lambda r: (r.transcript.meta.date, r.transcript.id))
     return Corpus(tuple(readings), registry)
+
+
+def _clashing_ids(readings: list[Reading]) -> list[Problem]:
+    """Two files whose names make the same id would share one page: refuse, naming both."""
+    first: dict[str, Path] = {}
+    problems = []
+    for reading in readings:
+        t = reading.transcript
+        if t.id in first:
+            problems.append(Problem(t.source, 0, f"its id '{t.id}' is already that of {first[t.id].name}: rename one of them"))
+        first.setdefault(t.id, t.source)
+    return problems
 
 
 def load_transcript(path: Path, registry: Registry) -> Reading:

@@ -124,3 +124,14 @@ def test_no_registry_still_reads_the_principal_from_the_subtitle(project):
     result = run(project, "check")
     assert result.returncode == 0, result.stderr
     assert "transcripts/2025-02-13-doorstep-statement.txt: 5 questions, 0 questioners, 0 outlets, 1 answerer (Mark Rutte)" in result.stdout
+
+
+def test_two_files_with_the_same_id_are_refused(project):
+    source = project / f"{DOORSTEP}.txt"
+    (project / "transcripts" / "2025-02-13 Doorstep statement.txt").write_bytes(source.read_bytes())
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "transcripts/2025-02-13-doorstep-statement.txt: its id '2025-02-13-doorstep-statement' is already "
+        "that of 2025-02-13 Doorstep statement.txt: rename one of them"
+    )
