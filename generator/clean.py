@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from .model import Line
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width characters, soft hyphens and control characters: not words, never shown.
+_INVISIBLE = dict.fromkeys(
+    [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # "(As delivered)", "(Check against delivery)": a status of the text, not a paragraph.
@@ -79,13 +82,10 @@ def clean(text: str) -> Cleaned:
         status_match = _STATUS.fullmatch(line.text)
         if status_match:
             status = status or status_match.group(1).capitalize()
-        elif bullet:
-            rest = bullet.group("rest")
-            updated = _LAST_UPDATED.fullmatch(rest)
-            if updated:
-                last_updated = last_updated or updated.group("when")
-            else:
-                date = date or find_date(rest)
+        elif bullet and _LAST_UPDATED.fullmatch(bullet.group("rest")):
+            last_updated = last_updated or _LAST_UPDATED.fullmatch(bullet.group("rest")).group("when")
+        elif bullet and _is_date_or_separator(bullet.group("rest")):
+            date = date or find_date(bullet.group("rest"))
         else:
             kept.append(line)
             continue
@@ -109,6 +109,13 @@ def _split_header(kept: list[Line], chrome: list[Line]) -> tuple[Line | None, Li
     if chrome_after or second.text[:1].islower():
         return title, second, rest[1:]
     return title, None, rest
+
+
+def _is_date_or_separator(text: str) -> bool:
+    """What a page's bullet line holds when it is chrome: "13 Feb. 2025 -", "|", nothing.
+    A bullet in front of anything else is kept: it may be a list in someone's speech."""
+    rest = text.strip(" -|–")
+    return not rest or (find_date(rest) is not None and len(rest.split()) <= 5)
 
 
 def find_date(text: str) -> datetime.date | None:

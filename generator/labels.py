@@ -68,7 +68,7 @@ LINE_STYLES: tuple[LineStyle, ...] = (
     # "Question:", "Q:", "Question: Do you think ..." — an unnamed journalist.
     LineStyle(
         "question-keyword",
-        re.compile(r"(?P<label>question|q)\s?[:.](?:\s+(?P<rest>.*))?", re.I),
+        re.compile(r"(?P<label>(?:question|q)(?:\s?\d{1,3})?)\s?[:.](?:\s+(?P<rest>.*))?", re.I),
         1.0,
         Role.QUESTIONER,
     ),
@@ -118,10 +118,10 @@ def describe(words: str, style: str, confidence: float) -> Label | None:
             return None
         role = _ROLE_OF_TITLE[_title_words(title).casefold()]
         return Label(words, role, style, confidence, name=person, title=title)
-    if style == "colon" and _is_name(words, max_words=4):
-        # A bare name before a colon, "Mark Rutte:": the registry or the turn structure
-        # will say who it is. Alone on a line with no colon, a few capitalised words are
-        # too often text ("NATO Allies") to be taken for a label on their shape alone.
+    if style == "colon" and _is_name(words, max_words=4) and (" " in words or words.isupper()):
+        # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
+        # structure will say who it is. One capitalised word ("Qatar: ...") is too often
+        # text; so, alone on a line with no colon, are a few ("NATO Allies").
         return Label(words, None, style, confidence * 0.8, name=words)
     return None
 

@@ -62,7 +62,7 @@ def decode(path: Path, data: bytes) -> str:
 
     Line endings of every kind (CRLF, CR, LF) become LF.
     """
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    bom, encoding = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", None))
     if encoding is None and b"\x00" in data:
         offset = data.index(b"\x00")
         raise InputError.at(path, 0, f"binary data (a NUL byte at offset {offset}), not a text transcript")
@@ -70,7 +70,8 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as utf8_error:
         if encoding:
-            raise InputError.at(path, 0, f"cannot decode as {encoding} at byte offset {utf8_error.start}") from None
+            offset = utf8_error.start + (len(bom) if encoding == "utf-8-sig" else 0)
+            raise InputError.at(path, 0, f"cannot decode as {encoding} at byte offset {offset}") from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:

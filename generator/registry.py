@@ -90,10 +90,14 @@ def load_registry(folder: Path) -> Registry:
 
 def _add(table: dict, value: Person | Outlet, item: schema.Entry, path: Path, problems: list[Problem]) -> None:
     ids = {other.id: other for other in table.values()}
-    if value.id in ids and ids[value.id].name != value.name:
-        problems.append(
-            Problem(path, item.line, f"'{value.name}' and '{ids[value.id].name}' have the same id '{value.id}'")
+    if value.id in ids:
+        other = ids[value.id]
+        message = (
+            f"'{value.name}' is listed twice: keep one entry and put every spelling in its aliases"
+            if other.name == value.name
+            else f"'{value.name}' and '{other.name}' have the same id '{value.id}'"
         )
+        problems.append(Problem(path, item.line, message))
         return
     for spelling in (value.name, *item.get("aliases", ())):
         existing = table.get(key(spelling))

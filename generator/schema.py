@@ -102,7 +102,9 @@ def _mapping(
     values: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = key_node.value
-        if key not in fields:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(path, _line(key_node), "a key must be a plain word, like 'title'"))
+        elif key not in fields:
             known = ", ".join(sorted(fields))
             problems.append(
                 Problem(path, _line(key_node), f"unknown key '{key}' (known keys: {known})")
@@ -119,7 +121,8 @@ def _mapping(
 
 def _value(path: Path, key: str, node: yaml.Node, kind: Any, problems: list[Problem]) -> Any:
     def wrong() -> None:
-        problems.append(Problem(path, _line(node), f"'{key}' must be {kind.name}"))
+        what = key if key.startswith("each item") else f"'{key}'"
+        problems.append(Problem(path, _line(node), f"{what} must be {kind.name}"))
 
     if isinstance(kind, (Text, Date)):
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
@@ -131,7 +134,7 @@ def _value(path: Path, key: str, node: yaml.Node, kind: Any, problems: list[Prob
     if not isinstance(node, yaml.SequenceNode):
         return wrong()
     if isinstance(kind, TextList):
-        items = [_value(path, key, item, Text(), problems) for item in node.value]
+        items = [_value(path, f"each item of '{key}'", item, Text(), problems) for item in node.value]
         return tuple(item for item in items if item is not None)
     return tuple(_mapping(path, item, kind.fields, problems) for item in node.value)
 

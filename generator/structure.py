@@ -48,15 +48,14 @@ def structure(turns: Sequence[Turn]) -> Structure:
             current, pending = _Open(turn, pending), []
         elif role is Role.MODERATOR:
             pending.append(turn)
-        elif current is None:
-            # Before any question, principals make the opening statement, and what a
-            # moderator said before them belongs to it.
-            if pending and not opening:
-                opening.extend(pending)
-                pending = []
-            (pending if pending else opening).append(turn)
         elif pending and _next_role(turns, index) is Role.QUESTIONER:
             pending.append(turn)
+        elif current is None:
+            # Before any question, principals make the opening statements, and what a
+            # moderator said between them belongs there too.
+            opening.extend(pending)
+            opening.append(turn)
+            pending = []
         else:
             current.replies.extend(pending)
             current.replies.append(turn)

@@ -19,6 +19,8 @@ import yaml
 _ANYWHERE = re.compile(r"[\\`*_\[\]{}#!]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
 _ENTITY = re.compile("[&<>|]")
+# Control characters are not text, and Python-Markdown uses \x02 and \x03 as its own markers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Markup only at the start of a line: a list item ("- ", "+ ", "1. ").
 _LIST_START = re.compile(r"^([-+])|^(\d+)\.")
 
@@ -28,7 +30,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def text(value: str) -> str:
     """`value` as Markdown that renders exactly to `value`, on one line."""
-    value = " ".join(value.split())
+    value = " ".join(_CONTROL.sub("", value).split())
     value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], value)
     value = _ANYWHERE.sub(lambda m: "\\" + m.group(), value)
     return _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", value)
