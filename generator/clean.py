@@ -71,8 +71,16 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
-def clean(text: str) -> Cleaned:
-    lines = [Line(n, normalise(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+def clean(text: str, title: str | None = None) -> Cleaned:
+    """Clean `text`. With a `title` from elsewhere (the sidecar), the first line is taken
+    as the title only if it says the same; otherwise the text has no header at all."""
+    # Word's line breaks (VT), form feeds and Unicode line separators split lines too, but
+    # the line numbers stay those an editor sees, counted in LFs.
+    lines = [
+        Line(n, normalise(part))
+        for n, raw in enumerate(text.split("\n"), start=1)
+        for part in raw.splitlines()
+    ]
     lines = [line for line in lines if line.text]
     date = status = last_updated = None
     kept: list[Line] = []
@@ -90,10 +98,13 @@ def clean(text: str) -> Cleaned:
             kept.append(line)
             continue
         chrome.append(line)
-    title, subtitle, body = _split_header(kept, chrome)
-    if date is None and title is not None:
-        date = find_date(" ".join(line.text for line in (title, subtitle) if line))
-    return Cleaned(title, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+    if title is not None and kept and normalise(title).casefold() != kept[0].text.casefold():
+        title_line, subtitle, body = None, None, kept
+    else:
+        title_line, subtitle, body = _split_header(kept, chrome)
+    if date is None:
+        date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
+    return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
 
 
 def _split_header(kept: list[Line], chrome: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:

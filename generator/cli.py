@@ -16,7 +16,8 @@ from . import render
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
 from .render.paths import GENERATED
-from .report import findings_json, plural, summary
+from .render.markdown import plural
+from .report import findings_json, summary
 from .site import build_site
 from .write import write_tree
 
@@ -52,7 +53,7 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool) -> None:
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode."""
     _generate(input_dir, docs_dir, strict)
-    _run(lambda: build_site(config, docs_dir, site_dir))
+    _run(lambda: build_site(config, docs_dir, site_dir), f"{site_dir} was left as it was")
     click.echo(f"build: site written to {site_dir}")
 
 
@@ -77,7 +78,9 @@ def _generate(input_dir: Path, docs_dir: Path, strict: bool) -> Corpus:
     files = render.render_site(corpus.transcripts)
     report = _run(lambda: write_tree(docs_dir, files, GENERATED))
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
-    click.echo(f"generate: {len(corpus.readings)} transcripts, {questions} questions; {report} in {docs_dir}")
+    click.echo(
+        f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"
+    )
     return corpus
 
 
@@ -93,15 +96,18 @@ def _warning(problem: Problem) -> str:
     return str(Problem(problem.path, problem.line, f"warning: {problem.message}"))
 
 
-def _run(step):
+NOTHING_CHANGED = "nothing was written or changed"
+
+
+def _run(step, consequence: str = NOTHING_CHANGED):
     try:
         return step()
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        _fail(len(error.problems), "problem")
+        _fail(len(error.problems), "problem", consequence=consequence)
 
 
-def _fail(count: int, noun: str, why: str = "") -> None:
-    click.echo(f"stopped: {plural(count, noun)}{why}; nothing was written or changed", err=True)
+def _fail(count: int, noun: str, why: str = "", consequence: str = NOTHING_CHANGED) -> None:
+    click.echo(f"stopped: {plural(count, noun)}{why}; {consequence}", err=True)
     sys.exit(1)

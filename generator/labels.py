@@ -2,8 +2,11 @@
 
 A small, table-driven classifier. `LINE_STYLES` are the shapes a label line takes (a
 question keyword, a label ending in a colon, a label alone on its line); `describe`
-takes the label's words apart (official title, name, outlet) using `TITLES`. Each
-style names its own confidence. New styles are new rows, not new code paths.
+takes the label's words apart (official title, name, outlet) using `TITLES`, and
+`SHAPES` says how much each kind of label is worth on its shape alone. What the line's
+surroundings add (`EVIDENCE`: the label recurs, the registry knows it, a question mark
+follows, ...) is weighed by `parse`; a candidate is a label from `ACCEPT` up. New styles
+are new rows, not new code paths.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("President", Role.PRINCIPAL),
             ("Chancellor", Role.PRINCIPAL),
             ("Ambassador", Role.PRINCIPAL),
+            ("High Representative", Role.PRINCIPAL),
+            ("Commissioner", Role.PRINCIPAL),
             ("Chair", Role.PRINCIPAL),
             ("Chairman", Role.PRINCIPAL),
             ("Admiral", Role.PRINCIPAL),
@@ -56,16 +61,16 @@ _WORD = re.compile(r"[\w'’&-]+|(?:[A-Z]\.)+|(?:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|
 @dataclass(frozen=True)
 class LineStyle:
     """One shape of label line. `pattern` captures `label` and, if text follows on the
-    same line, `rest`; `role` is what the style alone says of the speaker."""
+    same line, `rest`; `bonus` is what the style adds to the label's shape score."""
 
     name: str
     pattern: re.Pattern[str]
-    confidence: float
-    role: Role | None = None
+    bonus: float
+    role: Role | None = None  # set: the style alone says who speaks
 
 
 LINE_STYLES: tuple[LineStyle, ...] = (
-    # "Question:", "Q:", "Question: Do you think ..." — an unnamed journalist.
+    # "Question:", "Q:", "Question 3:", "Question: Do you think ..." — an unnamed journalist.
     LineStyle(
         "question-keyword",
         re.compile(r"(?P<label>(?:question|q)(?:\s?\d{1,3})?)\s?[:.](?:\s+(?P<rest>.*))?", re.I),
@@ -73,10 +78,25 @@ LINE_STYLES: tuple[LineStyle, ...] = (
         Role.QUESTIONER,
     ),
     # "NATO Secretary General Rutte:", "Sabine Siebold (Reuters): Thank you ..."
-    LineStyle("colon", re.compile(r"(?P<label>[^:?!]{2,90}?)\s?:(?:\s+(?P<rest>.*))?"), 0.9),
+    LineStyle("colon", re.compile(r"(?P<label>[^:?!]{2,90}?)\s?:(?:\s+(?P<rest>.*))?"), 0.3),
     # "NATO Secretary General Mark Rutte", "Sabine Siebold, Retuers" alone on their line.
-    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,][^:?!]{1,90}?)"), 0.7),
+    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,][^:?!]{1,90}?)"), 0.0),
 )
+
+# What a label's words are worth on their own: a title is rarely anything else; a
+# "Name, Outlet" pair or a bare name could be a list or a dateline in someone's speech.
+SHAPES = {"titled": 0.6, "name-outlet": 0.5, "bare-name": 0.4, "title-only": 0.4}
+
+# What the surroundings add, weighed by `parse`.
+EVIDENCE = {
+    "recurs": 0.3,  # the same label stands alone elsewhere in the transcript
+    "known": 0.3,  # the registry or the subtitle knows the name or outlet
+    "asks": 0.2,  # a journalist-shaped label whose text has a question mark
+    "answered": 0.2,  # another label follows within a few lines: a turn, not a paragraph
+    "announced": 0.2,  # the lines before it name its outlet or first name (a hand-over)
+}
+ACCEPT = 0.7  # from here a candidate is a label
+DOUBT = 0.5  # from here a rejected candidate is worth a warning
 
 
 def detect(text: str) -> tuple[Label, str] | None:
@@ -87,9 +107,9 @@ def detect(text: str) -> tuple[Label, str] | None:
             continue
         words = match.group("label").strip()
         if style.role is Role.QUESTIONER:
-            label = Label(words, style.role, style.name, style.confidence)
+            label = Label(words, style.role, style.name, style.bonus)
         else:
-            label = describe(words, style.name, style.confidence)
+            label = describe(words, style.name, style.bonus)
         if label is not None:
             return label, (match.groupdict().get("rest") or "").strip()
     return None
@@ -104,12 +124,18 @@ def detect_known(text: str, known: dict[str, Label]) -> tuple[Label, str] | None
     return None
 
 
-def describe(words: str, style: str, confidence: float) -> Label | None:
-    """Take a label's words apart; None when they do not read as a label at all."""
+def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
+    """Take a label's words apart; None when they do not read as a label at all.
+    Its confidence is its shape's score plus the style's `bonus`."""
     name, outlet = _split_outlet(words)
+    if outlet is not None and _TITLED.fullmatch(outlet) and _is_name(name, max_words=5):
+        # "Jens Stoltenberg (NATO Secretary General)": a title in the outlet's place.
+        role = _ROLE_OF_TITLE[_title_words(outlet).casefold()]
+        return Label(words, role, style, SHAPES["titled"] + bonus, name=name, title=outlet)
     if outlet is not None:
-        if _is_name(name, max_words=5) and _is_name(outlet, max_words=10):
-            return Label(words, Role.QUESTIONER, style, confidence, name=name, outlet=outlet)
+        # A journalist has a first and a last name: "Finland, Sweden and Norway" is a list.
+        if _is_name(name, max_words=5) and " " in name and _is_name(outlet, max_words=10):
+            return Label(words, Role.QUESTIONER, style, SHAPES["name-outlet"] + bonus, name=name, outlet=outlet)
         return None
     titled = _TITLED.fullmatch(words)
     if titled:
@@ -117,12 +143,13 @@ def describe(words: str, style: str, confidence: float) -> Label | None:
         if person is not None and not _is_name(person, max_words=5):
             return None
         role = _ROLE_OF_TITLE[_title_words(title).casefold()]
-        return Label(words, role, style, confidence, name=person, title=title)
-    if style == "colon" and _is_name(words, max_words=4) and (" " in words or words.isupper()):
+        shape = SHAPES["titled"] if person else SHAPES["title-only"]
+        return Label(words, role, style, shape + bonus, name=person, title=title)
+    if style in ("colon", "subtitle") and _is_name(words, max_words=4) and (" " in words or words.isupper()):
         # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
         # structure will say who it is. One capitalised word ("Qatar: ...") is too often
         # text; so, alone on a line with no colon, are a few ("NATO Allies").
-        return Label(words, None, style, confidence * 0.8, name=words)
+        return Label(words, None, style, SHAPES["bare-name"] + bonus, name=words)
     return None
 
 

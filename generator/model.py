@@ -136,6 +136,11 @@ class Transcript:
     closing: tuple[Turn, ...] = field(default=())
 
     @property
+    def order(self) -> tuple[datetime.date, str]:
+        """Where it stands in the archive: by date, then by id for the same day."""
+        return (self.meta.date, self.id)
+
+    @property
     def year(self) -> int:
         return self.meta.date.year
 

@@ -1,29 +1,62 @@
 """Stage 3, `parse`: cleaned lines to labelled turns.
 
-Two passes over the body. The first finds the lines that are labels by their shape
-(`labels.detect`); the second finds the same labels running into their text on one line
-("NATO Spokesperson Farah Dakhlallah Thank you all."), which only a label already seen
-in the transcript can be told apart by. Every line that is not a label is a paragraph of
-the turn above it; none is dropped.
+Three steps over the body. `labels.detect` finds the lines shaped like a label; each
+candidate is then weighed with what surrounds it (`labels.EVIDENCE`: does it recur, does
+the registry know it, does a question mark follow, ...) and kept from `labels.ACCEPT` up;
+last, the kept labels are found again running into their text on one line ("NATO
+Spokesperson Farah Dakhlallah Thank you all."). Every line that is not a label is a
+paragraph of the turn above it: none is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from . import labels
-from .model import Label, LabelledTurn, Line
+from .model import Label, LabelledTurn, Line, Role
+
+NEAR = 4  # lines: how close "another label follows" and "the lines before name it" look
 
 
-def parse(body: Sequence[Line]) -> tuple[LabelledTurn, ...]:
-    found = {line.number: labels.detect(line.text) for line in body}
-    known = {hit[0].text: hit[0] for hit in found.values() if hit and hit[0].name}
+@dataclass(frozen=True)
+class Parsed:
+    turns: tuple[LabelledTurn, ...]
+    doubtful: tuple[tuple[Line, Label], ...]  # shaped like labels, but read as text
+
+
+def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: False) -> Parsed:
+    candidates = {i: hit for i, line in enumerate(body) if (hit := labels.detect(line.text))}
+    recurring = Counter(label.text for label, _ in candidates.values())
+    accepted: dict[int, tuple[Label, str]] = {}
+    doubtful = []
+    for i, (label, rest) in candidates.items():
+        evidence = {
+            "recurs": recurring[label.text] >= 2,
+            "known": knows(label),
+            "asks": label.role is Role.QUESTIONER and "?" in " ".join([rest, *_text_after(body, candidates, i)]),
+            "answered": any(j in candidates for j in range(i + 1, i + 1 + NEAR)),
+            "announced": _announced(label, body[max(0, i - NEAR) : i]),
+        }
+        score = min(1.0, label.confidence + sum(labels.EVIDENCE[k] for k, seen in evidence.items() if seen))
+        label = replace(label, confidence=round(score, 2))
+        if score >= labels.ACCEPT:
+            accepted[i] = (label, rest)
+        elif score >= labels.DOUBT:
+            doubtful.append((body[i], label))
+    known = {label.text: label for label, rest in accepted.values() if label.name and not rest}
+    return Parsed(_turns(body, accepted, known), tuple(doubtful))
+
+
+def _turns(body: Sequence[Line], accepted: dict[int, tuple[Label, str]], known: dict[str, Label]) -> tuple[LabelledTurn, ...]:
     turns: list[LabelledTurn] = []
     label: Label | None = None
     start = body[0].number if body else 1
     paragraphs: list[str] = []
-    for line in body:
-        hit = found[line.number] or labels.detect_known(line.text, known)
+    for i, line in enumerate(body):
+        hit = accepted.get(i) or labels.detect_known(line.text, known)
         if hit is None:
             paragraphs.append(line.text)
             continue
@@ -34,3 +67,21 @@ def parse(body: Sequence[Line]) -> tuple[LabelledTurn, ...]:
     if label is not None or paragraphs:
         turns.append(LabelledTurn(label, tuple(paragraphs), start))
     return tuple(turns)
+
+
+def _text_after(body: Sequence[Line], candidates: dict, i: int) -> list[str]:
+    """The few lines under candidate `i`, up to the next candidate."""
+    lines = []
+    for j in range(i + 1, min(len(body), i + 1 + NEAR)):
+        if j in candidates:
+            break
+        lines.append(body[j].text)
+    return lines
+
+
+def _announced(label: Label, before: Sequence[Line]) -> bool:
+    """Whether the lines just before name the label's outlet or the speaker's first name:
+    "We'll go to Moldovan Jurnal TV" before "Iulia Sarivan, Jurnal TV"."""
+    names = [label.outlet, label.name.split()[0] if label.name else None]
+    text = " ".join(line.text for line in before)
+    return any(name and len(name) > 2 and re.search(rf"\b{re.escape(name)}\b", text, re.I) for name in names)

@@ -32,7 +32,6 @@ class Reading:
 @dataclass(frozen=True)
 class Corpus:
     readings: tuple[Reading, ...]  # oldest first; same date: by id
-    registry: Registry
 
     @property
     def transcripts(self) -> tuple[Transcript, ...]:
@@ -63,8 +62,8 @@ def load_corpus(folder: Path) -> Corpus:
     problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
-    readings.sort(key=lambda r: (r.transcript.meta.date, r.transcript.id))
-    return Corpus(tuple(readings), registry)
+    readings.sort(key=lambda r: r.transcript.order)
+    return Corpus(tuple(readings))
 
 
 def _clashing_ids(readings: list[Reading]) -> list[Problem]:
@@ -81,20 +80,20 @@ def _clashing_ids(readings: list[Reading]) -> list[Problem]:
 
 def load_transcript(path: Path, registry: Registry) -> Reading:
     source = read_source(path)
-    cleaned = clean(source.text)
-    if cleaned.title is None:
-        raise InputError.at(path, 1, "empty transcript: there is no text to read")
     sidecar = source.sidecar.values
+    cleaned = clean(source.text, sidecar.get("title"))
+    if cleaned.title is None and not cleaned.body:
+        raise InputError.at(path, 1, "empty transcript: there is no text to read")
     # The sidecar wins; then a date in the text; then one leading the file name.
     date = sidecar.get("date") or cleaned.date or _date_in_name(path)
     if date is None:
         raise InputError.at(
-            path, cleaned.title.number,
+            path, 1,
             f"no date in the text or file name: add 'date: YYYY-MM-DD' to {path.with_suffix('.yml').name}",
         )
     subtitle = sidecar.get("subtitle") or (cleaned.subtitle.text if cleaned.subtitle else None)
     meta = Metadata(
-        title=sidecar.get("title") or cleaned.title.text,
+        title=sidecar.get("title") or cleaned.title.text,  # one of them is there: see clean()
         date=date,
         subtitle=subtitle,
         location=sidecar.get("location"),
@@ -104,15 +103,27 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         status=cleaned.status,
         last_updated=cleaned.last_updated,
     )
-    turns = Resolver(registry, subtitle).turns(parse(cleaned.body))
-    parts = structure(turns)
+    resolver = Resolver(registry, subtitle)
+    parsed = parse(cleaned.body, resolver.knows)
+    parts = structure(resolver.turns(parsed.turns))
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
-    warnings = tuple(
+    warnings = [
+        Problem(path, line.number, f"'{label.text}' looks like a speaker label but was read as text "
+                f"(confidence {label.confidence:.2f}): if it is one, add the name to speakers.yml")
+        for line, label in parsed.doubtful
+    ]
+    warnings += [Problem(path, line, message) for line, message in resolver.guesses]
+    warnings += [
+        Problem(path, turn.line, f"the label '{turn.label.text}' has no text under it")
+        for turn in parsed.turns
+        if turn.label is not None and not turn.paragraphs
+    ]
+    warnings += [
         Problem(path, exchange.question.line, f"question {exchange.anchor} has no answer")
         for exchange in parts.exchanges
         if not exchange.answers
-    )
-    return Reading(transcript, warnings)
+    ]
+    return Reading(transcript, tuple(sorted(warnings)))
 
 
 def _date_in_name(path: Path) -> datetime.date | None:

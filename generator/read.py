@@ -12,14 +12,14 @@ from pathlib import Path
 
 from . import schema
 from .errors import InputError
-from .schema import Date, Field, Text, TextList
+from .schema import Date, Field, Text, TextList, Url
 
 SIDECAR: dict[str, schema.Field] = {
     "title": Field(Text(), "the transcript's title; wins over the first line of the text"),
     "subtitle": Field(Text(), "the line under the title, 'by NATO Secretary General ...'"),
     "date": Field(Date(), "the day it was said, YYYY-MM-DD; wins over a date in the text"),
     "location": Field(Text(), "where it was said, 'Brussels'"),
-    "source_url": Field(Text(), "the publisher's page the text was copied from"),
+    "source_url": Field(Url(), "the publisher's page the text was copied from"),
     "kind": Field(Text(), "press conference, doorstep, joint press point, ..."),
     "topics": Field(TextList(), "subjects, for readers browsing by topic"),
 }
@@ -32,10 +32,6 @@ class Source:
     path: Path
     text: str
     sidecar: schema.Entry
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
 
 
 def find_sources(folder: Path) -> list[Path]:
@@ -65,17 +61,24 @@ def decode(path: Path, data: bytes) -> str:
     bom, encoding = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", None))
     if encoding is None and b"\x00" in data:
         offset = data.index(b"\x00")
-        raise InputError.at(path, 0, f"binary data (a NUL byte at offset {offset}), not a text transcript")
+        raise InputError.at(path, _line_at(data, offset), f"binary data (a NUL byte at offset {offset}), not a text transcript")
     try:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as utf8_error:
         if encoding:
             offset = utf8_error.start + (len(bom) if encoding == "utf-8-sig" else 0)
-            raise InputError.at(path, 0, f"cannot decode as {encoding} at byte offset {offset}") from None
+            line = _line_at(data, offset) if encoding == "utf-8-sig" else 0
+            raise InputError.at(path, line, f"cannot decode as {encoding} at byte offset {offset}") from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             raise InputError.at(
-                path, 0, f"neither UTF-8 nor Windows-1252: undecodable byte at offset {error.start}"
+                path, _line_at(data, error.start),
+                f"neither UTF-8 nor Windows-1252: undecodable byte at offset {error.start}",
             ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset, counted in LFs as an editor counts them."""
+    return data.count(b"\n", 0, offset) + 1

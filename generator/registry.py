@@ -48,8 +48,15 @@ def key(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
 
 
+# A folder's own page is `index.md`: no transcript, person or outlet may take that name.
+RESERVED_IDS = frozenset({"index"})
+
+
 def make_id(name: str) -> str:
-    return slugify(name) or "unnamed"
+    """The id (and page name) for a name: a slug, never a reserved one ("Index", the
+    Hungarian outlet, gets "index-1")."""
+    slug = slugify(name) or "unnamed"
+    return f"{slug}-1" if slug in RESERVED_IDS else slug
 
 
 @dataclass

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 
 from .pipeline import Corpus, Reading
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+from .render.markdown import plural
 
 
 def counts(reading: Reading) -> dict[str, object]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -24,7 +25,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class Field:
     """One key of a mapping: what it holds, whether it must be there, what it is for."""
 
-    kind: Text | Date | TextList | ListOf
+    kind: Text | Url | Date | TextList | ListOf
     doc: str
     required: bool = False
 
@@ -34,6 +35,13 @@ class Text:
     """A single line of text."""
 
     name = "a text"
+
+
+@dataclass(frozen=True)
+class Url:
+    """A web address: http or https, with a host."""
+
+    name = "a web address starting with http:// or https://"
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,11 @@ def load(path: Path, text: str, fields: dict[str, Field]) -> Entry:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         raise InputError.at(path, line, f"not valid YAML: {error.problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise InputError.at(path, line, f"not valid YAML: character #x{error.character:04x} is not allowed") from None
+    except RecursionError:
+        raise InputError.at(path, 0, "not valid YAML: nested too deeply") from None
     if node is None:
         return Entry({}, 1)
     problems: list[Problem] = []
@@ -124,13 +137,16 @@ def _value(path: Path, key: str, node: yaml.Node, kind: Any, problems: list[Prob
         what = key if key.startswith("each item") else f"'{key}'"
         problems.append(Problem(path, _line(node), f"{what} must be {kind.name}"))
 
-    if isinstance(kind, (Text, Date)):
+    if isinstance(kind, (Text, Url, Date)):
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
             return wrong()
         text = node.value.strip()
-        if isinstance(kind, Text):
-            return text if text else wrong()
-        return _date(text) or wrong()
+        if isinstance(kind, Date):
+            return _date(text) or wrong()
+        if isinstance(kind, Url):
+            parts = urlsplit(text)
+            return text if parts.scheme in ("http", "https") and parts.netloc else wrong()
+        return text if text else wrong()
     if not isinstance(node, yaml.SequenceNode):
         return wrong()
     if isinstance(kind, TextList):

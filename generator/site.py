@@ -29,6 +29,10 @@ def build_site(config: Path, docs: Path, site: Path) -> None:
     """Build `docs` with the MkDocs `config` into `site`, strictly; raise InputError on failure."""
     if not config.is_file():
         raise InputError.at(config, 0, "MkDocs configuration not found (set it with --config)")
+    site = site.resolve()
+    cwd, docs = Path.cwd(), docs.resolve()
+    if site in (cwd, docs, *cwd.parents, *docs.parents):
+        raise InputError.at(site, 0, "refusing to build over this folder: --site must be a folder of its own")
     staging = site.with_name(f".{site.name}.building")
     previous = site.with_name(f".{site.name}.previous")
     for leftover in (staging, previous):
@@ -37,7 +41,7 @@ def build_site(config: Path, docs: Path, site: Path) -> None:
     handler = _Warnings(logging.WARNING)
     logger.addHandler(handler)
     try:
-        cfg = load_config(str(config), docs_dir=str(docs.resolve()), site_dir=str(staging.resolve()), strict=True)
+        cfg = load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True)
         build(cfg)
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)

@@ -2,8 +2,10 @@
 
 A journalist's turn opens an exchange; a principal's turns after it answer it. A
 moderator's turn gives the floor: it is the lead-in of the next exchange, never a
-question. A principal who speaks after a moderator and right before a journalist
-greets them ("Hello. Good morning."): that turn is a lead-in too, and answers nothing.
+question. Before the first question, principals (and moderators between them) make the
+opening statement. Once a question has been answered, a few words from a principal
+after a moderator and right before a journalist greet the journalist ("Hello. Good
+morning."): that turn is a lead-in too, and answers nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Exchange, Role, Turn
+
+GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
 
 
 @dataclass(frozen=True)
@@ -48,20 +52,25 @@ def structure(turns: Sequence[Turn]) -> Structure:
             current, pending = _Open(turn, pending), []
         elif role is Role.MODERATOR:
             pending.append(turn)
-        elif pending and _next_role(turns, index) is Role.QUESTIONER:
-            pending.append(turn)
         elif current is None:
             # Before any question, principals make the opening statements, and what a
             # moderator said between them belongs there too.
             opening.extend(pending)
             opening.append(turn)
             pending = []
+        elif pending and _greets(current, turn, _next_role(turns, index)):
+            pending.append(turn)
         else:
             current.replies.extend(pending)
             current.replies.append(turn)
             pending = []
     close()
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
+
+
+def _greets(current: _Open, turn: Turn, next_role: Role | None) -> bool:
+    answered = any(reply.speaker.role is Role.PRINCIPAL for reply in current.replies)
+    return answered and next_role is Role.QUESTIONER and len(turn.text.split()) <= GREETING_WORDS
 
 
 def _next_role(turns: Sequence[Turn], index: int) -> Role | None:

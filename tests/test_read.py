@@ -53,12 +53,13 @@ def test_every_line_ending_becomes_lf(data, text):
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"ab\x00c", "talk.txt: binary data (a NUL byte at offset 2), not a text transcript"),
-        (b"\x00", "talk.txt: binary data (a NUL byte at offset 0), not a text transcript"),
-        (b"ab\xffcd\x81", "talk.txt: neither UTF-8 nor Windows-1252: undecodable byte at offset 5"),
+        (b"ab\x00c", "talk.txt:1: binary data (a NUL byte at offset 2), not a text transcript"),
+        (b"\x00", "talk.txt:1: binary data (a NUL byte at offset 0), not a text transcript"),
+        (b"a\nb\n\x00", "talk.txt:3: binary data (a NUL byte at offset 4), not a text transcript"),
+        (b"ab\xffcd\x81", "talk.txt:1: neither UTF-8 nor Windows-1252: undecodable byte at offset 5"),
         (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8b\x00", "talk.txt: cannot decode as utf-16 at byte offset 4"),
     ],
-    ids=["nul", "nul-first", "undecodable", "utf-16-lone-surrogate"],
+    ids=["nul", "nul-first", "nul-third-line", "undecodable", "utf-16-lone-surrogate"],
 )
 def test_undecodable_bytes(data, message):
     with pytest.raises(InputError) as caught:
@@ -70,7 +71,7 @@ def test_undecodable_bytes(data, message):
 def test_undecodable_byte_after_a_utf8_bom_gives_its_offset_in_the_file():
     with pytest.raises(InputError) as caught:
         decode(PATH, codecs.BOM_UTF8 + b"ab\xff")
-    assert str(caught.value) == "talk.txt: cannot decode as utf-8-sig at byte offset 5"
+    assert str(caught.value) == "talk.txt:1: cannot decode as utf-8-sig at byte offset 5"
 
 
 # --- the sidecar --------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def test_a_sidecar_gives_typed_values(tmp_path):
         "  - China\n"
     )))
     assert source.text == "Doorstep statement\nGood morning.\n"
-    assert source.stem == "talk"
+    assert source.path.name == "talk.txt"
     assert source.sidecar.values == {
         "date": datetime.date(2024, 12, 3),
         "kind": "Press conference",

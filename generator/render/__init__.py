@@ -18,15 +18,21 @@ def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
         paths.OUTLETS: index_pages.outlets_index(catalog),
         paths.API_INDEX: export.dumps(export.index(ordered)),
     }
+
+    def put(path: str, content: str) -> None:
+        if path in files:  # ids are unique and never "index": this would be a bug
+            raise RuntimeError(f"two generated files at {path}")
+        files[path] = content
+
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[paths.transcript(t)] = transcript_page.render(t, previous, following)
-        files[paths.api(t)] = export.dumps(export.transcript(t))
+        put(paths.transcript(t), transcript_page.render(t, previous, following))
+        put(paths.api(t), export.dumps(export.transcript(t)))
     for number, in_year in index_pages.by_year(ordered).items():
-        files[paths.year(number)] = index_pages.year_page(number, in_year)
-    for person_id in catalog.people:
-        files[paths.speaker(catalog.people[person_id])] = index_pages.speaker_page(catalog, person_id)
-    for outlet_id in catalog.outlets:
-        files[paths.outlet(catalog.outlets[outlet_id])] = index_pages.outlet_page(catalog, outlet_id)
+        put(paths.year(number), index_pages.year_page(number, in_year))
+    for person_id, person in catalog.people.items():
+        put(paths.speaker(person), index_pages.speaker_page(catalog, person_id))
+    for outlet_id, outlet in catalog.outlets.items():
+        put(paths.outlet(outlet), index_pages.outlet_page(catalog, outlet_id))
     return dict(sorted(files.items()))

@@ -59,7 +59,8 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
             people[person.id] = person
         return person.id
 
-    for transcript in sorted(transcripts, key=lambda t: (t.meta.date, t.id), reverse=True):
+    transcripts = tuple(sorted(transcripts, key=lambda t: t.order))
+    for transcript in reversed(transcripts):
         openers = {note(turn.speaker.person) for turn in transcript.opening} - {None}
         for person_id in sorted(openers):
             by_person[person_id].append(Entry(transcript, None, (Part.OPENED,)))
@@ -83,7 +84,7 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
                 if asker:
                     journalists[outlet.id][asker] = people[asker]
     return Catalog(
-        transcripts=tuple(sorted(transcripts, key=lambda t: (t.meta.date, t.id))),
+        transcripts=transcripts,
         people=dict(sorted(people.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
         outlets=dict(sorted(outlets.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
         by_person={k: tuple(v) for k, v in by_person.items()},

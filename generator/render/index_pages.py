@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..model import Transcript
 from . import paths
 from .catalog import Catalog, Entry, Part
-from .markdown import excerpt, front_matter, human_date, link, text
+from .markdown import excerpt, front_matter, human_date, link, plural, text
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
@@ -71,7 +71,8 @@ def speakers_index(catalog: Catalog) -> str:
         counts = [catalog.count(person_id, part) for part in (Part.ASKED, Part.ANSWERED, Part.GAVE_FLOOR)]
         role = text(person.role) if person.role else ""
         rows.append(f"| {link(person.name, page, paths.speaker(person))} | {role} | " + " | ".join(map(str, counts)) + " |")
-    return f"# Speakers\n\n{len(catalog.people)} people asked, answered or gave the floor.\n\n" + "\n".join(rows) + "\n"
+    people = plural(len(catalog.people), "person").replace("persons", "people")
+    return f"# Speakers\n\n{people} asked, answered or gave the floor.\n\n" + "\n".join(rows) + "\n"
 
 
 def outlets_index(catalog: Catalog) -> str:
@@ -82,13 +83,13 @@ def outlets_index(catalog: Catalog) -> str:
             f"| {link(outlet.name, page, paths.outlet(outlet))} | {len(catalog.by_outlet[outlet_id])} | "
             f"{len(catalog.journalists.get(outlet_id, ()))} |"
         )
-    return f"# Outlets\n\n{len(catalog.outlets)} news organisations asked questions.\n\n" + "\n".join(rows) + "\n"
+    return f"# Outlets\n\n{plural(len(catalog.outlets), 'news organisation')} asked questions.\n\n" + "\n".join(rows) + "\n"
 
 
 def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
     """Transcripts by year, newest year and newest transcript first."""
     years: dict[int, list[Transcript]] = defaultdict(list)
-    for t in sorted(transcripts, key=lambda t: (t.meta.date, t.id), reverse=True):
+    for t in sorted(transcripts, key=lambda t: t.order, reverse=True):
         years[t.year].append(t)
     return dict(years)
 
@@ -96,14 +97,14 @@ def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
 def _listing(page: str, transcripts: Iterable[Transcript]) -> str:
     return "\n".join(
         f"- {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))}"
-        f"{' · ' + text(t.meta.kind) if t.meta.kind else ''} · {len(t.exchanges)} questions"
+        f"{' · ' + text(t.meta.kind) if t.meta.kind else ''} · {plural(len(t.exchanges), 'question')}"
         for t in transcripts
     )
 
 
 def archive(catalog: Catalog) -> str:
     page = paths.ARCHIVE
-    blocks = ["# Archive", f"{len(catalog.transcripts)} transcripts, newest first."]
+    blocks = ["# Archive", f"{plural(len(catalog.transcripts), 'transcript')}, newest first."]
     for number, transcripts in by_year(catalog.transcripts).items():
         blocks.append(f"## {link(str(number), page, paths.year(number))} {{#y{number}}}")
         blocks.append(_listing(page, transcripts))
@@ -113,7 +114,7 @@ def archive(catalog: Catalog) -> str:
 def year_page(number: int, transcripts: list[Transcript]) -> str:
     page = paths.year(number)
     return (
-        f"# {number}\n\n{len(transcripts)} transcripts, newest first.\n\n{_listing(page, transcripts)}\n\n"
+        f"# {number}\n\n{plural(len(transcripts), 'transcript')}, newest first.\n\n{_listing(page, transcripts)}\n\n"
         f"All years: {link('archive', page, paths.ARCHIVE)}\n"
     )
 
@@ -121,11 +122,11 @@ def year_page(number: int, transcripts: list[Transcript]) -> str:
 def home(catalog: Catalog) -> str:
     page = paths.HOME
     questions = sum(len(t.exchanges) for t in catalog.transcripts)
-    latest = sorted(catalog.transcripts, key=lambda t: (t.meta.date, t.id), reverse=True)[:LATEST]
+    latest = catalog.transcripts[::-1][:LATEST]
     totals = (
-        f"{link(f'{len(catalog.transcripts)} transcripts', page, paths.ARCHIVE)} · {questions} questions · "
-        f"{link(f'{len(catalog.people)} speakers', page, paths.SPEAKERS)} · "
-        f"{link(f'{len(catalog.outlets)} outlets', page, paths.OUTLETS)}"
+        f"{link(plural(len(catalog.transcripts), 'transcript'), page, paths.ARCHIVE)} · {plural(questions, 'question')} · "
+        f"{link(plural(len(catalog.people), 'speaker'), page, paths.SPEAKERS)} · "
+        f"{link(plural(len(catalog.outlets), 'outlet'), page, paths.OUTLETS)}"
     )
     return (
         "# Press conference transcripts\n\n"

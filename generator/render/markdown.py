@@ -62,6 +62,11 @@ def external(url: str) -> str | None:
     return quote(url, safe=":/?#@!$&*+,;=%~-._")
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 question", "2 questions": English plurals of the nouns the pages count."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def human_date(day: datetime.date) -> str:
     """"3 December 2024", the same in every locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
