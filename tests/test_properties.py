@@ -1,0 +1,61 @@
+"""Property tests: no input crashes the reader, and no words are lost on the way to the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.clean import clean
+from generator.errors import InputError
+from generator.parse import parse
+from generator.pipeline import load_transcript
+from generator.read import decode
+from generator.registry import Registry
+from generator.resolve import Resolver
+
+# Lines of the kinds transcripts are made of, and noise.
+LINES = st.one_of(
+    st.sampled_from([
+        "Question:", "Q:", "QUESTION: Why?", "NATO Secretary General Rutte:", "NATO Secretary General Mark Rutte",
+        "NATO Spokesperson Farah Dakhlallah", "NATO Spokesperson Farah Dakhlallah Thank you.", "Sabine Siebold, Reuters",
+        "Jens Stoltenberg (NATO Secretary General):", "Dear Prime Minister", "• 13 Feb. 2025 -", "• |",
+        "• Last updated: 13 Feb. 2025 10:22", "(As delivered)", "Hello. Good morning.", "Why now?", "", "   ",
+        "Finland, Sweden and Norway", "10:22", "* * *", "<script>x</script>", "[x](y) {#q1}",
+    ]),
+    st.text(max_size=80),
+)
+TRANSCRIPTS = st.lists(LINES, max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRANSCRIPTS)
+def test_no_words_are_lost_between_the_clean_text_and_the_turns(text):
+    body = clean(text).body
+    turns = parse(body).turns
+    kept = [p for turn in turns for p in turn.paragraphs]
+    labels = [turn.label.text for turn in turns if turn.label]
+    # Every body line is a paragraph, or a label line (with any text after the label).
+    for line in body:
+        assert line.text in kept or any(line.text.startswith(label) for label in labels), line
+    assert len(kept) + len(labels) >= len(body)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(TRANSCRIPTS.map(lambda t: t.encode("utf-8")), st.binary(max_size=400)))
+def test_any_input_reads_or_fails_with_a_located_problem(tmp_path: Path, data: bytes):
+    path = tmp_path / "2025-01-01-anything.txt"
+    path.write_bytes(data)
+    try:
+        reading = load_transcript(path, Registry())
+    except InputError as error:
+        assert all(str(p).startswith(str(path)) for p in error.problems)
+        return
+    t = reading.transcript
+    turns = [*t.opening, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies)), *t.closing]
+    in_model = [p for turn in turns for p in turn.paragraphs]
+    # What parse found, every paragraph of it, is in the model, once and in order.
+    cleaned = clean(decode(path, data))
+    resolver = Resolver(Registry(), cleaned.subtitle.text if cleaned.subtitle else None)
+    assert in_model == [p for turn in parse(cleaned.body, resolver.knows).turns for p in turn.paragraphs]
