@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Line
 
@@ -63,7 +63,7 @@ class Cleaned:
     date: datetime.date | None = None
     status: str | None = None
     last_updated: str | None = None
-    chrome: tuple[Line, ...] = field(default=())
+    chrome: tuple[Line, ...] = ()  # the lines taken out, so that every raw line is accounted for
 
 
 def normalise(text: str) -> str:
@@ -71,9 +71,12 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
+HEADER_LINES = 2  # title and subtitle: the page's dated bullets stand among or right after them
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
-    """Clean `text`. With a `title` from elsewhere (the sidecar), the first line is taken
-    as the title only if it says the same; otherwise the text has no header at all."""
+    """Clean `text`. With a `title` from elsewhere (the sidecar), the first line is still
+    the text's own title when it reads as one (see `_has_header`); otherwise it is speech."""
     # Word's line breaks (VT), form feeds and Unicode line separators split lines too, but
     # the line numbers stay those an editor sees, counted in LFs.
     lines = [
@@ -90,21 +93,29 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         status_match = _STATUS.fullmatch(line.text)
         if status_match:
             status = status or status_match.group(1).capitalize()
-        elif bullet and _LAST_UPDATED.fullmatch(bullet.group("rest")):
+        elif bullet and len(kept) <= HEADER_LINES and _LAST_UPDATED.fullmatch(bullet.group("rest")):
             last_updated = last_updated or _LAST_UPDATED.fullmatch(bullet.group("rest")).group("when")
-        elif bullet and _is_date_or_separator(bullet.group("rest")):
+        elif bullet and len(kept) <= HEADER_LINES and _is_date_or_separator(bullet.group("rest")):
             date = date or find_date(bullet.group("rest"))
         else:
             kept.append(line)
             continue
         chrome.append(line)
-    if title is not None and kept and normalise(title).casefold() != kept[0].text.casefold():
+    title_line, subtitle, body = _split_header(kept, chrome)
+    if title is not None and not _has_header(title_line, subtitle, title):
         title_line, subtitle, body = None, None, kept
-    else:
-        title_line, subtitle, body = _split_header(kept, chrome)
     if date is None:
         date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
     return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+
+
+def _has_header(first: Line | None, subtitle: Line | None, title: str) -> bool:
+    """Whether the text opens with a title of its own although the sidecar gives one: the
+    same title, a title with its subtitle, or a line that ends like no sentence does."""
+    if first is None:
+        return False
+    same = normalise(title).casefold() == first.text.casefold()
+    return same or subtitle is not None or not first.text.endswith((".", "?", "!", ":", ","))
 
 
 def _split_header(kept: list[Line], chrome: list[Line]) -> tuple[Line | None, Line | None, list[Line]]:

@@ -85,7 +85,7 @@ LINE_STYLES: tuple[LineStyle, ...] = (
 
 # What a label's words are worth on their own: a title is rarely anything else; a
 # "Name, Outlet" pair or a bare name could be a list or a dateline in someone's speech.
-SHAPES = {"titled": 0.6, "name-outlet": 0.5, "bare-name": 0.4, "title-only": 0.4}
+SHAPES = {"titled": 0.6, "name-outlet": 0.5, "bare-name": 0.3, "title-only": 0.4}
 
 # What the surroundings add, weighed by `parse`.
 EVIDENCE = {
@@ -94,6 +94,7 @@ EVIDENCE = {
     "asks": 0.2,  # a journalist-shaped label whose text has a question mark
     "answered": 0.2,  # another label follows within a few lines: a turn, not a paragraph
     "announced": 0.2,  # the lines before it name its outlet or first name (a hand-over)
+    "runs-on": -0.3,  # the text after it on its line goes on in lower case: "Industry: how we ..."
 }
 ACCEPT = 0.7  # from here a candidate is a label
 DOUBT = 0.5  # from here a rejected candidate is worth a warning

@@ -39,6 +39,7 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
             "asks": label.role is Role.QUESTIONER and "?" in " ".join([rest, *_text_after(body, candidates, i)]),
             "answered": any(j in candidates for j in range(i + 1, i + 1 + NEAR)),
             "announced": _announced(label, body[max(0, i - NEAR) : i]),
+            "runs-on": rest[:1].islower(),
         }
         score = min(1.0, label.confidence + sum(labels.EVIDENCE[k] for k, seen in evidence.items() if seen))
         label = replace(label, confidence=round(score, 2))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import labels
 from .clean import clean, find_date
 from .errors import InputError, Problem
 from .model import Metadata, Transcript
@@ -31,7 +32,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class Corpus:
-    readings: tuple[Reading, ...]  # oldest first; same date: by id
+    readings: tuple[Reading, ...]  # in file-name order; pages order them by date
 
     @property
     def transcripts(self) -> tuple[Transcript, ...]:
@@ -62,7 +63,6 @@ def load_corpus(folder: Path) -> Corpus:
     problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
-    readings.sort(key=lambda r: r.transcript.order)
     return Corpus(tuple(readings))
 
 
@@ -113,6 +113,9 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         for line, label in parsed.doubtful
     ]
     warnings += [Problem(path, line, message) for line, message in resolver.guesses]
+    if cleaned.title and (hit := labels.detect(cleaned.title.text)) and hit[0].confidence >= labels.ACCEPT:
+        warnings.append(Problem(path, cleaned.title.number, f"the first line, read as the title, looks like the "
+                                f"speaker label '{hit[0].text}': give the title in {path.with_suffix('.yml').name}"))
     warnings += [
         Problem(path, turn.line, f"the label '{turn.label.text}' has no text under it")
         for turn in parsed.turns

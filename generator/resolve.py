@@ -15,10 +15,12 @@ from . import labels
 from .model import Label, LabelledTurn, Outlet, Person, Role, Speaker, Turn
 from .registry import Registry, key, make_id
 
-_WORD = r"[A-Z][\w.'’-]*"
-_BY = re.compile(rf"\bby\s+(?:the\s+)?(?P<who>{_WORD}(?:(?:,?\s+)(?:{_WORD}|and|of|the|with|de|van|von|der))*)")
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_BY = re.compile(
+    rf"\bby\s+(?:the\s+)?(?P<who>{_CAPITALISED}(?:(?:,?\s+)(?:{_CAPITALISED}|and|of|the|with|de|van|von|der))*)"
+)
 _JOINS = re.compile(r",\s+|\s+and\s+|\s+with\s+")
-_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?{_WORD}(?:\s+{_WORD})*$")  # "Jonas Gahr Støre of Norway"
+_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*$")  # "Jonas Gahr Støre of Norway"
 
 
 class Resolver:
@@ -55,19 +57,16 @@ class Resolver:
         if label is None:
             return Speaker(Role.PRINCIPAL, self.principals[0] if self.principals else None)
         if label.role is Role.QUESTIONER:
-            person = self._known(label.name) or (Person(make_id(label.name), label.name) if label.name else None)
+            person = self._known(label.name) or _new_person(label)
             return Speaker(Role.QUESTIONER, person, self._outlet(label.outlet))
         found = self._find(label)
         if label.role is None and found is None:
             self.guesses.append((line, f"'{label.text}' is not in speakers.yml: read as a journalist's name"))
-        person = found or (Person(make_id(label.name), label.name, label.title) if label.name else None)
+        person = found or _new_person(label)
         return Speaker(label.role or self._role_of(person), person)
 
     def _person(self, label: Label) -> Person | None:
-        found = self._find(label)
-        if found is None and label.name:
-            return Person(make_id(label.name), label.name, label.title)
-        return found
+        return self._find(label) or _new_person(label)
 
     def _find(self, label: Label) -> Person | None:
         return self._known(label.name) or self._known(label.text) or self._by_surname_or_title(label)
@@ -106,6 +105,11 @@ class Resolver:
         if not name:
             return None
         return self.registry.outlet(name) or Outlet(make_id(name), name)
+
+
+def _new_person(label: Label) -> Person | None:
+    """Someone neither the registry nor the subtitle knows, as the label names them."""
+    return Person(make_id(label.name), label.name, label.title) if label.name else None
 
 
 def subtitle_speakers(subtitle: str | None) -> list[Label]:

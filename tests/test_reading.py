@@ -147,3 +147,37 @@ def test_build_refuses_to_replace_the_working_folder(project):
     assert result.returncode == 1
     assert "refusing to build over this folder: --site must be a folder of its own" in result.stderr
     assert (project / "transcripts").is_dir() and (project / "mkdocs.yml").is_file()
+
+
+def test_a_capitalised_phrase_before_a_colon_inside_an_answer_stays_speech(tmp_path):
+    t = read(tmp_path, HEAD + "Opening.\n\nQuestion:\nWhy?\n\nNATO Secretary General Rutte:\nFirst, the money.\n"
+             "Industry Production: how do we get more shifts.\nAnd more.\n\nQuestion:\nAnd then?\n\n"
+             "NATO Secretary General Rutte:\nThen we see.\n").transcript
+    assert len(t.exchanges) == 2
+    assert "Industry Production: how do we get more shifts." in t.exchanges[0].answers[0].paragraphs
+
+
+def test_bulleted_speech_with_dates_is_speech_not_page_chrome(tmp_path):
+    path = tmp_path / "2025-02-13-x.txt"
+    path.write_text("T\nGood morning.\nWe met three times:\n• 3 December 2024 in Brussels\n• 4 December 2024 "
+                    "with Ukraine\nQuestion:\nWhy?\n", encoding="utf-8")
+    t = load_transcript(path, load_registry(tmp_path)).transcript
+    assert t.meta.date.isoformat() == "2025-02-13"
+    assert "• 3 December 2024 in Brussels" in t.opening[0].paragraphs
+
+
+def test_a_sidecar_title_replaces_the_texts_own_title(tmp_path):
+    source = (SAMPLES / "2024-12-03-pre-ministerial-press-conference.txt").read_text(encoding="utf-8")
+    t = read(tmp_path, source, sidecar="date: 2024-12-03\ntitle: Press conference ahead of the Foreign Ministers meeting\n").transcript
+    assert t.meta.title == "Press conference ahead of the Foreign Ministers meeting"
+    assert t.meta.subtitle.startswith("by NATO Secretary General Mark Rutte")
+    assert t.opening[0].paragraphs[0] == "Yes, good morning. Good to see you."
+    assert names(t.opening) == ["Mark Rutte"]
+
+
+def test_a_title_that_looks_like_a_label_is_flagged(tmp_path):
+    reading = read(tmp_path, "Question:\nWhy?\n")
+    assert [w.message for w in reading.warnings] == [
+        "the first line, read as the title, looks like the speaker label 'Question': give the title in "
+        "2025-01-01-press-point.yml"
+    ]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Exchange, Outlet, Person, Role, Transcript
+from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 
 
 class Part(Enum):
@@ -19,12 +19,25 @@ class Part(Enum):
     ASKED = "asked"
     ANSWERED = "answered"
     GAVE_FLOOR = "gave the floor"
+    REMARKED = "remark before the question"
     OPENED = "opening statement"
+    CLOSED = "closing remarks"
+
+
+# A turn's part by where it stands and who speaks: a principal's turn answers only after
+# the question; a moderator's gives the floor wherever it stands.
+_IN_EXCHANGE = {
+    ("lead_in", Role.PRINCIPAL): Part.REMARKED,
+    ("lead_in", Role.MODERATOR): Part.GAVE_FLOOR,
+    ("replies", Role.PRINCIPAL): Part.ANSWERED,
+    ("replies", Role.MODERATOR): Part.GAVE_FLOOR,
+}
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One exchange (or an opening statement: `exchange` None) someone took part in."""
+    """One exchange (or, with `exchange` None, an opening statement or closing remarks,
+    as `parts` says) someone took part in."""
 
     transcript: Transcript
     exchange: Exchange | None
@@ -59,30 +72,31 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
             people[person.id] = person
         return person.id
 
+    def statement(transcript: Transcript, turns: tuple[Turn, ...], part: Part) -> None:
+        for person_id in sorted({note(turn.speaker.person) for turn in turns} - {None}):
+            by_person[person_id].append(Entry(transcript, None, (part,)))
+
     transcripts = tuple(sorted(transcripts, key=lambda t: t.order))
     for transcript in reversed(transcripts):
-        openers = {note(turn.speaker.person) for turn in transcript.opening} - {None}
-        for person_id in sorted(openers):
-            by_person[person_id].append(Entry(transcript, None, (Part.OPENED,)))
+        statement(transcript, transcript.opening, Part.OPENED)
         for exchange in transcript.exchanges:
-            parts: dict[str, list[Part]] = defaultdict(list)
             asker = note(exchange.question.speaker.person)
-            if asker:
-                parts[asker].append(Part.ASKED)
-            for turn in exchange.answers:
-                parts[note(turn.speaker.person) or ""].append(Part.ANSWERED)
-            for turn in (*exchange.lead_in, *exchange.replies):
-                if turn.speaker.role is Role.MODERATOR:
-                    parts[note(turn.speaker.person) or ""].append(Part.GAVE_FLOOR)
+            parts: dict[str, list[Part]] = defaultdict(list, {asker: [Part.ASKED]} if asker else {})
+            for where in ("lead_in", "replies"):
+                for turn in getattr(exchange, where):
+                    person_id = note(turn.speaker.person)
+                    part = _IN_EXCHANGE.get((where, turn.speaker.role))
+                    if person_id and part:
+                        parts[person_id].append(part)
             for person_id, done in sorted(parts.items()):
-                if person_id:
-                    by_person[person_id].append(Entry(transcript, exchange, tuple(dict.fromkeys(done))))
+                by_person[person_id].append(Entry(transcript, exchange, tuple(dict.fromkeys(done))))
             outlet = exchange.question.speaker.outlet
             if outlet is not None:
                 outlets.setdefault(outlet.id, outlet)
                 by_outlet[outlet.id].append(Entry(transcript, exchange, (Part.ASKED,)))
                 if asker:
                     journalists[outlet.id][asker] = people[asker]
+        statement(transcript, transcript.closing, Part.CLOSED)
     return Catalog(
         transcripts=transcripts,
         people=dict(sorted(people.items(), key=lambda item: (item[1].name.casefold(), item[0]))),

@@ -58,7 +58,8 @@ def _entries(page: str, entries: Iterable[Entry], show_parts: bool) -> list[str]
 def _entry(page: str, entry: Entry, show_parts: bool) -> str:
     target = paths.transcript(entry.transcript)
     if entry.exchange is None:
-        return f"- {link('Opening statement', page, target, 'opening')}"
+        opened = Part.OPENED in entry.parts
+        return f"- {link('Opening statement' if opened else 'Closing remarks', page, target, 'opening' if opened else 'closing')}"
     e = entry.exchange
     done = f" ({', '.join(p.value for p in entry.parts)})" if show_parts else ""
     return f"- {link(f'Q{e.number}', page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"

@@ -75,6 +75,8 @@ def human_date(day: datetime.date) -> str:
 def excerpt(value: str, words: int = 14) -> str:
     """The first words of a text, to recognise a question by."""
     tokens = value.split()
+    if not tokens:
+        return "(no text)"
     if len(tokens) <= words:
         return value
     return " ".join(tokens[:words]).rstrip(".,;:") + "…"

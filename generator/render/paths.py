@@ -17,7 +17,8 @@ GENERATED = ("index.md", "transcripts", "speakers", "outlets", "api")
 
 
 def transcript(t: Transcript) -> str:
-    return f"transcripts/{t.year}/{t.id}.md"
+    """The page whose URL is the transcript's: `transcripts/2024/<id>/` from `<id>.md`."""
+    return t.url.rstrip("/") + ".md"
 
 
 def year(number: int) -> str:
