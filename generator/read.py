@@ -12,16 +12,16 @@ from pathlib import Path
 
 from . import schema
 from .errors import InputError
-from .schema import Date, Field, Text, TextList, Url
+from .schema import DATE, TEXT, URL, Field, ListOf
 
 SIDECAR: dict[str, schema.Field] = {
-    "title": Field(Text(), "the transcript's title; wins over the first line of the text"),
-    "subtitle": Field(Text(), "the line under the title, 'by NATO Secretary General ...'"),
-    "date": Field(Date(), "the day it was said, YYYY-MM-DD; wins over a date in the text"),
-    "location": Field(Text(), "where it was said, 'Brussels'"),
-    "source_url": Field(Url(), "the publisher's page the text was copied from"),
-    "kind": Field(Text(), "press conference, doorstep, joint press point, ..."),
-    "topics": Field(TextList(), "subjects, for readers browsing by topic"),
+    "title": Field(TEXT, "the transcript's title; wins over the first line of the text"),
+    "subtitle": Field(TEXT, "the line under the title, 'by NATO Secretary General ...'"),
+    "date": Field(DATE, "the day it was said, YYYY-MM-DD; wins over a date in the text"),
+    "location": Field(TEXT, "where it was said, 'Brussels'"),
+    "source_url": Field(URL, "the publisher's page the text was copied from"),
+    "kind": Field(TEXT, "press conference, doorstep, joint press point, ..."),
+    "topics": Field(ListOf(TEXT), "subjects, for readers browsing by topic"),
 }
 
 

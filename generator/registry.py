@@ -26,16 +26,16 @@ from . import schema
 from .errors import InputError, Problem
 from .model import Outlet, Person
 from .read import decode
-from .schema import Field, ListOf, Text, TextList
+from .schema import TEXT, Field, ListOf
 
 _PERSON = {
-    "name": Field(Text(), "the canonical name readers see, 'Mark Rutte'", required=True),
-    "role": Field(Text(), "what they are, 'NATO Secretary General'; a spokesperson or moderator gives the floor"),
-    "aliases": Field(TextList(), "other spellings in the texts, typos included: 'Dymtro Shkurko'"),
+    "name": Field(TEXT, "the canonical name readers see, 'Mark Rutte'", required=True),
+    "role": Field(TEXT, "what they are, 'NATO Secretary General'; a spokesperson or moderator gives the floor"),
+    "aliases": Field(ListOf(TEXT), "other spellings in the texts, typos included: 'Dymtro Shkurko'"),
 }
 _OUTLET = {
-    "name": Field(Text(), "the canonical name readers see, 'Reuters'", required=True),
-    "aliases": Field(TextList(), "other spellings in the texts, typos and short forms: 'Retuers', 'FAZ'"),
+    "name": Field(TEXT, "the canonical name readers see, 'Reuters'", required=True),
+    "aliases": Field(ListOf(TEXT), "other spellings in the texts, typos and short forms: 'Retuers', 'FAZ'"),
 }
 REGISTRY = {
     "people": Field(ListOf(_PERSON), "people who speak: officials, moderators, journalists"),

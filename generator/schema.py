@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,49 +22,55 @@ from .errors import InputError, Problem
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class Field:
-    """One key of a mapping: what it holds, whether it must be there, what it is for."""
-
-    kind: Text | Url | Date | TextList | ListOf
-    doc: str
-    required: bool = False
+def _text(value: str) -> str | None:
+    return value or None
 
 
-@dataclass(frozen=True)
-class Text:
-    """A single line of text."""
-
-    name = "a text"
+def _url(value: str) -> str | None:
+    parts = urlsplit(value)
+    return value if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-@dataclass(frozen=True)
-class Url:
-    """A web address: http or https, with a host."""
-
-    name = "a web address starting with http:// or https://"
+def _date(value: str) -> datetime.date | None:
+    if not _DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
-class Date:
-    """A calendar date written YYYY-MM-DD."""
+class Scalar:
+    """One value on one line, turned into its type by `convert` (None: not valid)."""
 
-    name = "a date (YYYY-MM-DD)"
+    name: str  # as an error message says what was expected
+    convert: Callable[[str], Any]
 
 
-@dataclass(frozen=True)
-class TextList:
-    """A list of texts."""
-
-    name = "a list of texts"
+TEXT = Scalar("a text", _text)
+URL = Scalar("a web address starting with http:// or https://", _url)
+DATE = Scalar("a date (YYYY-MM-DD)", _date)
 
 
 @dataclass(frozen=True)
 class ListOf:
-    """A list of mappings, each checked against `fields`."""
+    """A list of scalars, or of mappings each checked against a dict of fields."""
 
-    fields: dict[str, Field]
-    name = "a list of entries"
+    item: Scalar | dict[str, Field]
+
+    @property
+    def name(self) -> str:
+        return "a list of texts" if self.item == TEXT else "a list of entries"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: what it holds, whether it must be there, what it is for."""
+
+    kind: Scalar | ListOf
+    doc: str
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,33 +139,19 @@ def _mapping(
     return Entry(values, _line(node))
 
 
-def _value(path: Path, key: str, node: yaml.Node, kind: Any, problems: list[Problem]) -> Any:
+def _value(path: Path, key: str, node: yaml.Node, kind: Scalar | ListOf, problems: list[Problem]) -> Any:
     def wrong() -> None:
         what = key if key.startswith("each item") else f"'{key}'"
         problems.append(Problem(path, _line(node), f"{what} must be {kind.name}"))
 
-    if isinstance(kind, (Text, Url, Date)):
+    if isinstance(kind, Scalar):
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
             return wrong()
-        text = node.value.strip()
-        if isinstance(kind, Date):
-            return _date(text) or wrong()
-        if isinstance(kind, Url):
-            parts = urlsplit(text)
-            return text if parts.scheme in ("http", "https") and parts.netloc else wrong()
-        return text if text else wrong()
+        value = kind.convert(node.value.strip())
+        return wrong() if value is None else value
     if not isinstance(node, yaml.SequenceNode):
         return wrong()
-    if isinstance(kind, TextList):
-        items = [_value(path, f"each item of '{key}'", item, Text(), problems) for item in node.value]
+    if isinstance(kind.item, Scalar):
+        items = [_value(path, f"each item of '{key}'", item, kind.item, problems) for item in node.value]
         return tuple(item for item in items if item is not None)
-    return tuple(_mapping(path, item, kind.fields, problems) for item in node.value)
-
-
-def _date(text: str) -> datetime.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
+    return tuple(_mapping(path, item, kind.item, problems) for item in node.value)

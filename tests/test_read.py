@@ -172,8 +172,8 @@ def test_every_problem_of_a_sidecar_is_reported_at_once(tmp_path):
 
 def test_schema_load_names_a_missing_key():
     fields = {
-        "name": schema.Field(schema.Text(), "the canonical name", required=True),
-        "role": schema.Field(schema.Text(), "what they are"),
+        "name": schema.Field(schema.TEXT, "the canonical name", required=True),
+        "role": schema.Field(schema.TEXT, "what they are"),
     }
     with pytest.raises(InputError) as caught:
         schema.load(Path("speakers.yml"), "role: Spokesperson\n", fields)
