@@ -89,14 +89,15 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     kept: list[Line] = []
     chrome: list[Line] = []
     for line in lines:
-        bullet = _BULLET.fullmatch(line.text)
+        bullet = _BULLET.fullmatch(line.text) if len(kept) <= HEADER_LINES else None
+        rest = bullet.group("rest") if bullet else ""
         status_match = _STATUS.fullmatch(line.text)
         if status_match:
             status = status or status_match.group(1).capitalize()
-        elif bullet and len(kept) <= HEADER_LINES and _LAST_UPDATED.fullmatch(bullet.group("rest")):
-            last_updated = last_updated or _LAST_UPDATED.fullmatch(bullet.group("rest")).group("when")
-        elif bullet and len(kept) <= HEADER_LINES and _is_date_or_separator(bullet.group("rest")):
-            date = date or find_date(bullet.group("rest"))
+        elif bullet and (updated := _LAST_UPDATED.fullmatch(rest)):
+            last_updated = last_updated or updated.group("when")
+        elif bullet and _is_date_or_separator(rest):
+            date = date or find_date(rest)
         else:
             kept.append(line)
             continue

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import labels
-from .clean import clean, find_date
+from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
 from .model import Metadata, Transcript
-from .parse import parse
+from .parse import Parsed, parse
 from .read import find_sources, read_source
 from .registry import Registry, load_registry, make_id
 from .resolve import Resolver
@@ -107,6 +107,12 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     parsed = parse(cleaned.body, resolver.knows)
     parts = structure(resolver.turns(parsed.turns))
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
+    return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript))
+
+
+def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, t: Transcript) -> tuple[Problem, ...]:
+    """What an editor should check in a transcript that was read, sorted by line."""
+    sidecar = path.with_suffix(".yml").name
     warnings = [
         Problem(path, line.number, f"'{label.text}' looks like a speaker label but was read as text "
                 f"(confidence {label.confidence:.2f}): if it is one, add the name to speakers.yml")
@@ -115,7 +121,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     warnings += [Problem(path, line, message) for line, message in resolver.guesses]
     if cleaned.title and (hit := labels.detect(cleaned.title.text)) and hit[0].confidence >= labels.ACCEPT:
         warnings.append(Problem(path, cleaned.title.number, f"the first line, read as the title, looks like the "
-                                f"speaker label '{hit[0].text}': give the title in {path.with_suffix('.yml').name}"))
+                                f"speaker label '{hit[0].text}': give the title in {sidecar}"))
     warnings += [
         Problem(path, turn.line, f"the label '{turn.label.text}' has no text under it")
         for turn in parsed.turns
@@ -123,10 +129,10 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     ]
     warnings += [
         Problem(path, exchange.question.line, f"question {exchange.anchor} has no answer")
-        for exchange in parts.exchanges
+        for exchange in t.exchanges
         if not exchange.answers
     ]
-    return Reading(transcript, tuple(sorted(warnings)))
+    return tuple(sorted(warnings))
 
 
 def _date_in_name(path: Path) -> datetime.date | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Exchange, Outlet, Person, Transcript, Turn
+from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 
 
 def dumps(value: Any) -> str:
@@ -59,7 +59,7 @@ def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
         "text": e.question.text,
         "answers": [_turn(turn) for turn in e.answers],
         "lead_in": [_turn(turn) for turn in e.lead_in],
-        "interjections": [_turn(turn) for turn in e.replies if turn not in e.answers],
+        "interjections": [_turn(turn) for turn in e.replies if turn.speaker.role is not Role.PRINCIPAL],
     }
 
 
