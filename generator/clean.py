@@ -24,6 +24,20 @@ _STATUS = re.compile(r"\((as delivered|check against delivery|as prepared for de
 _BULLET = re.compile(r"[•·▪]\s*(?P<rest>.*)")
 _LAST_UPDATED = re.compile(r"(last updated|dernière mise à jour)\s*:\s*(?P<when>.+)", re.I)
 
+# Whole lines that are the page's, not anyone's words, wherever they stand: a time code,
+# an end mark, a separator, a sharing button, a breadcrumb trail.
+_NOISE = re.compile(
+    r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+    r"|-*\s*(?:END|FIN|-30-|###)\s*-*"
+    r"|(?:\*\s*){3,}|[-_=–—]{3,}"
+    r"|(?:(?:print|share|e-?mail|tweet|facebook|twitter|linkedin|imprimer|partager)(?:\s+this\s+page)?\s*[|•·]?\s*)+"
+    r"|back to top|top of page|retour en haut de page"
+    r"|(?:home|accueil)(?:\s*[>›»/|]\s*[^>›»|]{1,80})+",
+    re.I,
+)
+# A time code in front of what was said then: "10:04:11 MODERATOR: ...", "[00:12:31] Thank you."
+_TIME_CODE = re.compile(r"(?P<code>\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}:\d{2})\s+(?P<rest>\S.*)")
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -89,10 +103,15 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     kept: list[Line] = []
     chrome: list[Line] = []
     for line in lines:
+        if timed := _TIME_CODE.fullmatch(line.text):
+            chrome.append(Line(line.number, timed.group("code")))
+            line = Line(line.number, timed.group("rest"))
         bullet = _BULLET.fullmatch(line.text) if len(kept) <= HEADER_LINES else None
         rest = bullet.group("rest") if bullet else ""
         status_match = _STATUS.fullmatch(line.text)
-        if status_match:
+        if _NOISE.fullmatch(line.text):
+            pass  # chrome
+        elif status_match:
             status = status or status_match.group(1).capitalize()
         elif bullet and (updated := _LAST_UPDATED.fullmatch(rest)):
             last_updated = last_updated or updated.group("when")

@@ -28,6 +28,7 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Deputy Prime Minister", Role.PRINCIPAL),
             ("Foreign Minister", Role.PRINCIPAL),
             ("Defence Minister", Role.PRINCIPAL),
+            ("Defense Minister", Role.PRINCIPAL),
             ("Minister", Role.PRINCIPAL),
             ("Vice President", Role.PRINCIPAL),
             ("President", Role.PRINCIPAL),
@@ -39,11 +40,27 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Chairman", Role.PRINCIPAL),
             ("Admiral", Role.PRINCIPAL),
             ("Secretary", Role.PRINCIPAL),
+            ("Press Secretary", Role.PRINCIPAL),
             ("Spokesperson", Role.MODERATOR),
             ("Spokesman", Role.MODERATOR),
             ("Spokeswoman", Role.MODERATOR),
             ("Moderator", Role.MODERATOR),
             ("Host", Role.MODERATOR),
+            ("Interpreter", Role.INTERPRETER),
+            # As NATO's French pages write them.
+            ("Secrétaire général", Role.PRINCIPAL),
+            ("Secrétaire générale", Role.PRINCIPAL),
+            ("Secrétaire général adjoint", Role.PRINCIPAL),
+            ("Secrétaire générale adjointe", Role.PRINCIPAL),
+            ("Premier ministre", Role.PRINCIPAL),
+            ("Première ministre", Role.PRINCIPAL),
+            ("Ministre", Role.PRINCIPAL),
+            ("Président", Role.PRINCIPAL),
+            ("Présidente", Role.PRINCIPAL),
+            ("Porte-parole", Role.MODERATOR),
+            ("Modérateur", Role.MODERATOR),
+            ("Modératrice", Role.MODERATOR),
+            ("Interprète", Role.INTERPRETER),
         ),
         key=lambda row: -len(row[0]),
     )
@@ -51,11 +68,14 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
 _ROLE_OF_TITLE = {title.casefold(): role for title, role in TITLES}
 _TITLE = "|".join(re.escape(title) for title, _ in TITLES)
 # Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
-_TITLED = re.compile(rf"(?P<title>(?:[A-Z][\w.&'-]*\s+)*?(?i:{_TITLE}))(?:\s+(?P<name>.+))?")
+# After it, what it is of: "Secretary of State", "Porte-parole de l'OTAN".
+_OF = r"(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w'’.-]*|\s+d['’][A-Z][\w'’.-]*)"
+_TITLED = re.compile(rf"(?P<title>(?:[A-Z][\w.&'-]*\s+)*?(?i:{_TITLE}){_OF}?)(?:\s+(?P<name>.+))?")
+_HONORIFIC = re.compile(r"(?i:mr|ms|mrs|dr|prof)\.?\s")
 
 # Lower-case words that names and outlets may contain: "News Agency of Ukraine", "Ibn al".
 _CONNECTORS = frozenset("of the de du des la le el al bin ibn van von der den da di and & für for y".split())
-_WORD = re.compile(r"[\w'’&-]+|(?:[A-Z]\.)+|(?:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
+_WORD = re.compile(r"[\w'’&-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
 
 
 @dataclass(frozen=True)
@@ -70,22 +90,34 @@ class LineStyle:
 
 
 LINE_STYLES: tuple[LineStyle, ...] = (
-    # "Question:", "Q:", "Question 3:", "Question: Do you think ..." — an unnamed journalist.
+    # "Question:", "Q.", "QUESTION: Do you ...", "Q (Sabine Siebold, Reuters):", "Question :".
     LineStyle(
         "question-keyword",
-        re.compile(r"(?P<label>(?:question|q)(?:\s?\d{1,3})?)\s?[:.](?:\s+(?P<rest>.*))?", re.I),
+        re.compile(
+            r"(?P<label>(?:question|q)(?:\s?\d{1,3})?(?:\s?\((?P<who>[^()]{2,90})\))?)\s?[:.](?:\s+(?P<rest>.*))?",
+            re.I,
+        ),
         1.0,
         Role.QUESTIONER,
     ),
-    # "NATO Secretary General Rutte:", "Sabine Siebold (Reuters): Thank you ..."
+    # "Q" or "QUESTION" alone, the question under it; "Q Thank you, Karine." as the White House writes it.
+    LineStyle("question-bare", re.compile(r"(?P<label>Q|QUESTION)|(?P<label2>Q)\s+(?P<rest>\S.*)"), 1.0, Role.QUESTIONER),
+    # "Answer:", "A:", "Réponse :": the event's principal answers.
+    LineStyle("answer-keyword", re.compile(r"(?P<label>answer|a|réponse)\s?:(?:\s+(?P<rest>.*))?", re.I), 1.0, Role.PRINCIPAL),
+    # "NATO Secretary General Rutte:", "Sabine Siebold (Reuters): Thank you ...", "Secrétaire général :"
     LineStyle("colon", re.compile(r"(?P<label>[^:?!]{2,90}?)\s?:(?:\s+(?P<rest>.*))?"), 0.3),
+    # "Sabine Siebold (Reuters) Thank you, ...": a bracketed outlet runs into the text.
+    LineStyle("bracketed", re.compile(r"(?P<label>[A-Z][^():?!]{2,60}\([^()]{2,60}\))\s+(?P<rest>\S.*)"), 0.2),
     # "NATO Secretary General Mark Rutte", "Sabine Siebold, Retuers" alone on their line.
-    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,][^:?!]{1,90}?)"), 0.0),
+    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,\[(*#][^:?!]{1,90}?)"), 0.0),
 )
+
+# "QUESTION: Sabine Siebold, Reuters. Thank you ...": a journalist introduces themselves.
+_INTRODUCED = re.compile(r"(?P<who>[^.:?!]{4,90}?)(?:[.:]\s+(?P<rest>\S.*)|\.?)")
 
 # What a label's words are worth on their own: a title is rarely anything else; a
 # "Name, Outlet" pair or a bare name could be a list or a dateline in someone's speech.
-SHAPES = {"titled": 0.6, "name-outlet": 0.5, "bare-name": 0.3, "title-only": 0.4}
+SHAPES = {"titled": 0.6, "name-outlet": 0.5, "honorific": 0.5, "bare-name": 0.3, "title-only": 0.4}
 
 # What the surroundings add, weighed by `parse`.
 EVIDENCE = {
@@ -106,14 +138,36 @@ def detect(text: str) -> tuple[Label, str] | None:
         match = style.pattern.fullmatch(text)
         if not match:
             continue
-        words = match.group("label").strip()
+        parts = match.groupdict()
+        words = (parts["label"] or parts.get("label2") or "").strip()
+        rest = (parts.get("rest") or "").strip()
         if style.role is Role.QUESTIONER:
-            label = Label(words, style.role, style.name, style.bonus)
-        else:
-            label = describe(words, style.name, style.bonus)
+            return _question(words, parts.get("who"), rest, style)
+        if style.role is not None:
+            return Label(words, style.role, style.name, style.bonus), rest
+        label = describe(words, style.name, style.bonus)
         if label is not None:
-            return label, (match.groupdict().get("rest") or "").strip()
+            return label, rest
     return None
+
+
+def _question(words: str, who: str | None, rest: str, style: LineStyle) -> tuple[Label, str]:
+    """A question keyword, with the journalist it names in brackets ("Q (Name, Outlet):")
+    or in the first words after it ("QUESTION: Name, Outlet. Text")."""
+    label = Label(words, Role.QUESTIONER, style.name, style.bonus)
+    if who:
+        name, outlet = _split_outlet(who.strip())
+        if _is_name(name, max_words=5) and (outlet is None or _is_name(outlet, max_words=10)):
+            return replace(label, name=_display(name), outlet=outlet), rest
+        return label, rest
+    introduced = _INTRODUCED.fullmatch(rest) if rest else None
+    if introduced:
+        name, outlet = _split_outlet(introduced.group("who").strip())
+        if outlet and " " in name and _is_name(name, max_words=5) and _is_name(outlet, max_words=10):
+            said = rest[: len(rest) - len(introduced.group("rest") or "")].strip()
+            label = replace(label, text=f"{words}: {said}", name=_display(name), outlet=outlet.rstrip("."))
+            return label, (introduced.group("rest") or "").strip()
+    return label, rest
 
 
 def detect_known(text: str, known: dict[str, Label]) -> tuple[Label, str] | None:
@@ -131,33 +185,39 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
     name, outlet = _split_outlet(words)
     if outlet is not None and _TITLED.fullmatch(outlet) and _is_name(name, max_words=5):
         # "Jens Stoltenberg (NATO Secretary General)": a title in the outlet's place.
-        role = _ROLE_OF_TITLE[_title_words(outlet).casefold()]
-        return Label(words, role, style, SHAPES["titled"] + bonus, name=name, title=outlet)
+        role = _ROLE_OF_TITLE[str(title_words(outlet)).casefold()]
+        return Label(words, role, style, SHAPES["titled"] + bonus, name=_display(name), title=outlet)
     if outlet is not None:
         # A journalist has a first and a last name: "Finland, Sweden and Norway" is a list.
         if _is_name(name, max_words=5) and " " in name and _is_name(outlet, max_words=10):
-            return Label(words, Role.QUESTIONER, style, SHAPES["name-outlet"] + bonus, name=name, outlet=outlet)
+            return Label(words, Role.QUESTIONER, style, SHAPES["name-outlet"] + bonus, name=_display(name), outlet=outlet)
         return None
     titled = _TITLED.fullmatch(words)
     if titled:
         title, person = titled.group("title"), titled.group("name")
         if person is not None and not _is_name(person, max_words=5):
             return None
-        role = _ROLE_OF_TITLE[_title_words(title).casefold()]
+        role = _ROLE_OF_TITLE[str(title_words(title)).casefold()]
         shape = SHAPES["titled"] if person else SHAPES["title-only"]
-        return Label(words, role, style, shape + bonus, name=person, title=title)
+        return Label(words, role, style, shape + bonus, name=person and _display(person), title=title)
     if style in ("colon", "subtitle") and _is_name(words, max_words=4) and (" " in words or words.isupper()):
         # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
         # structure will say who it is. One capitalised word ("Qatar: ...") is too often
         # text; so, alone on a line with no colon, are a few ("NATO Allies").
-        return Label(words, None, style, SHAPES["bare-name"] + bonus, name=words)
+        shape = SHAPES["honorific"] if _HONORIFIC.match(words) else SHAPES["bare-name"]
+        return Label(words, None, style, shape + bonus, name=_display(words))
     return None
 
 
-def _title_words(title: str) -> str:
-    """The official title within "NATO Secretary General": the longest known ending."""
+def _display(name: str) -> str:
+    """A name as readers see it: "MS. JEAN-PIERRE" as "Ms. Jean-Pierre"."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def title_words(title: str) -> str | None:
+    """The official title within "NATO Secretary General", "Secretary of State": the longest known."""
     lowered = title.casefold()
-    return next(t for t, _ in TITLES if lowered.endswith(t.casefold()))
+    return next((t for t, _ in TITLES if re.search(rf"\b{re.escape(t.casefold())}\b", lowered)), None)
 
 
 def _split_outlet(words: str) -> tuple[str, str | None]:
@@ -165,7 +225,7 @@ def _split_outlet(words: str) -> tuple[str, str | None]:
     bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", words)
     if bracketed:
         return bracketed.group(1), bracketed.group(2)
-    for separator in (", ", " – ", " — ", " - "):
+    for separator in (", ", " – ", " — ", " - ", " from "):
         if separator in words:
             name, outlet = words.split(separator, 1)
             return name.strip(), outlet.strip()

@@ -26,6 +26,9 @@ class Role(Enum):
     PRINCIPAL = "principal"  # answers questions: the Secretary General, a minister
     QUESTIONER = "questioner"  # asks them: a journalist, named or not
     MODERATOR = "moderator"  # gives the floor: a spokesperson, a host
+    # Renders someone else's words: a label's role only; `resolve` gives the turn to
+    # the speaker rendered, so no `Speaker` has it.
+    INTERPRETER = "interpreter"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class Turn:
     speaker: Speaker
     paragraphs: tuple[str, ...]
     line: int  # where the label (or the first paragraph) stands in the raw file
+    labels: tuple[str, ...] = ()  # the labels as the text writes them (two turns merged: both)
+    interpreted: bool = False  # an interpreter's rendering of the speaker's words
 
     @property
     def text(self) -> str:
@@ -102,6 +107,7 @@ class Exchange:
     question: Turn
     replies: tuple[Turn, ...]  # everything said after the question, in order
     lead_in: tuple[Turn, ...] = ()
+    follow_up_of: int | None = None  # the number of the exchange this one follows up
 
     @property
     def anchor(self) -> str:

@@ -20,15 +20,37 @@ from .model import Label, LabelledTurn, Line, Role
 
 NEAR = 4  # lines: how close "another label follows" and "the lines before name it" look
 
+LineRef = int | str  # a line number in the raw file, or the words a line starts with
+
+
+@dataclass(frozen=True)
+class Forced:
+    """An editor's reading of lines, from the sidecar: these are labels, these are text."""
+
+    labels: tuple[LineRef, ...] = ()
+    text: tuple[LineRef, ...] = ()
+
+    def matches(self, refs: tuple[LineRef, ...], line: Line) -> LineRef | None:
+        return next((ref for ref in refs if _refers_to(ref, line)), None)
+
+
+def _refers_to(ref: LineRef, line: Line) -> bool:
+    return line.number == ref if isinstance(ref, int) else line.text.startswith(ref)
+
 
 @dataclass(frozen=True)
 class Parsed:
     turns: tuple[LabelledTurn, ...]
     doubtful: tuple[tuple[Line, Label], ...]  # shaped like labels, but read as text
+    unused: tuple[LineRef, ...] = ()  # forced lines that match no line of the text
 
 
-def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: False) -> Parsed:
+def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: False, forced: Forced = Forced()) -> Parsed:
     candidates = {i: hit for i, line in enumerate(body) if (hit := labels.detect(line.text))}
+    as_text = {i for i, line in enumerate(body) if forced.matches(forced.text, line) is not None}
+    as_label = {i: ref for i, line in enumerate(body) if (ref := forced.matches(forced.labels, line)) is not None}
+    for i in as_text:
+        candidates.pop(i, None)
     recurring = Counter(label.text for label, _ in candidates.values())
     accepted: dict[int, tuple[Label, str]] = {}
     doubtful = []
@@ -43,12 +65,26 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
         }
         score = min(1.0, label.confidence + sum(labels.EVIDENCE[k] for k, seen in evidence.items() if seen))
         label = replace(label, confidence=round(score, 2))
-        if score >= labels.ACCEPT:
+        if score >= labels.ACCEPT or i in as_label:
             accepted[i] = (label, rest)
         elif score >= labels.DOUBT:
             doubtful.append((body[i], label))
+    for i, ref in as_label.items():
+        if i not in accepted:
+            accepted[i] = _forced_label(body[i], ref)
     known = {label.text: label for label, rest in accepted.values() if label.name and not rest}
-    return Parsed(_turns(body, accepted, known), tuple(doubtful))
+    used = {ref for line in body for ref in (*forced.labels, *forced.text) if _refers_to(ref, line)}
+    unused = tuple(ref for ref in (*forced.labels, *forced.text) if ref not in used)
+    return Parsed(_turns(body, accepted, known), tuple(doubtful), unused)
+
+
+def _forced_label(line: Line, ref: LineRef) -> tuple[Label, str]:
+    """A line the editor says is a label, though it has no label's shape: the words the
+    editor gave (or the whole line), the rest of the line its text."""
+    words = line.text if isinstance(ref, int) else ref
+    rest = line.text[len(words):].lstrip(" :")
+    label = labels.describe(words.rstrip(" :"), "colon") or Label(words.rstrip(" :"), None, "editor", 1.0, name=words.rstrip(" :"))
+    return replace(label, style="editor", confidence=1.0), rest
 
 
 def _turns(body: Sequence[Line], accepted: dict[int, tuple[Label, str]], known: dict[str, Label]) -> tuple[LabelledTurn, ...]:

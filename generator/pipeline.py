@@ -15,10 +15,10 @@ from . import labels
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
 from .model import Metadata, Transcript
-from .parse import Parsed, parse
+from .parse import Forced, Parsed, parse
 from .read import find_sources, read_source
 from .registry import Registry, load_registry, make_id
-from .resolve import Resolver
+from .resolve import Override, Resolver
 from .structure import structure
 
 
@@ -103,9 +103,14 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         status=cleaned.status,
         last_updated=cleaned.last_updated,
     )
-    resolver = Resolver(registry, subtitle)
-    parsed = parse(cleaned.body, resolver.knows)
-    parts = structure(resolver.turns(parsed.turns))
+    overrides = {
+        entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"))
+        for entry in sidecar.get("speakers", ())
+    }
+    resolver = Resolver(registry, subtitle, overrides)
+    forced = Forced(tuple(sidecar.get("label_lines", ())), tuple(sidecar.get("text_lines", ())))
+    parsed = parse(cleaned.body, resolver.knows, forced)
+    parts = structure(resolver.turns(parsed.turns), resolver.handover)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
     return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript))
 
@@ -119,6 +124,15 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, 
         for line, label in parsed.doubtful
     ]
     warnings += [Problem(path, line, message) for line, message in resolver.guesses]
+    warnings += [
+        Problem(path.with_suffix(".yml"), 0, f"'{ref}' matches no line of {path.name}: correct or remove it")
+        for ref in parsed.unused
+    ]
+    warnings += [
+        Problem(path.with_suffix(".yml"), 0, f"the speaker label '{label}' is not in {path.name}: correct or remove it")
+        for loose, label in resolver.written.items()
+        if loose not in resolver.used
+    ]
     if cleaned.title and (hit := labels.detect(cleaned.title.text)) and hit[0].confidence >= labels.ACCEPT:
         warnings.append(Problem(path, cleaned.title.number, f"the first line, read as the title, looks like the "
                                 f"speaker label '{hit[0].text}': give the title in {sidecar}"))

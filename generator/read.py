@@ -12,7 +12,15 @@ from pathlib import Path
 
 from . import schema
 from .errors import InputError
-from .schema import DATE, TEXT, URL, Field, ListOf
+from .schema import DATE, LINE, ROLE, TEXT, URL, Field, ListOf
+
+# An editor's reading of one label of this text, when the parser gets it wrong.
+_SPEAKER = {
+    "label": Field(TEXT, "the label as the text writes it, without its colon: 'MR. PRICE'", required=True),
+    "name": Field(TEXT, "who it is: 'Ned Price' (a registry name or alias resolves)"),
+    "role": Field(ROLE, "what they do here: principal (answers), questioner (asks), moderator (gives the floor)"),
+    "outlet": Field(TEXT, "a journalist's outlet: 'Reuters'"),
+}
 
 SIDECAR: dict[str, schema.Field] = {
     "title": Field(TEXT, "the transcript's title; wins over the first line of the text"),
@@ -22,6 +30,9 @@ SIDECAR: dict[str, schema.Field] = {
     "source_url": Field(URL, "the publisher's page the text was copied from"),
     "kind": Field(TEXT, "press conference, doorstep, joint press point, ..."),
     "topics": Field(ListOf(TEXT), "subjects, for readers browsing by topic"),
+    "speakers": Field(ListOf(_SPEAKER), "labels of this text read as the editor says, not as the parser guesses"),
+    "label_lines": Field(ListOf(LINE), "lines that are speaker labels though they do not look like one"),
+    "text_lines": Field(ListOf(LINE), "lines that are speech though they look like a speaker label"),
 }
 
 

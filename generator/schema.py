@@ -8,6 +8,7 @@ composed into nodes first, so every error carries the line the editor has to fix
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import InputError, Problem
+from .model import Role
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -48,7 +50,17 @@ class Scalar:
     convert: Callable[[str], Any]
 
 
+def _line_ref(value: str) -> int | str | None:
+    return int(value) if value.isdigit() and int(value) > 0 else (value or None)
+
+
+def _role(value: str) -> Role | None:
+    return Role(value) if value in ("principal", "questioner", "moderator") else None
+
+
 TEXT = Scalar("a text", _text)
+LINE = Scalar("a line number, or the words a line starts with", _line_ref)
+ROLE = Scalar("one of principal, questioner, moderator", _role)
 URL = Scalar("a web address starting with http:// or https://", _url)
 DATE = Scalar("a date (YYYY-MM-DD)", _date)
 
@@ -126,8 +138,10 @@ def _mapping(
             problems.append(Problem(path, _line(key_node), "a key must be a plain word, like 'title'"))
         elif key not in fields:
             known = ", ".join(sorted(fields))
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             problems.append(
-                Problem(path, _line(key_node), f"unknown key '{key}' (known keys: {known})")
+                Problem(path, _line(key_node), f"unknown key '{key}' ({hint}known keys: {known})")
             )
         elif key in values:
             problems.append(Problem(path, _line(key_node), f"duplicate key '{key}'"))

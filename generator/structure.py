@@ -10,12 +10,18 @@ morning."): that turn is a lead-in too, and answers nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
-from .model import Exchange, Role, Turn
+from .model import Exchange, Outlet, Person, Role, Turn
 
 GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
+# "Follow-up:", "A quick follow-up, please", "Just to follow up on that": the journalist goes on.
+_FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\b|\bto follow\b", re.I)
+_OPENING_WORDS = 12  # how far into a question "follow-up" still announces one
+
+Handover = Callable[[str], tuple[Person | None, Outlet | None]]
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,9 @@ class _Open:
     replies: list[Turn] = field(default_factory=list)
 
 
-def structure(turns: Sequence[Turn]) -> Structure:
+def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, None)) -> Structure:
+    """Group `turns`; `handover` reads who a moderator gives the floor to, to name a
+    journalist the label leaves unnamed."""
     opening: list[Turn] = []
     exchanges: list[Exchange] = []
     pending: list[Turn] = []  # lead-in turns waiting for the next question
@@ -43,13 +51,17 @@ def structure(turns: Sequence[Turn]) -> Structure:
     def close() -> None:
         if current is not None:
             number = len(exchanges) + 1
-            exchanges.append(Exchange(number, current.question, tuple(current.replies), tuple(current.lead_in)))
+            previous = exchanges[-1] if exchanges else None
+            follows = previous.number if previous and _follows_up(previous, current) else None
+            exchanges.append(
+                Exchange(number, current.question, tuple(current.replies), tuple(current.lead_in), follows)
+            )
 
     for index, turn in enumerate(turns):
         role = turn.speaker.role
         if role is Role.QUESTIONER:
             close()
-            current, pending = _Open(turn, pending), []
+            current, pending = _Open(_named(turn, pending, handover), pending), []
         elif role is Role.MODERATOR:
             pending.append(turn)
         elif current is None:
@@ -66,6 +78,35 @@ def structure(turns: Sequence[Turn]) -> Structure:
             pending = []
     close()
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
+
+
+def _named(question: Turn, lead_in: Sequence[Turn], handover: Handover) -> Turn:
+    """The question, its journalist or outlet filled in from the moderator's hand-over
+    where the label leaves them out ("Question:" after "We'll go to Reuters")."""
+    speaker = question.speaker
+    said = [t.text for t in lead_in if t.speaker.role is Role.MODERATOR]
+    if not said or (speaker.person and speaker.outlet):
+        return question
+    person, outlet = handover(said[-1])
+    if speaker.person and person and not _same_person(speaker.person, person):
+        outlet = None  # the hand-over named someone else: its outlet is not this journalist's
+    return replace(question, speaker=replace(speaker, person=speaker.person or person, outlet=speaker.outlet or outlet))
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    return a.id == b.id or a.name.split()[0].casefold() == b.name.split()[0].casefold()
+
+
+def _follows_up(previous: Exchange, current: _Open) -> bool:
+    """A journalist's turn right after the answer to their own question, or one that says
+    it follows up, with no one given the floor in between but them."""
+    asker, before = current.question.speaker.person, previous.question.speaker.person
+    handed = any(t.speaker.role is Role.MODERATOR for t in current.lead_in)
+    if asker is not None and asker == before and not handed:
+        return True
+    opening = " ".join(current.question.text.split()[:_OPENING_WORDS])
+    moderator = " ".join(t.text for t in current.lead_in if t.speaker.role is Role.MODERATOR)
+    return bool(_FOLLOWS_UP.search(opening) or _FOLLOWS_UP.search(moderator)) and (asker is None or asker == before or before is None)
 
 
 def _greets(current: _Open, turn: Turn, next_role: Role | None) -> bool:

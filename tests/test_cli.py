@@ -43,7 +43,8 @@ def test_unknown_sidecar_key_names_file_line_and_key(project):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{DOORSTEP}.yml:2: unknown key 'speaker' "
-        "(known keys: date, kind, location, source_url, subtitle, title, topics)"
+        "(did you mean 'speakers'? known keys: date, kind, label_lines, location, source_url, speakers, "
+            "subtitle, text_lines, title, topics)"
     )
 
 
@@ -83,7 +84,7 @@ def test_every_problem_is_reported_at_once(project):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[-1] == "stopped: 3 problems; nothing was written or changed"
-    assert "transcripts/speakers.yml:1: unknown key 'nme' (known keys: aliases, name, role)" in lines
+    assert "transcripts/speakers.yml:1: unknown key 'nme' (did you mean 'name'? known keys: aliases, name, role)" in lines
     assert "transcripts/speakers.yml:1: missing key 'name': the canonical name readers see, 'Mark Rutte'" in lines
 
 

@@ -14,7 +14,7 @@ from generator.errors import InputError
 from generator.read import SIDECAR, decode, read_source
 
 PATH = Path("talk.txt")
-KNOWN_KEYS = "date, kind, location, source_url, subtitle, title, topics"
+KNOWN_KEYS = "date, kind, label_lines, location, source_url, speakers, subtitle, text_lines, title, topics"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_a_sidecar_is_decoded_like_a_transcript(tmp_path):
 @pytest.mark.parametrize(
     "sidecar, line, message",
     [
-        ("kind: Doorstep\ntitel: Doorstep\n", 2, f"unknown key 'titel' (known keys: {KNOWN_KEYS})"),
+        ("kind: Doorstep\ntitel: Doorstep\n", 2, f"unknown key 'titel' (did you mean 'title'? known keys: {KNOWN_KEYS})"),
         ("date: tomorrow\n", 1, "'date' must be a date (YYYY-MM-DD)"),
         ("kind: Doorstep\ndate: 2024-02-30\n", 2, "'date' must be a date (YYYY-MM-DD)"),
         ("date: 3 December 2024\n", 1, "'date' must be a date (YYYY-MM-DD)"),

@@ -94,10 +94,16 @@ def test_a_joint_press_conference_attributes_each_answer(tmp_path):
     assert names(t.exchanges[0].answers) == ["Mark Rutte", "Jonas Gahr Støre"]
 
 
-def test_an_unknown_bare_name_is_a_guess_an_editor_is_told_of(tmp_path):
+def test_an_unknown_name_that_asks_once_is_a_journalist(tmp_path):
     reading = read(tmp_path, HEAD + "Opening.\n\nFoo Bar:\nWhy?\n\nNATO Secretary General Rutte:\nBecause.\n")
     assert reading.transcript.exchanges[0].question.speaker.person.name == "Foo Bar"
-    assert [w.message for w in reading.warnings] == ["'Foo Bar' is not in speakers.yml: read as a journalist's name"]
+    assert reading.warnings == ()
+
+
+def test_an_unknown_name_the_turns_do_not_place_is_a_guess_an_editor_is_told_of(tmp_path):
+    reading = read(tmp_path, HEAD + "Opening.\n\nFoo Bar:\nYes.\n\nFoo Bar:\nNo.\n")
+    guess = "'Foo Bar' is not in speakers.yml: read as a journalist's name"
+    assert [(w.line, w.message) for w in reading.warnings if w.message == guess] == [(6, guess), (9, guess)]
 
 
 def test_the_same_journalist_twice_in_a_row_is_one_question(tmp_path):

@@ -113,7 +113,7 @@ def test_key(name, loose):
         ("people:\n  - name: Mark Rutte\n  - name: MARK RUTTE\n",
          3, "'MARK RUTTE' and 'Mark Rutte' have the same id 'mark-rutte'"),
         ("people:\n  - name: Ann Lee\n    nickname: Annie\n",
-         3, "unknown key 'nickname' (known keys: aliases, name, role)"),
+         3, "unknown key 'nickname' (did you mean 'name'? known keys: aliases, name, role)"),
         ("outlets:\n  - name: Reuters\n    role: news agency\n",
          3, "unknown key 'role' (known keys: aliases, name)"),
         ("speakers:\n  - name: Mark Rutte\n",
