@@ -19,6 +19,7 @@ from .render.paths import GENERATED
 from .render.markdown import plural
 from .report import findings_json, summary
 from .site import build_site
+from .suggest import registry_suggestion
 from .write import write_tree
 
 _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("transcripts"),
@@ -61,10 +62,14 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
 @_INPUT
 @_STRICT
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def check(input_dir: Path, strict: bool, as_json: bool) -> None:
+@click.option("--suggest-registry", is_flag=True,
+              help="Print the people and outlets not in speakers.yml, with their spellings, as YAML to add there.")
+def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) -> None:
     """Read every transcript and say what was found, writing nothing."""
     corpus = _run(lambda: load_corpus(input_dir))
-    if as_json:
+    if suggest_registry:
+        click.echo(registry_suggestion(corpus.transcripts, corpus.registry), nl=False)
+    elif as_json:
         click.echo(findings_json(corpus))
     else:
         for reading in corpus.readings:

@@ -8,31 +8,36 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import labels
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
-from .model import Metadata, Transcript
+from .model import Line, Metadata, Transcript
 from .parse import Forced, Parsed, parse
 from .read import find_sources, read_source
 from .registry import Registry, load_registry, make_id
 from .resolve import Override, Resolver
 from .structure import structure
+from .suggest import near_misses
 
 
 @dataclass(frozen=True)
 class Reading:
-    """A transcript and what the editor should look at in it."""
+    """A transcript, what the editor should look at in it, and what was taken out of the
+    text as the page's and not anyone's words (title and subtitle lines a sidecar
+    replaced, dates, "Print", time codes)."""
 
     transcript: Transcript
     warnings: tuple[Problem, ...]
+    removed: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True)
 class Corpus:
     readings: tuple[Reading, ...]  # in file-name order; pages order them by date
+    registry: Registry = field(default_factory=Registry)
 
     @property
     def transcripts(self) -> tuple[Transcript, ...]:
@@ -63,7 +68,16 @@ def load_corpus(folder: Path) -> Corpus:
     problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
-    return Corpus(tuple(readings))
+    return Corpus(_with_near_misses(readings, registry), registry)
+
+
+def _with_near_misses(readings: list[Reading], registry: Registry) -> tuple[Reading, ...]:
+    """Each reading with the spellings in it that look like a known name added to its warnings."""
+    near = near_misses((r.transcript for r in readings), registry)
+    return tuple(
+        replace(r, warnings=tuple(sorted((*r.warnings, *(p for p in near if p.path == r.transcript.source)))))
+        for r in readings
+    )
 
 
 def _clashing_ids(readings: list[Reading]) -> list[Problem]:
@@ -104,7 +118,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         last_updated=cleaned.last_updated,
     )
     overrides = {
-        entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"))
+        entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"), entry.line)
         for entry in sidecar.get("speakers", ())
     }
     resolver = Resolver(registry, subtitle, overrides)
@@ -112,7 +126,9 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     parsed = parse(cleaned.body, resolver.knows, forced)
     parts = structure(resolver.turns(parsed.turns), resolver.handover)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
-    return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript))
+    replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
+    removed = tuple(sorted((*cleaned.chrome, *replaced), key=lambda line: line.number))
+    return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript), removed)
 
 
 def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, t: Transcript) -> tuple[Problem, ...]:
@@ -129,7 +145,8 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, 
         for ref in parsed.unused
     ]
     warnings += [
-        Problem(path.with_suffix(".yml"), 0, f"the speaker label '{label}' is not in {path.name}: correct or remove it")
+        Problem(path.with_suffix(".yml"), resolver.overrides[loose].line,
+                f"the speaker label '{label}' is not in {path.name}: correct or remove it")
         for loose, label in resolver.written.items()
         if loose not in resolver.used
     ]

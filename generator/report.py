@@ -41,6 +41,7 @@ def findings_json(corpus: Corpus) -> str:
                     "warnings": [
                         {"path": str(w.path), "line": w.line, "message": w.message} for w in r.warnings
                     ],
+                    "removed": [{"line": line.number, "text": line.text} for line in r.removed],
                 }
                 for r in corpus.readings
             ]

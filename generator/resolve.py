@@ -32,6 +32,7 @@ class Override:
     name: str | None = None
     role: Role | None = None
     outlet: str | None = None
+    line: int = 0  # where the sidecar says it
 
 
 class Resolver:
@@ -256,8 +257,10 @@ def subtitle_speakers(subtitle: str | None) -> list[Label]:
         return []
     found = []
     for words in _JOINS.split(match.group("who")):
-        words = _OF_PLACE.sub("", re.sub(r"^the\s+", "", words.strip()))
-        label = labels.describe(words, "subtitle")
-        if label is not None and label.role is not Role.QUESTIONER and label.name:
+        words = re.sub(r"^the\s+", "", words.strip())
+        # "Prime Minister Jonas Gahr Støre of Norway", but "Secretary of State Antony Blinken".
+        described = (labels.describe(w, "subtitle") for w in (_OF_PLACE.sub("", words), words))
+        label = next((d for d in described if d is not None and d.role is not Role.QUESTIONER and d.name), None)
+        if label is not None:
             found.append(label)
     return found

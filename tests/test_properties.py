@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean
+from generator.clean import clean, normalise
 from generator.errors import InputError
 from generator.parse import parse
 from generator.pipeline import load_transcript
@@ -59,3 +61,48 @@ def test_any_input_reads_or_fails_with_a_located_problem(tmp_path: Path, data: b
     cleaned = clean(decode(path, data))
     resolver = Resolver(Registry(), cleaned.subtitle.text if cleaned.subtitle else None)
     assert in_model == [p for turn in parse(cleaned.body, resolver.knows).turns for p in turn.paragraphs]
+
+
+def _words(*texts: str) -> Counter:
+    return Counter(word for text in texts for word in re.findall(r"\w+", text))
+
+
+def _model_words(reading) -> Counter:
+    t = reading.transcript
+    turns = [*t.opening, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies)), *t.closing]
+    return _words(
+        t.meta.title, t.meta.subtitle or "",
+        *(line.text for line in reading.removed),
+        *(label for turn in turns for label in turn.labels),
+        *(p for turn in turns for p in turn.paragraphs),
+    )
+
+
+# Lines in every label style the parser reads, and the noise around them.
+STYLED_LINES = st.one_of(
+    LINES,
+    st.sampled_from([
+        "Q", "Q Thank you, Karine.", "QUESTION: Sabine Siebold, Reuters. Thank you. Why?", "Q (Lorne Cook, AP): And?",
+        "MR. PRICE: Well.", "MS. JEAN-PIERRE:", "SECRETARY BLINKEN: Thanks.", "THE PRESIDENT: Yes.", "INTERPRETER: He said.",
+        "Secrétaire général : Merci.", "Question : Pourquoi ?", "A: Because.", "Answer:", "Sabine Siebold (Reuters) Thank you.",
+        "Sabine Siebold – Reuters", "Ukraine: the way forward", "[inaudible]", "(Laughter)", "[00:12:31]",
+        "10:04:11 MODERATOR: Next question.", "END", "Print", "Share", "Home > News > Transcripts",
+        "We'll go to Reuters, Sabine.", "MODERATOR: Next, Lorne Cook of AP.", "Follow-up, please?",
+        "Porte-parole de l'OTAN :", "Prime Minister:", "by NATO Secretary General Mark Rutte and Prime Minister Ulf Kristersson",
+    ]),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(STYLED_LINES, min_size=1, max_size=40))
+def test_every_word_ends_up_exactly_once_in_the_model(tmp_path: Path, lines):
+    """Nothing lost, nothing duplicated: each word of the input is in a turn's text, in a
+    label, in the title or subtitle, or in what the reader reports it removed."""
+    text = "\n".join(lines)
+    path = tmp_path / "2025-01-01-anything.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        reading = load_transcript(path, Registry())
+    except InputError:
+        return
+    assert _model_words(reading) == _words(*(normalise(line) for line in text.splitlines()))

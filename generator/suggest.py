@@ -1,0 +1,142 @@
+"""What `check` suggests for the registry: spellings that look like a known name, and the
+new names and outlets of a corpus, with their spellings, for an editor to accept.
+
+Fuzzy matching is rapidfuzz's, on the registry's loose keys, so "Retuers" meets "Reuters"
+and "Dymtro Shkurko" meets "Dmytro Shkurko". Nothing here changes how a text is read: an
+editor accepts a suggestion by adding it to `speakers.yml`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from .errors import Problem
+from .model import Outlet, Person, Transcript, Turn
+from .registry import Registry, key
+
+LOOKS_LIKE = 85  # rapidfuzz ratio from which a spelling "looks like" another
+SAME_NAME = 88  # ... and from which two new spellings are taken for one name
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One way a name is written, where it is first written so, and how often."""
+
+    kind: str  # "person" or "outlet"
+    name: str
+    path: Path
+    line: int
+    count: int
+
+
+def spellings(transcripts: Iterable[Transcript], registry: Registry) -> list[Spelling]:
+    """Every person and outlet name the texts write, neither in the registry, once each."""
+    found: dict[tuple[str, str], list[tuple[Path, int]]] = defaultdict(list)
+    for t in transcripts:
+        for kind, name, line in _names(t):
+            found[kind, name].append((t.source, line))
+    return sorted(
+        (Spelling(kind, name, *min(places), len(places)) for (kind, name), places in found.items()
+         if _lookup(registry, kind, name) is None),
+        key=lambda s: (s.kind, key(s.name), s.name),
+    )
+
+
+def near_misses(transcripts: Iterable[Transcript], registry: Registry) -> list[Problem]:
+    """'Retuers' looks like outlet 'Reuters': a warning where a new spelling is close to a
+    registry name or alias, or to a more frequent new spelling of the corpus."""
+    new = spellings(transcripts, registry)
+    problems = []
+    for s in new:
+        known = {k: value.name for k, value in _table(registry, s.kind).items()}
+        match = process.extractOne(key(s.name), known.keys(), scorer=fuzz.ratio, score_cutoff=LOOKS_LIKE)
+        if match:
+            problems.append(Problem(s.path, s.line, f"'{s.name}' looks like {s.kind} '{known[match[0]]}': "
+                                    "add it as an alias in speakers.yml"))
+            continue
+        rivals = [o for o in new if o.kind == s.kind and o.count > s.count and _close(o.name, s.name)]
+        if rivals:
+            best = max(rivals, key=lambda o: (o.count, o.name))
+            problems.append(Problem(s.path, s.line, f"'{s.name}' looks like {s.kind} '{best.name}' (written so "
+                                    f"{best.count} times): if they are one, list both in speakers.yml"))
+    return problems
+
+
+def registry_suggestion(transcripts: Iterable[Transcript], registry: Registry) -> str:
+    """YAML to paste into `speakers.yml`: the new people and outlets, the most frequent
+    spelling as the name and the others close to it as aliases."""
+    transcripts = tuple(transcripts)
+    new = spellings(transcripts, registry)
+    roles = _principal_roles(transcripts)
+    people = [
+        {"name": names[0], **({"role": roles[names[0]]} if names[0] in roles else {}),
+         **({"aliases": names[1:]} if names[1:] else {})}
+        for names in _grouped(s for s in new if s.kind == "person")
+    ]
+    outlets = [
+        {"name": names[0], **({"aliases": names[1:]} if names[1:] else {})}
+        for names in _grouped(s for s in new if s.kind == "outlet")
+    ]
+    head = "# New in the transcripts, not yet in speakers.yml: check each, then add it there.\n"
+    if not people and not outlets:
+        return head.replace("New in", "Nothing new in").split(":")[0] + ".\n"
+    return head + yaml.safe_dump({"people": people, "outlets": outlets}, allow_unicode=True, sort_keys=False)
+
+
+def _grouped(found: Iterable[Spelling]) -> Iterator[list[str]]:
+    """Spellings close to one another, most frequent first; groups in name order."""
+    pending = sorted(found, key=lambda s: (-s.count, s.name))
+    groups = []
+    while pending:
+        first, *rest = pending
+        group = [first] + [s for s in rest if _close(s.name, first.name)]
+        pending = [s for s in rest if s not in group]
+        groups.append([s.name for s in group])
+    return iter(sorted(groups, key=lambda names: key(names[0])))
+
+
+def _close(a: str, b: str) -> bool:
+    return fuzz.ratio(key(a), key(b)) >= SAME_NAME
+
+
+def _names(t: Transcript) -> Iterator[tuple[str, str, int]]:
+    for turn in _turns(t):
+        speaker = turn.speaker
+        if speaker.person:
+            yield "person", speaker.person.name, turn.line
+        if speaker.outlet:
+            yield "outlet", speaker.outlet.name, turn.line
+
+
+def _people(t: Transcript) -> Iterator[tuple[str, Person]]:
+    for turn in _turns(t):
+        if turn.speaker.person:
+            yield "person", turn.speaker.person
+
+
+def _turns(t: Transcript) -> list[Turn]:
+    return [*t.opening, *t.closing, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies))]
+
+
+def _principal_roles(transcripts: Iterable[Transcript]) -> dict[str, str]:
+    """The titles people are given (by the subtitle or their labels), for their entries."""
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    for t in transcripts:
+        for kind, person in _people(t):
+            if person.role:
+                roles[person.name][person.role] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in roles.items()}
+
+
+def _table(registry: Registry, kind: str) -> dict[str, Person | Outlet]:
+    return registry.people if kind == "person" else registry.outlets
+
+
+def _lookup(registry: Registry, kind: str, name: str) -> Person | Outlet | None:
+    return registry.person(name) if kind == "person" else registry.outlet(name)
