@@ -32,6 +32,9 @@ _NOISE = re.compile(
     r"|(?:\*\s*){3,}|[-_=–—]{3,}"
     r"|(?:(?:print|share|e-?mail|tweet|facebook|twitter|linkedin|imprimer|partager)(?:\s+this\s+page)?\s*[|•·]?\s*)+"
     r"|back to top|top of page|retour en haut de page"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?"  # "1:17 p.m. EDT", when it began or ended
+    r"|\((?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|meeting|availability|event|call)"
+    r"\s+(?:was\s+)?(?:concluded|ended|adjourned)\b[^)]*\)"
     r"|(?:home|accueil)(?:\s*[>›»/|]\s*[^>›»|]{1,80})+",
     re.I,
 )

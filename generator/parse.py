@@ -43,9 +43,12 @@ class Parsed:
     turns: tuple[LabelledTurn, ...]
     doubtful: tuple[tuple[Line, Label], ...]  # shaped like labels, but read as text
     unused: tuple[LineRef, ...] = ()  # forced lines that match no line of the text
+    header: tuple[Line, ...] = ()  # the page's lines at the top: byline, place, date, time
 
 
 def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: False, forced: Forced = Forced()) -> Parsed:
+    header = _header(body)
+    body = body[len(header):]
     candidates = {i: hit for i, line in enumerate(body) if (hit := labels.detect(line.text))}
     as_text = {i for i, line in enumerate(body) if forced.matches(forced.text, line) is not None}
     as_label = {i: ref for i, line in enumerate(body) if (ref := forced.matches(forced.labels, line)) is not None}
@@ -75,7 +78,30 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     known = {label.text: label for label, rest in accepted.values() if label.name and not rest}
     used = {ref for line in body for ref in (*forced.labels, *forced.text) if _refers_to(ref, line)}
     unused = tuple(ref for ref in (*forced.labels, *forced.text) if ref not in used)
-    return Parsed(_turns(body, accepted, known), tuple(doubtful), unused)
+    return Parsed(_turns(body, accepted, known), tuple(doubtful), unused, header)
+
+
+# A line that ends as said words end: "Thank you.", "Why?", "... (Laughter.)"
+_SAID = re.compile(r".*[.?!…:;](?:[\"”’')\]]*)")
+HEADER_WORDS = 12  # a line at the top this short, not ending as said words do, is the page's
+
+
+def _header(body: Sequence[Line]) -> tuple[Line, ...]:
+    """The lines at the top that are the page's, not anyone's: a byline, a place, a
+    date, a time ("Ned Price, Department Spokesperson", "Washington, DC", "1:17 p.m.
+    EDT") up to the first label, when a label comes before any said words. A label
+    stands over said words: a label-shaped line followed by another such line is a byline."""
+    for i, line in enumerate(body):
+        hit = labels.detect(line.text)
+        if hit and (hit[1] or hit[0].style != "standalone" or (i + 1 < len(body) and not _page_line(body[i + 1].text))):
+            return tuple(body[:i])
+        if not _page_line(line.text):
+            break
+    return ()
+
+
+def _page_line(text: str) -> bool:
+    return len(text.split()) <= HEADER_WORDS and not _SAID.fullmatch(text)
 
 
 def _forced_label(line: Line, ref: LineRef) -> tuple[Label, str]:

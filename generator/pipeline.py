@@ -127,7 +127,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     parts = structure(resolver.turns(parsed.turns), resolver.handover)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
-    removed = tuple(sorted((*cleaned.chrome, *replaced), key=lambda line: line.number))
+    removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
     return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript), removed)
 
 

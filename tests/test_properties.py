@@ -35,8 +35,9 @@ TRANSCRIPTS = st.lists(LINES, max_size=40).map("\n".join)
 @given(TRANSCRIPTS)
 def test_no_words_are_lost_between_the_clean_text_and_the_turns(text):
     body = clean(text).body
-    turns = parse(body).turns
-    kept = [p for turn in turns for p in turn.paragraphs]
+    parsed = parse(body)
+    turns = parsed.turns
+    kept = [p for turn in turns for p in turn.paragraphs] + [line.text for line in parsed.header]
     labels = [turn.label.text for turn in turns if turn.label]
     # Every body line is a paragraph, or a label line (with any text after the label).
     for line in body:
