@@ -19,19 +19,28 @@ _INVISIBLE = dict.fromkeys(
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # "(As delivered)", "(Check against delivery)": a status of the text, not a paragraph.
-_STATUS = re.compile(r"\((as delivered|check against delivery|as prepared for delivery)\)", re.I)
+_STATUS = re.compile(
+    r"(?:[\w ,.]{0,40}\s)?\(?(as delivered|check against delivery|as prepared for delivery|seul le texte prononcé fait foi"
+    r"|seul le prononcé fait foi|transcript of the speech, exactly as it was delivered)\)?!?",
+    re.I,
+)
+HEADER_BEFORE_STATUS = 10  # short lines between the title and a status line: a dateline, a byline
+HEADER_LINE_WORDS = 25
 # Web-page bullets copied with the text: "• 13 Feb. 2025 -", "• |", "• Last updated: ...".
 _BULLET = re.compile(r"[•·▪]\s*(?P<rest>.*)")
-_LAST_UPDATED = re.compile(r"(last updated|dernière mise à jour)\s*:\s*(?P<when>.+)", re.I)
+_LAST_UPDATED = re.compile(r"(last updated|dernière mise à jour|mis à jour le)\s*:\s*(?P<when>.+)", re.I)
 
 # Whole lines that are the page's, not anyone's words, wherever they stand: a time code,
 # an end mark, a separator, a sharing button, a breadcrumb trail.
 _NOISE = re.compile(
     r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
-    r"|-*\s*(?:END|FIN|-30-|###)\s*-*"
+    r"|-*\s*(?:ENDS?|FIN|-30-|###)\s*-*"
+    r"|(?:subjects|topics|sujets)\s*:.*"  # the publisher's list of topics, not anyone's words
+    r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zéû]{3,10}\.?,?\s+\d{4}"
+    r"|[A-Za-z]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?"  # a date alone: "12.01.2024.", "Thursday 24 August 2023"
     r"|(?:\*\s*){3,}|[-_=–—]{3,}"
     r"|(?:(?:print|share|e-?mail|tweet|facebook|twitter|linkedin|imprimer|partager)(?:\s+this\s+page)?\s*[|•·]?\s*)+"
-    r"|back to top|top of page|retour en haut de page"
+    r"|back to top|top of page|retour en haut de page|q\s?&\s?a|questions? and answers?|questions et réponses"
     r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?"  # "1:17 p.m. EDT", when it began or ended
     r"|\((?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|meeting|availability|event|call)"
     r"\s+(?:was\s+)?(?:concluded|ended|adjourned)\b[^)]*\)"
@@ -65,6 +74,7 @@ _MONTHS = {
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATES = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:er)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"),
 )
@@ -103,6 +113,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     ]
     lines = [line for line in lines if line.text]
     date = status = last_updated = None
+    header_end = 0  # a status line near the top ends the page's header: what is above it is not speech
     kept: list[Line] = []
     chrome: list[Line] = []
     for line in lines:
@@ -113,9 +124,12 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         rest = bullet.group("rest") if bullet else ""
         status_match = _STATUS.fullmatch(line.text)
         if _NOISE.fullmatch(line.text):
-            pass  # chrome
+            date = date if date or len(kept) > HEADER_LINES + HEADER_BEFORE_STATUS else find_date(line.text)
         elif status_match:
             status = status or status_match.group(1).capitalize()
+            above = kept[1:]
+            if len(above) <= HEADER_BEFORE_STATUS and all(len(k.text.split()) <= HEADER_LINE_WORDS for k in above):
+                header_end = line.number
         elif bullet and (updated := _LAST_UPDATED.fullmatch(rest)):
             last_updated = last_updated or updated.group("when")
         elif bullet and _is_date_or_separator(rest):
@@ -125,10 +139,16 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         chrome.append(line)
     title_line, subtitle, body = _split_header(kept, chrome)
+    dateline = [line for line in body if line.number < header_end]
+    chrome += dateline
+    body = [line for line in body if line.number > header_end]
+    if date is None:
+        date = next((found for line in dateline if (found := find_date(line.text))), None)
     if title is not None and not _has_header(title_line, subtitle, title):
         title_line, subtitle, body = None, None, kept
     if date is None:
         date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
+    chrome.sort(key=lambda line: line.number)
     return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
 
 

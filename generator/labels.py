@@ -33,8 +33,14 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Vice President", Role.PRINCIPAL),
             ("President", Role.PRINCIPAL),
             ("Chancellor", Role.PRINCIPAL),
+            ("Treasurer", Role.PRINCIPAL),
+            ("Premier", Role.PRINCIPAL),
+            ("Governor", Role.PRINCIPAL),
+            ("Mayor", Role.PRINCIPAL),
             ("Ambassador", Role.PRINCIPAL),
             ("High Representative", Role.PRINCIPAL),
+            ("High Representative/Vice-President", Role.PRINCIPAL),
+            ("HR/VP", Role.PRINCIPAL),
             ("Commissioner", Role.PRINCIPAL),
             ("Chair", Role.PRINCIPAL),
             ("Chairman", Role.PRINCIPAL),
@@ -66,6 +72,28 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
     )
 )
 _ROLE_OF_TITLE = {title.casefold(): role for title, role in TITLES}
+# The same office under another name: NATO's French pages, EU and US variants.
+SAME_OFFICE = {
+    "secretary-general": "Secretary General",
+    "secrétaire général": "Secretary General",
+    "secrétaire générale": "Secretary General",
+    "secrétaire général adjoint": "Deputy Secretary General",
+    "secrétaire générale adjointe": "Deputy Secretary General",
+    "premier ministre": "Prime Minister",
+    "première ministre": "Prime Minister",
+    "ministre": "Minister",
+    "président": "President",
+    "présidente": "President",
+    "porte-parole": "Spokesperson",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "modérateur": "Moderator",
+    "modératrice": "Moderator",
+    "interprète": "Interpreter",
+    "hr/vp": "High Representative",
+    "high representative/vice-president": "High Representative",
+    "defense minister": "Defence Minister",
+}
 _TITLE = "|".join(re.escape(title) for title, _ in TITLES)
 # Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
 # After it, what it is of: "Secretary of State", "Porte-parole de l'OTAN".
@@ -75,7 +103,7 @@ _HONORIFIC = re.compile(r"(?i:mr|ms|mrs|dr|prof)\.?\s")
 
 # Lower-case words that names and outlets may contain: "News Agency of Ukraine", "Ibn al".
 _CONNECTORS = frozenset("of the de du des la le el al bin ibn van von der den da di and & für for y".split())
-_WORD = re.compile(r"[\w'’&-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
+_WORD = re.compile(r"[\w'’&/-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
 
 
 @dataclass(frozen=True)
@@ -90,18 +118,24 @@ class LineStyle:
 
 
 LINE_STYLES: tuple[LineStyle, ...] = (
-    # "Question:", "Q.", "QUESTION: Do you ...", "Q (Sabine Siebold, Reuters):", "Question :".
+    # "Question:", "Q.", "QUESTION: Do you ...", "Q (Sabine Siebold, Reuters):", "Question :", "JOURNALIST:".
     LineStyle(
         "question-keyword",
         re.compile(
-            r"(?P<label>(?:question|q)(?:\s?\d{1,3})?(?:\s?\((?P<who>[^()]{2,90})\))?)\s?[:.](?:\s+(?P<rest>.*))?",
+            r"(?P<label>(?:question|q|journalist|journaliste|reporter|audience member)(?:\s?\d{1,3})?"
+            r"(?:\s?\((?P<who>[^()]{2,90})\))?)\s?[:.](?:\s+(?P<rest>.*))?",
             re.I,
         ),
         1.0,
         Role.QUESTIONER,
     ),
-    # "Q" or "QUESTION" alone, the question under it; "Q Thank you, Karine." as the White House writes it.
-    LineStyle("question-bare", re.compile(r"(?P<label>Q|QUESTION)|(?P<label2>Q)\s+(?P<rest>\S.*)"), 1.0, Role.QUESTIONER),
+    # "Q" or "QUESTION" alone, the question under it; "Q (Name, Outlet)"; "Q Thank you, Karine." as the White House writes it.
+    LineStyle(
+        "question-bare",
+        re.compile(r"(?P<label>(?:Q|QUESTION)(?:\s?\((?P<who>[^()]{2,90})\))?)|(?P<label2>Q)\s+(?P<rest>\S.*)"),
+        1.0,
+        Role.QUESTIONER,
+    ),
     # "Answer:", "A:", "Réponse :": the event's principal answers.
     LineStyle("answer-keyword", re.compile(r"(?P<label>answer|a|réponse)\s?:(?:\s+(?P<rest>.*))?", re.I), 1.0, Role.PRINCIPAL),
     # "NATO Secretary General Rutte:", "Sabine Siebold (Reuters): Thank you ...", "Secrétaire général :"
@@ -217,7 +251,13 @@ def _display(name: str) -> str:
 def title_words(title: str) -> str | None:
     """The official title within "NATO Secretary General", "Secretary of State": the longest known."""
     lowered = title.casefold()
-    return next((t for t, _ in TITLES if re.search(rf"\b{re.escape(t.casefold())}\b", lowered)), None)
+    return next((t for t, _ in TITLES if re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", lowered)), None)
+
+
+def office(title: str) -> str | None:
+    """The office a title names, whatever the language: "Secrétaire général" is "Secretary General"."""
+    words = title_words(title)
+    return words and SAME_OFFICE.get(words.casefold(), words)
 
 
 def _split_outlet(words: str) -> tuple[str, str | None]:

@@ -81,8 +81,8 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     return Parsed(_turns(body, accepted, known), tuple(doubtful), unused, header)
 
 
-# A line that ends as said words end: "Thank you.", "Why?", "... (Laughter.)"
-_SAID = re.compile(r".*[.?!…:;](?:[\"”’')\]]*)")
+# A line that ends as said words end: "Thank you.", "Why?", "Good. (Laughter)"
+_SAID = re.compile(r".*[.?!…:;][\"”’')\]]*(?:\s*[(\[][^)\]]*[)\]])?")
 HEADER_WORDS = 12  # a line at the top this short, not ending as said words do, is the page's
 
 

@@ -121,7 +121,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"), entry.line)
         for entry in sidecar.get("speakers", ())
     }
-    resolver = Resolver(registry, subtitle, overrides)
+    resolver = Resolver(registry, subtitle, overrides, title=meta.title)
     forced = Forced(tuple(sidecar.get("label_lines", ())), tuple(sidecar.get("text_lines", ())))
     parsed = parse(cleaned.body, resolver.knows, forced)
     parts = structure(resolver.turns(parsed.turns), resolver.handover)

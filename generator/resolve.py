@@ -17,11 +17,11 @@ from . import labels
 from .model import Label, LabelledTurn, Outlet, Person, Role, Speaker, Turn
 from .registry import Registry, key, make_id
 
-_CAPITALISED = r"[A-Z][\w.'’-]*"
+_CAPITALISED = r"[A-Z][\w.'’/-]*"
 _BY = re.compile(
-    rf"\bby\s+(?:the\s+)?(?P<who>{_CAPITALISED}(?:(?:,?\s+)(?:{_CAPITALISED}|and|of|the|with|de|van|von|der))*)"
+    rf"\bby\s+(?:the\s+)?(?P<who>{_CAPITALISED}(?:(?:,?\s+)(?:{_CAPITALISED}|and|of|for|the|with|de|van|von|der))*)"
 )
-_JOINS = re.compile(r",\s+|\s+and\s+|\s+with\s+")
+_JOINS = re.compile(r"(,\s+|\s+and\s+|\s+with\s+)")  # kept: a part may be read with the next
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*$")  # "Jonas Gahr Støre of Norway"
 
 
@@ -38,7 +38,10 @@ class Override:
 class Resolver:
     """Resolves the labels of one transcript, and notes the guesses it had to make."""
 
-    def __init__(self, registry: Registry, subtitle: str | None, overrides: Mapping[str, Override] | None = None):
+    def __init__(
+        self, registry: Registry, subtitle: str | None, overrides: Mapping[str, Override] | None = None,
+        title: str | None = None,
+    ):
         self.registry = registry
         self.overrides = {key(label): override for label, override in (overrides or {}).items()}
         self.written = {key(label): label for label in overrides or {}}  # as the editor wrote them
@@ -46,7 +49,8 @@ class Resolver:
         self.principals: list[Person] = []
         self.guesses: list[tuple[int, str]] = []  # (line, what an editor should check)
         self.inferred: dict[str, Role] = {}  # roles the turn structure gave role-less labels
-        for label in subtitle_speakers(subtitle):
+        # The title may say who it is by, when the subtitle does not: "Press Briefing by ...".
+        for label in subtitle_speakers(subtitle) or subtitle_speakers(title):
             person = self._person(label)
             if person is not None and person not in self.principals:
                 self.principals.append(person)
@@ -194,7 +198,7 @@ _HONORIFIC = re.compile(r"^(?:mr|ms|mrs|dr|prof)\.?\s+", re.I)
 def _same_title(role: str, title: str) -> bool:
     """"NATO Secretary General" and "Secretary General:" hold the same office; so do
     "Prime Minister of Sweden" and "PRIME MINISTER" (but not "Deputy Secretary General")."""
-    mine, theirs = labels.title_words(role), labels.title_words(title)
+    mine, theirs = labels.office(role), labels.office(title)
     return key(role) == key(title) or (mine is not None and mine == theirs)
 
 
@@ -208,39 +212,70 @@ _OUTLET_WORDS = frozenset(
 
 
 def looks_like_outlet(words: str) -> bool:
+    """"Ukraine News Agency", "AFP", "Voice of America", "The Kyiv Independent": no person's name."""
     tokens = words.split()
-    return any(t.casefold() in _OUTLET_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+    return (
+        any(t.casefold() in _OUTLET_WORDS for t in tokens)
+        or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+        or tokens[:1] == ["The"]
+        or " of " in f" {words} "
+    )
 
 
 # How a moderator gives the floor: "We'll go to Reuters, Sabine", "Next question from
 # Lorne Cook of AP", "La parole est à Jean Dupont (Le Monde)".
 _HANDOVER = re.compile(
     r"(?:\b(?:go(?:ing)?|come|turn|over|move)\s+(?:back\s+|now\s+)?to|\b(?:floor|microphone|mic)\s+to|"
-    r"\b(?:start|begin)\s+with|\b(?:question|questions)\s+(?:from|goes\s+to)|\bnext(?:\s+is)?|"
-    r"\bfollowed\s+by|\blet'?s\s+(?:take|have)|\bparole\s+(?:est\s+)?à|\bpassons\s+à)\s+(?P<who>[^.;!?]+)",
+    r"\b(?:start|begin)\s+with|\bquestions?,?\s+(?:is\s+|will\s+be\s+|comes\s+)?(?:from|goes\s+to)|"
+    r"\bnext(?:\s+is)?(?!\s+question)|\bfollowed\s+by|\blet'?s\s+(?:take|have)|"
+    r"\bparole\s+(?:est\s+)?(?:maintenant\s+)?à|\bpassons\s+à|\bcommencer\s+par)[\s,:]+(?P<who>.+)",
     re.I,
 )
 _CAPITALS = re.compile(r"(?:the\s+)?(?P<words>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|de|al|el|la|and|&))*)")
+# "Marina Cavalcanti of TV Globo", "Thomas Girard, de La Libre Belgique", "Jean Dupont (Le Monde)".
+_NAME_AND_OUTLET = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,?\s+(?:from|of|with|de)\s+|,?\s+d['’]|\s+\(|,?\s+(?P<du>du)\s+)"
+    r"(?:l['’]|la\s+|le\s+|the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|of|the|&))*)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
 def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
-    """The name and outlet a moderator's hand-over gives, as written; either may be None."""
+    """The name and outlet a moderator's hand-over gives, as written; either may be None.
+    The last sentence that names anyone is the hand-over: "Thank you, Farah. We'll go to
+    Reuters." """
+    for sentence in reversed(_SENTENCE_END.split(text)):
+        explicit = _NAME_AND_OUTLET.search(sentence)
+        if explicit and not labels.title_words(explicit.group("name")):
+            outlet = explicit.group("outlet").rstrip(".")
+            return explicit.group("name"), f"Le {outlet}" if explicit.group("du") else outlet  # "du Figaro"
+        match = _HANDOVER.search(sentence)
+        if match:
+            found = _who(match.group("who"), is_outlet)
+            if found != (None, None):
+                return found
+    # No verb gives the floor: "Okay, FAZ.", "Une relance de la RTBF, Marc Dubreuil."
+    for sentence in reversed(_SENTENCE_END.split(text)):
+        runs = [m.group("words").rstrip(".") for m in _CAPITALS.finditer(sentence)]
+        outlet = next((run for run in runs if is_outlet(run)), None)
+        if outlet:
+            names = (r for r in runs if r != outlet and 2 <= len(r.split()) <= 3 and not labels.title_words(r) and not is_outlet(r))
+            return next(names, None), outlet
+    return None, None
+
+
+def _who(words: str, is_outlet) -> tuple[str | None, str | None]:
+    """"Reuters, Sabine", "Ukraine News Agency, Dimitri, third row": a name and an outlet."""
     name = outlet = None
-    for match in _HANDOVER.finditer(text):
-        who = re.sub(r"\s+\((?P<o>[^)]+)\)", r", \g<o>", match.group("who"))
-        parts = re.split(r",\s+|\s+(?:from|of|with)\s+", who)
-        for index, part in enumerate(parts):
-            capitals = _CAPITALS.match(part.strip())
-            if not capitals:
-                continue
-            words = capitals.group("words").rstrip(".")
-            after_from = index > 0 and re.search(rf"\s+(?:from|of|with)\s+{re.escape(part)}", who)
-            if outlet is None and (after_from or is_outlet(words)):
-                outlet = words
-            elif name is None and not is_outlet(words) and len(words.split()) <= 3:
-                name = words
-        if name or outlet:
-            break
+    for part in re.split(r",\s+", words.rstrip(".;!? ")):
+        capitals = _CAPITALS.match(part.strip())
+        if not capitals:
+            continue
+        found = capitals.group("words").rstrip(".")
+        if outlet is None and is_outlet(found):
+            outlet = found
+        elif name is None and not is_outlet(found) and len(found.split()) <= 3 and not labels.title_words(found):
+            name = found
     return name, outlet
 
 
@@ -249,18 +284,65 @@ def _new_person(label: Label) -> Person | None:
     return Person(make_id(label.name), label.name, label.title) if label.name else None
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+# Lower-case words a person's name may hold; any other in a "name" means a title ran on.
+_PARTICLES = frozenset("de van von der den da di du le la al el bin ibn".split())
+
+
+def _titled_by_unknown(words: str) -> Label | None:
+    """"NSC Coordinator for Strategic Communications John Kirby": a title we do not know,
+    then a name, taken as the last two capitalised words (three with a middle initial)."""
+    tokens = words.split()
+    size = 3 if len(tokens) >= 4 and _INITIAL.fullmatch(tokens[-2]) else 2
+    name, title = tokens[-size:], tokens[:-size]
+    if len(title) < 1 or not all(re.fullmatch(r"[A-Z][\w'’-]*", t) or _INITIAL.fullmatch(t) for t in name):
+        return None
+    office = labels.title_words(" ".join(title))
+    role = labels.describe(office, "subtitle").role if office else Role.PRINCIPAL
+    return Label(words, role, "subtitle", 0.6, name=" ".join(name), title=" ".join(title))
+
+
+def _person_described(words: str) -> Label | None:
+    """One person of a subtitle: "Prime Minister Jonas Gahr Støre of Norway", "Secretary of
+    State Antony J. Blinken", "Minister for Foreign Affairs of Latvia Krišjānis Kariņš"."""
+    words = re.sub(r"^the\s+", "", words.strip())
+    for candidate in (_OF_PLACE.sub("", words), words):
+        label = labels.describe(candidate, "subtitle")
+        if label is None or label.role in (None, Role.QUESTIONER) or not label.name:
+            continue
+        name = label.name.split()
+        if len(name) >= 2 and all(t[:1].isupper() or t in _PARTICLES for t in name):
+            return label
+    return _titled_by_unknown(words)
+
+
+# "par le secrétaire général de l'OTAN, Jens Stoltenberg, à l'issue ...": title, then name.
+_BY_TITLE_THEN_NAME = re.compile(
+    rf"\b(?:by|par)\s+(?:the\s+|le\s+|la\s+)?(?P<title>[^,]{{3,80}}),\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}})"
+)
+
+
 def subtitle_speakers(subtitle: str | None) -> list[Label]:
     """The people a subtitle says the event is "by": "by NATO Secretary General Mark Rutte
-    and Prime Minister Jonas Gahr Støre of Norway" gives two labels."""
+    and Prime Minister Jonas Gahr Støre of Norway" gives two labels. A part that names
+    nobody is read with the next: "Assistant Secretary for European and Eurasian Affairs
+    James O'Brien" is one person."""
+    appositive = _BY_TITLE_THEN_NAME.search(subtitle or "")
+    if appositive and labels.title_words(appositive.group("title")):
+        title, name = appositive.group("title", "name")
+        role = labels.describe(title, "subtitle")
+        if role is not None and role.role not in (None, Role.QUESTIONER) and role.name is None:
+            return [Label(f"{title}, {name}", role.role, "subtitle", 0.6, name=name, title=title)]
     match = _BY.search(subtitle or "")
     if not match:
         return []
-    found = []
-    for words in _JOINS.split(match.group("who")):
-        words = re.sub(r"^the\s+", "", words.strip())
-        # "Prime Minister Jonas Gahr Støre of Norway", but "Secretary of State Antony Blinken".
-        described = (labels.describe(w, "subtitle") for w in (_OF_PLACE.sub("", words), words))
-        label = next((d for d in described if d is not None and d.role is not Role.QUESTIONER and d.name), None)
+    found, pending = [], ""
+    for part in _JOINS.split(match.group("who")):
+        if not pending and _JOINS.fullmatch(part):
+            continue
+        pending += part
+        label = _person_described(pending)
         if label is not None:
             found.append(label)
+            pending = ""
     return found

@@ -18,8 +18,10 @@ from .model import Exchange, Outlet, Person, Role, Turn
 
 GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
 # "Follow-up:", "A quick follow-up, please", "Just to follow up on that": the journalist goes on.
-_FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\b|\bto follow\b", re.I)
+_FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\b|\bto follow\b|\brelance\b", re.I)
 _OPENING_WORDS = 12  # how far into a question "follow-up" still announces one
+CLOSING_WORDS = 12  # a principal's last turn this short, thanking, closes the event
+_THANKS = re.compile(r"\bthank|\bmerci\b", re.I)
 
 Handover = Callable[[str], tuple[Person | None, Outlet | None]]
 
@@ -76,6 +78,8 @@ def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, No
             current.replies.extend(pending)
             current.replies.append(turn)
             pending = []
+    if current is not None and not pending and _thanks_all(current):
+        pending = [current.replies.pop()]
     close()
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
 
@@ -107,6 +111,19 @@ def _follows_up(previous: Exchange, current: _Open) -> bool:
     opening = " ".join(current.question.text.split()[:_OPENING_WORDS])
     moderator = " ".join(t.text for t in current.lead_in if t.speaker.role is Role.MODERATOR)
     return bool(_FOLLOWS_UP.search(opening) or _FOLLOWS_UP.search(moderator)) and (asker is None or asker == before or before is None)
+
+
+def _thanks_all(current: _Open) -> bool:
+    """The last words of the event are a principal's short thanks after someone else's
+    answer ("Thanks very much, everyone."): they close the event, they answer nothing."""
+    *before, last = current.replies or [None]
+    return (
+        last is not None
+        and last.speaker.role is Role.PRINCIPAL
+        and len(last.text.split()) <= CLOSING_WORDS
+        and bool(_THANKS.search(last.text))
+        and any(t.speaker.role is Role.PRINCIPAL and t.speaker != last.speaker for t in before)
+    )
 
 
 def _greets(current: _Open, turn: Turn, next_role: Role | None) -> bool:
