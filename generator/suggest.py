@@ -85,7 +85,7 @@ def registry_suggestion(transcripts: Iterable[Transcript], registry: Registry) -
     ]
     head = "# New in the transcripts, not yet in speakers.yml: check each, then add it there.\n"
     if not people and not outlets:
-        return head.replace("New in", "Nothing new in").split(":")[0] + ".\n"
+        return "# Nothing new: every person and outlet of the transcripts is in speakers.yml.\n"
     return head + yaml.safe_dump({"people": people, "outlets": outlets}, allow_unicode=True, sort_keys=False)
 
 

@@ -136,3 +136,49 @@ def test_two_files_with_the_same_id_are_refused(project):
         "transcripts/2025-02-13-doorstep-statement.txt: its id '2025-02-13-doorstep-statement' is already "
         "that of 2025-02-13 Doorstep statement.txt: rename one of them"
     )
+
+
+def _drop_alias(project: Path, alias: str) -> None:
+    registry = project / "transcripts" / "speakers.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(f"aliases: [{alias}]", "aliases: []"), encoding="utf-8")
+
+
+def test_check_suggests_the_known_name_a_misspelling_looks_like(project):
+    _drop_alias(project, "Retuers")
+    result = run(project, "check")
+    assert result.returncode == 0
+    assert result.stderr == (
+        "transcripts/2024-12-03-pre-ministerial-press-conference.txt:32: warning: 'Retuers' looks like outlet "
+        "'Reuters': add it as an alias in speakers.yml\n"
+    )
+    strict = run(project, "check", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-1] == "stopped: 1 warning in strict mode; nothing was written or changed"
+
+
+def test_check_json_gives_the_same_warnings(project):
+    import json
+
+    _drop_alias(project, "Retuers")
+    found = json.loads(run(project, "check", "--json").stdout)["transcripts"][0]
+    assert found["warnings"] == [{
+        "path": "transcripts/2024-12-03-pre-ministerial-press-conference.txt", "line": 32,
+        "message": "'Retuers' looks like outlet 'Reuters': add it as an alias in speakers.yml",
+    }]
+    assert found["removed"] == [{"line": 3, "text": "(As delivered)"}]
+
+
+def test_suggest_registry_lists_new_names_with_their_spellings(project):
+    (project / "transcripts" / "speakers.yml").unlink()
+    result = run(project, "check", "--suggest-registry")
+    assert result.returncode == 0
+    import yaml
+
+    suggested = yaml.safe_load(result.stdout)
+    assert {"name": "Mark Rutte", "role": "NATO Secretary General"} in suggested["people"]
+    assert {"name": "Retuers"} in suggested["outlets"]
+    assert result.stdout.startswith("# New in the transcripts, not yet in speakers.yml")
+    # Pasted into speakers.yml, the suggestion is a valid registry with nothing new left.
+    (project / "transcripts" / "speakers.yml").write_text(result.stdout, encoding="utf-8")
+    again = run(project, "check", "--suggest-registry")
+    assert again.stdout == "# Nothing new: every person and outlet of the transcripts is in speakers.yml.\n"
