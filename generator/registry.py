@@ -54,9 +54,10 @@ RESERVED_IDS = frozenset({"index"})
 
 def make_id(name: str) -> str:
     """The id (and page name) for a name: a slug, never a reserved one ("Index", the
-    Hungarian outlet, gets "index-1")."""
+    Hungarian outlet, gets "index-1"; "Page 2" gets "page-2-1", as listings' later pages
+    are named so)."""
     slug = slugify(name) or "unnamed"
-    return f"{slug}-1" if slug in RESERVED_IDS else slug
+    return f"{slug}-1" if slug in RESERVED_IDS or re.fullmatch(r"page-\d+", slug) else slug
 
 
 @dataclass

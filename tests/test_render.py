@@ -7,6 +7,7 @@ import re
 
 from generator.pipeline import load_corpus
 from generator.render import render_site
+from generator.render.catalog import build_catalog
 from tests.conftest import ROOT
 from tests.test_reading import HEAD
 
@@ -34,3 +35,39 @@ def test_every_link_in_every_generated_page_has_a_target(tmp_path):
                 assert resolved in files or resolved in hand_written, f"{page} links to missing {target}"
     assert "(closing remarks)" not in files["speakers/jane-doe.md"]
     assert "Closing remarks" in files["speakers/jane-doe.md"]
+
+
+def _links(page: str, content: str) -> set[tuple[str, str]]:
+    return {
+        (posixpath.normpath(posixpath.join(posixpath.dirname(page), target)), anchor)
+        for target, anchor in LINK.findall(content)
+        if target
+    }
+
+
+def test_long_listings_are_split_into_pages_that_still_link_every_exchange(corpus, monkeypatch):
+    from generator.render import index_pages
+
+    monkeypatch.setattr(index_pages, "PAGE_SIZE", 4)
+    files = render_site(corpus.transcripts)
+    rutte = sorted(p for p in files if p == "speakers/mark-rutte.md" or p.startswith("speakers/mark-rutte/"))
+    # 17 answered exchanges and 2 opening statements: 19 entries, 5 pages of at most 4.
+    assert rutte == ["speakers/mark-rutte.md", *(f"speakers/mark-rutte/page-{n}.md" for n in range(2, 6))]
+    linked = set().union(*(_links(p, files[p]) for p in rutte))
+    for t in corpus.transcripts:
+        target = t.url.rstrip("/") + ".md"
+        assert {(target, e.anchor) for e in t.exchanges} <= linked
+    for page in rutte:
+        assert files[page].count("\n- [Q") + files[page].count("\n- [Opening") <= 4
+        # Every page links to every other page of the listing.
+        assert set(rutte) - {page} <= {target for target, _ in _links(page, files[page])}
+    speakers = [p for p in files if p == "speakers/index.md" or re.fullmatch(r"speakers/page-\d+\.md", p)]
+    people = len(build_catalog(corpus.transcripts).people)
+    assert len(speakers) == -(-people // 4)  # pages of 4 rows
+
+
+def test_an_id_never_takes_the_name_of_a_listings_later_page():
+    from generator.registry import make_id
+
+    assert make_id("Page 2") == "page-2-1"
+    assert make_id("Page Two") == "page-two"

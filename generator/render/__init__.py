@@ -14,15 +14,20 @@ def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
-        paths.SPEAKERS: index_pages.speakers_index(catalog),
-        paths.OUTLETS: index_pages.outlets_index(catalog),
         paths.API_INDEX: export.dumps(export.index(ordered)),
     }
 
     def put(path: str, content: str) -> None:
-        if path in files:  # ids are unique and never "index": this would be a bug
+        if path in files:  # ids are unique and never "index" or "page-N": this would be a bug
             raise RuntimeError(f"two generated files at {path}")
         files[path] = content
+
+    def put_all(pages: dict[str, str]) -> None:
+        for path, content in pages.items():
+            put(path, content)
+
+    put_all(index_pages.speakers_index(catalog))
+    put_all(index_pages.outlets_index(catalog))
 
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
@@ -30,9 +35,9 @@ def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
         put(paths.transcript(t), transcript_page.render(t, previous, following))
         put(paths.api(t), export.dumps(export.transcript(t)))
     for number, in_year in index_pages.by_year(ordered).items():
-        put(paths.year(number), index_pages.year_page(number, in_year))
-    for person_id, person in catalog.people.items():
-        put(paths.speaker(person), index_pages.speaker_page(catalog, person_id))
-    for outlet_id, outlet in catalog.outlets.items():
-        put(paths.outlet(outlet), index_pages.outlet_page(catalog, outlet_id))
+        put_all(index_pages.year_pages(number, in_year))
+    for person_id in catalog.people:
+        put_all(index_pages.speaker_pages(catalog, person_id))
+    for outlet_id in catalog.outlets:
+        put_all(index_pages.outlet_pages(catalog, outlet_id))
     return dict(sorted(files.items()))

@@ -1,9 +1,16 @@
-"""Pages that list: one per speaker and per outlet, their indexes, the archive, the home page."""
+"""Pages that list: one per speaker and per outlet, their indexes, the archive, the home page.
+
+No page grows with the archive: a listing longer than `PAGE_SIZE` entries goes on in
+numbered pages (`paths.page`), each linking to all the others, so a speaker who answered
+100,000 questions has 200 pages of 500, not one page of 100,000. The archive lists years;
+each year's page lists its transcripts.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from ..model import Transcript
 from . import paths
@@ -12,32 +19,74 @@ from .markdown import excerpt, front_matter, human_date, link, plural, text
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
+PAGE_SIZE = 500  # entries on one page of a listing
+
+T = TypeVar("T")
+Pages = dict[str, str]  # docs path -> page text
 
 
-def speaker_page(catalog: Catalog, person_id: str) -> str:
+def paginate(items: Sequence[T]) -> list[Sequence[T]]:
+    """`items` in pages of `PAGE_SIZE`; an empty listing is one empty page."""
+    return [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [items]
+
+
+def _pager(page: str, where: Callable[[int], str], count: int, number: int, describe: Callable[[int], str]) -> str:
+    """"Pages: 1 · **2** · 3", each page named by `describe` (its dates, its first letters)."""
+    if count == 1:
+        return ""
+    links = [
+        f"**{describe(n)}**" if n == number else link(describe(n), page, where(n)) for n in range(1, count + 1)
+    ]
+    return f"Page {number} of {count}: " + " · ".join(links) + "\n{: .pager }"
+
+
+def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
     person = catalog.people[person_id]
-    page = paths.speaker(person)
-    blocks = [f"# {text(person.name)}"]
-    if person.role:
-        blocks.append(text(person.role))
     counts = [(part, catalog.count(person_id, part)) for part in Part]
-    blocks.append(" · ".join(f"{part.value.capitalize()}: {n}" for part, n in counts if n))
-    blocks.extend(_entries(page, catalog.by_person[person_id], show_parts=True))
-    blocks.append("All speakers: " + link("index", page, paths.SPEAKERS))
-    return front_matter(person.name) + "\n\n".join(blocks) + "\n"
+    intro = [f"# {text(person.name)}"]
+    if person.role:
+        intro.append(text(person.role))
+    intro.append(" · ".join(f"{part.value.capitalize()}: {n}" for part, n in counts if n))
+    return _entry_pages(
+        person.name, intro, catalog.by_person[person_id], lambda n: paths.speaker(person, n),
+        ("All speakers", paths.SPEAKERS), show_parts=True,
+    )
 
 
-def outlet_page(catalog: Catalog, outlet_id: str) -> str:
+def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     outlet = catalog.outlets[outlet_id]
-    page = paths.outlet(outlet)
     entries = catalog.by_outlet[outlet_id]
-    blocks = [f"# {text(outlet.name)}", f"Questions asked: {len(entries)}"]
+    intro = [f"# {text(outlet.name)}", f"Questions asked: {len(entries)}"]
     people = catalog.journalists.get(outlet_id, ())
     if people:
-        blocks.append("Journalists: " + ", ".join(link(p.name, page, paths.speaker(p)) for p in people))
-    blocks.extend(_entries(page, entries, show_parts=False))
-    blocks.append("All outlets: " + link("index", page, paths.OUTLETS))
-    return front_matter(outlet.name) + "\n\n".join(blocks) + "\n"
+        first = paths.outlet(outlet)
+        intro.append("Journalists: " + ", ".join(link(p.name, first, paths.speaker(p)) for p in people))
+    return _entry_pages(
+        outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS), show_parts=False
+    )
+
+
+def _entry_pages(
+    title: str, intro: list[str], entries: Sequence[Entry], where: Callable[[int], str],
+    up: tuple[str, str], show_parts: bool,
+) -> Pages:
+    """A person's or an outlet's exchanges, newest first, in pages named by their dates."""
+    chunks = paginate(entries)
+
+    def dates(n: int) -> str:
+        chunk = chunks[n - 1]
+        newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
+        return human_date(newest) if newest == oldest else f"{human_date(newest)} – {human_date(oldest)}"
+
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        page = where(number)
+        pager = _pager(page, where, len(chunks), number, dates)
+        blocks = [*(intro if number == 1 else [f"# {text(title)}"]), pager, *_entries(page, chunk, show_parts), pager]
+        blocks.append(f"{up[0]}: " + link("index", page, up[1]))
+        heading = title if number == 1 else f"{title} (page {number})"
+        pages[page] = front_matter(heading) + "\n\n".join(b for b in blocks if b) + "\n"
+    return pages
 
 
 def _entries(page: str, entries: Iterable[Entry], show_parts: bool) -> list[str]:
@@ -65,26 +114,54 @@ def _entry(page: str, entry: Entry, show_parts: bool) -> str:
     return f"- {link(f'Q{e.number}', page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"
 
 
-def speakers_index(catalog: Catalog) -> str:
-    page = paths.SPEAKERS
-    rows = ["| Speaker | Role | Asked | Answered | Gave the floor |", "|---|---|--:|--:|--:|"]
-    for person_id, person in catalog.people.items():
+def speakers_index(catalog: Catalog) -> Pages:
+    def row(page: str, person_id: str) -> str:
+        person = catalog.people[person_id]
         counts = [catalog.count(person_id, part) for part in (Part.ASKED, Part.ANSWERED, Part.GAVE_FLOOR)]
         role = text(person.role) if person.role else ""
-        rows.append(f"| {link(person.name, page, paths.speaker(person))} | {role} | " + " | ".join(map(str, counts)) + " |")
+        return f"| {link(person.name, page, paths.speaker(person))} | {role} | " + " | ".join(map(str, counts)) + " |"
+
     people = plural(len(catalog.people), "person").replace("persons", "people")
-    return f"# Speakers\n\n{people} asked, answered or gave the floor.\n\n" + "\n".join(rows) + "\n"
+    return _table_pages(
+        "Speakers", f"{people} asked, answered or gave the floor.", paths.SPEAKERS,
+        ["| Speaker | Role | Asked | Answered | Gave the floor |", "|---|---|--:|--:|--:|"],
+        [(p.name, pid) for pid, p in catalog.people.items()], row,
+    )
 
 
-def outlets_index(catalog: Catalog) -> str:
-    page = paths.OUTLETS
-    rows = ["| Outlet | Questions | Journalists |", "|---|--:|--:|"]
-    for outlet_id, outlet in catalog.outlets.items():
-        rows.append(
+def outlets_index(catalog: Catalog) -> Pages:
+    def row(page: str, outlet_id: str) -> str:
+        outlet = catalog.outlets[outlet_id]
+        return (
             f"| {link(outlet.name, page, paths.outlet(outlet))} | {len(catalog.by_outlet[outlet_id])} | "
             f"{len(catalog.journalists.get(outlet_id, ()))} |"
         )
-    return f"# Outlets\n\n{plural(len(catalog.outlets), 'news organisation')} asked questions.\n\n" + "\n".join(rows) + "\n"
+
+    return _table_pages(
+        "Outlets", f"{plural(len(catalog.outlets), 'news organisation')} asked questions.", paths.OUTLETS,
+        ["| Outlet | Questions | Journalists |", "|---|--:|--:|"],
+        [(o.name, oid) for oid, o in catalog.outlets.items()], row,
+    )
+
+
+def _table_pages(
+    title: str, summary: str, first: str, head: list[str], named: list[tuple[str, str]], row: Callable[[str, str], str]
+) -> Pages:
+    """An index table in pages of names in alphabetical order, each page named by its first and last names."""
+    chunks = paginate(named)
+
+    def names(n: int) -> str:
+        chunk = chunks[n - 1]
+        return f"{chunk[0][0]} – {chunk[-1][0]}" if chunk else title
+
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        page = paths.page(first, number)
+        pager = _pager(page, lambda n: paths.page(first, n), len(chunks), number, names)
+        table = "\n".join([*head, *(row(page, key) for _, key in chunk)])
+        blocks = [f"# {title}", summary, pager, table, pager]
+        pages[page] = front_matter(title if number == 1 else f"{title} (page {number})") + "\n\n".join(b for b in blocks if b) + "\n"
+    return pages
 
 
 def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
@@ -104,20 +181,32 @@ def _listing(page: str, transcripts: Iterable[Transcript]) -> str:
 
 
 def archive(catalog: Catalog) -> str:
+    """The years, each with its count: a year's page lists its transcripts."""
     page = paths.ARCHIVE
-    blocks = ["# Archive", f"{plural(len(catalog.transcripts), 'transcript')}, newest first."]
-    for number, transcripts in by_year(catalog.transcripts).items():
-        blocks.append(f"## {link(str(number), page, paths.year(number))} {{#y{number}}}")
-        blocks.append(_listing(page, transcripts))
-    return "\n\n".join(blocks) + "\n"
+    years = by_year(catalog.transcripts)
+    rows = ["| Year | Transcripts | Questions |", "|---|--:|--:|"]
+    rows += [
+        f"| {link(str(number), page, paths.year(number))} | {len(ts)} | {sum(len(t.exchanges) for t in ts)} |"
+        for number, ts in years.items()
+    ]
+    return "\n\n".join(["# Archive", f"{plural(len(catalog.transcripts), 'transcript')}, by year.", "\n".join(rows)]) + "\n"
 
 
-def year_page(number: int, transcripts: list[Transcript]) -> str:
-    page = paths.year(number)
-    return (
-        f"# {number}\n\n{plural(len(transcripts), 'transcript')}, newest first.\n\n{_listing(page, transcripts)}\n\n"
-        f"All years: {link('archive', page, paths.ARCHIVE)}\n"
-    )
+def year_pages(number: int, transcripts: list[Transcript]) -> Pages:
+    chunks = paginate(transcripts)
+
+    def dates(n: int) -> str:
+        chunk = chunks[n - 1]
+        return f"{human_date(chunk[0].meta.date)} – {human_date(chunk[-1].meta.date)}"
+
+    pages = {}
+    for index, chunk in enumerate(chunks, start=1):
+        page = paths.year(number, index)
+        pager = _pager(page, lambda n: paths.year(number, n), len(chunks), index, dates)
+        blocks = [f"# {number}", f"{plural(len(transcripts), 'transcript')}, newest first.", pager,
+                  _listing(page, chunk), pager, f"All years: {link('archive', page, paths.ARCHIVE)}"]
+        pages[page] = "\n\n".join(b for b in blocks if b) + "\n"
+    return pages
 
 
 def home(catalog: Catalog) -> str:

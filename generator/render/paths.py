@@ -21,16 +21,29 @@ def transcript(t: Transcript) -> str:
     return t.url.rstrip("/") + ".md"
 
 
-def year(number: int) -> str:
-    return f"transcripts/{number}/index.md"
+# A listing longer than a page goes on in numbered pages beside its first: `page-2.md`, ...
+# No id can take that name (see `registry.make_id`).
 
 
-def speaker(person: Person) -> str:
-    return f"speakers/{person.id}.md"
+def page(first: str, number: int) -> str:
+    """Page `number` of the listing whose first page is `first`: "speakers/index.md",
+    "speakers/page-2.md"; "speakers/mark-rutte.md", "speakers/mark-rutte/page-2.md"."""
+    if number == 1:
+        return first
+    folder = first.removesuffix("index.md") if first.endswith("index.md") else first.removesuffix(".md") + "/"
+    return f"{folder}page-{number}.md"
 
 
-def outlet(o: Outlet) -> str:
-    return f"outlets/{o.id}.md"
+def year(number: int, page_number: int = 1) -> str:
+    return page(f"transcripts/{number}/index.md", page_number)
+
+
+def speaker(person: Person, page_number: int = 1) -> str:
+    return page(f"speakers/{person.id}.md", page_number)
+
+
+def outlet(o: Outlet, page_number: int = 1) -> str:
+    return page(f"outlets/{o.id}.md", page_number)
 
 
 def api(t: Transcript) -> str:
