@@ -18,6 +18,8 @@ from .pipeline import Corpus, load_corpus
 from .render.paths import GENERATED
 from .render.markdown import plural
 from .report import findings_json, summary
+from .progress import progress
+from .serve import preview, watch
 from .site import build_site
 from .suggest import registry_suggestion
 from .write import write_tree
@@ -27,6 +29,8 @@ _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), d
 _DOCS = click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
                      show_default=True, help="MkDocs docs folder; generated pages go in its subfolders.")
 _STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+_CONFIG = click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+                       show_default=True, help="The MkDocs configuration.")
 
 
 @click.group()
@@ -48,8 +52,7 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool) -> None:
 @_DOCS
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where the built site goes.")
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="The MkDocs configuration.")
+@_CONFIG
 @_STRICT
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode."""
@@ -77,8 +80,40 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
     _finish(corpus, strict)
 
 
+@main.command()
+@_INPUT
+@_DOCS
+@_CONFIG
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
+def serve(input_dir: Path, docs_dir: Path, config: Path, dev_addr: str) -> None:
+    """Preview the site, regenerating and reloading it when a transcript changes."""
+    _generate(input_dir, docs_dir, strict=False)
+    if not config.is_file():
+        _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
+    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir))
+    try:
+        preview(config, docs_dir, dev_addr)
+    finally:
+        watcher.stop()
+
+
+def _regenerate(input_dir: Path, docs_dir: Path) -> None:
+    """After an edit, while serving: the new pages, or the problems and the last good pages kept."""
+    try:
+        corpus = load_corpus(input_dir)
+        report = write_tree(docs_dir, render.render_site(corpus.transcripts), GENERATED)
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo("serve: the last good pages are still shown; fix the input and save again", err=True)
+        return
+    for warning in corpus.warnings:
+        click.echo(_warning(warning), err=True)
+    click.echo(f"serve: regenerated: {report}")
+
+
 def _generate(input_dir: Path, docs_dir: Path, strict: bool) -> Corpus:
-    corpus = _run(lambda: load_corpus(input_dir))
+    corpus = _run(lambda: load_corpus(input_dir, progress))
     _finish(corpus, strict)
     files = render.render_site(corpus.transcripts)
     report = _run(lambda: write_tree(docs_dir, files, GENERATED))
@@ -111,6 +146,11 @@ def _run(step, consequence: str = NOTHING_CHANGED):
         for problem in error.problems:
             click.echo(str(problem), err=True)
         _fail(len(error.problems), "problem", consequence=consequence)
+
+
+def _fail_with(problem: Problem) -> None:
+    click.echo(str(problem), err=True)
+    _fail(1, "problem")
 
 
 def _fail(count: int, noun: str, why: str = "", consequence: str = NOTHING_CHANGED) -> None:

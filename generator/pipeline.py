@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,8 +49,13 @@ class Corpus:
         return [w for r in self.readings for w in r.warnings]
 
 
-def load_corpus(folder: Path) -> Corpus:
-    """Read every transcript of `folder`; raise `InputError` with all problems found."""
+def _silently(items: Iterable[Path], total: int, what: str) -> Iterable[Path]:
+    return items
+
+
+def load_corpus(folder: Path, progress: Callable[[Iterable[Path], int, str], Iterable[Path]] = _silently) -> Corpus:
+    """Read every transcript of `folder`; raise `InputError` with all problems found.
+    `progress` wraps the files as they are read, to show how far the run has got."""
     paths = find_sources(folder)
     if not paths:
         raise InputError.at(folder, 0, "no transcripts (.txt files) in the input folder")
@@ -60,7 +66,7 @@ def load_corpus(folder: Path) -> Corpus:
         problems.extend(error.problems)
         registry = Registry()
     readings = []
-    for path in paths:
+    for path in progress(paths, len(paths), "reading"):
         try:
             readings.append(load_transcript(path, registry))
         except InputError as error:
