@@ -19,9 +19,11 @@ def corpus():
 
 
 def make_project(folder: Path) -> Path:
-    """A copy of the project's inputs (transcripts, mkdocs.yml, hand-written docs) to build in."""
+    """A copy of the project's inputs (transcripts, mkdocs.yml, theme overrides, hand-written
+    docs) to build in."""
     shutil.copytree(SAMPLES, folder / "transcripts")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
     shutil.copytree(ROOT / "docs", folder / "docs", ignore=_generated)
     return folder
 
@@ -29,6 +31,15 @@ def make_project(folder: Path) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The sample site, built once by the real command: (project folder, its run). Read only."""
+    from tests.test_cli import run
+
+    project = make_project(tmp_path_factory.mktemp("site"))
+    return project, run(project, "build")
 
 
 def _generated(folder: str, names: list[str]) -> set[str]:

@@ -8,9 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
-from tests.conftest import make_project
 from tests.test_cli import run
 
 
@@ -35,12 +32,6 @@ def _pages(site: Path) -> dict[str, _Page]:
         page.feed(path.read_text(encoding="utf-8"))
         pages[path.relative_to(site).as_posix()] = page
     return pages
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("site"))
-    return project, run(project, "build")
 
 
 def test_strict_build_succeeds_without_warnings(built):

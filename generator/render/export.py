@@ -2,7 +2,9 @@
 
 Keys the contract names come first and keep their meaning; what is added after them
 (`kind`, `lead_in`, ...) only adds: `lead_in` holds the turns that gave the floor before a
-question, `interjections` a moderator's turns between its answers. `url` values are relative to the site root.
+question, `interjections` a moderator's turns between its answers, `follow_up_of` the
+number of the question a follow-up follows, `interpreted` whether a turn is an
+interpreter's rendering of its speaker's words. `url` values are relative to the site root.
 """
 
 from __future__ import annotations
@@ -60,11 +62,17 @@ def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
         "answers": [_turn(turn) for turn in e.answers],
         "lead_in": [_turn(turn) for turn in e.lead_in],
         "interjections": [_turn(turn) for turn in e.replies if turn.speaker.role is not Role.PRINCIPAL],
+        "follow_up_of": e.follow_up_of,
     }
 
 
 def _turn(turn: Turn) -> dict[str, Any]:
-    return {"speaker": _ref(turn.speaker.person), "role": turn.speaker.role.value, "text": turn.text}
+    return {
+        "speaker": _ref(turn.speaker.person),
+        "role": turn.speaker.role.value,
+        "text": turn.text,
+        "interpreted": turn.interpreted,
+    }
 
 
 def _ref(value: Person | Outlet | None) -> dict[str, str] | None:

@@ -30,17 +30,23 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def text(value: str) -> str:
     """`value` as Markdown that renders exactly to `value`, on one line."""
-    value = " ".join(_CONTROL.sub("", value).split())
-    value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], value)
+    value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], plain(value))
     value = _ANYWHERE.sub(lambda m: "\\" + m.group(), value)
     return _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", value)
 
 
-def front_matter(title: str) -> str:
+def front_matter(title: str, **fields: object) -> str:
     """The page's title for MkDocs and the theme, which put `page.meta.title` into <title>
     and the header unescaped: so it is HTML-escaped here, and YAML-quoted by a serialiser.
-    (Without it the theme would take the H1 and `striptags` would unescape it.)"""
-    return "---\n" + yaml.safe_dump({"title": html.escape(" ".join(title.split()))}, allow_unicode=True, width=10**6) + "---\n\n"
+    (Without it the theme would take the H1 and `striptags` would unescape it.)
+    Other `fields` are plain data for the theme's templates, which escape what they print."""
+    data = {"title": html.escape(plain(title)), **fields}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10**6, sort_keys=False, default_flow_style=None) + "---\n\n"
+
+
+def plain(value: str) -> str:
+    """`value` on one line, without control characters: text for an attribute or metadata."""
+    return " ".join(_CONTROL.sub("", value).split())
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -3,9 +3,11 @@ under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model import Exchange, Role, Speaker, Transcript, Turn
 from . import paths
-from .markdown import excerpt, external, front_matter, human_date, link, text
+from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
 _STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
@@ -32,7 +34,33 @@ def render(t: Transcript, previous: Transcript | None, following: Transcript | N
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
     blocks.append(_neighbours(page, previous, following))
-    return front_matter(t.meta.title) + "\n\n".join(blocks) + "\n"
+    return front_matter(t.meta.title, pagefind=search_record(t)) + "\n\n".join(blocks) + "\n"
+
+
+def search_record(t: Transcript) -> dict[str, object]:
+    """What the site search knows of the page beyond its text: the theme (overrides/main.html)
+    makes these Pagefind's filters, its date sort and each result's metadata. `sections`
+    says who speaks in each part of the page (by anchor), so that a search filtered by a
+    speaker or an outlet can show only the exchanges they took part in."""
+    parts = {"opening": t.opening, **{e.anchor: _turns(e) for e in t.exchanges}, "closing": t.closing}
+    sections = {anchor: _who(turns) for anchor, turns in parts.items() if turns}
+    everyone = _who(turn for turns in parts.values() for turn in turns)
+    record: dict[str, object] = {"date": t.meta.date.isoformat(), "date_label": human_date(t.meta.date), "year": t.year}
+    if t.meta.kind:
+        record["kind"] = plain(t.meta.kind)
+    return {**record, **everyone, "sections": sections}
+
+
+def _turns(e: Exchange) -> tuple[Turn, ...]:
+    return (*e.lead_in, e.question, *e.replies)
+
+
+def _who(turns: Iterable[Turn]) -> dict[str, list[str]]:
+    """The people and the outlets speaking in `turns`, each once, in order of appearance."""
+    turns = tuple(turns)
+    people = dict.fromkeys(plain(turn.speaker.person.name) for turn in turns if turn.speaker.person)
+    outlets = dict.fromkeys(plain(turn.speaker.outlet.name) for turn in turns if turn.speaker.outlet)
+    return {key: list(names) for key, names in (("speakers", people), ("outlets", outlets)) if names}
 
 
 def _facts(t: Transcript, page: str) -> str:
@@ -67,6 +95,8 @@ def _jump(page: str, e: Exchange) -> str:
 
 def _exchange(page: str, e: Exchange) -> str:
     blocks = [f"### Q{e.number} · {asker(page, e.question.speaker)} {{#{e.anchor}}}"]
+    if e.follow_up_of is not None:
+        blocks.append(f"Follow-up to {link(f'Q{e.follow_up_of}', page, page, f'q{e.follow_up_of}')}\n{{: .exchange-follow-up }}")
     blocks.extend(_turn(page, turn, _LEAD_IN) for turn in e.lead_in)
     blocks.append(_turn(page, e.question, _REPLY))
     blocks.extend(_turn(page, turn, _REPLY) for turn in e.replies)
@@ -83,7 +113,8 @@ def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:
     else:
         who = "Unnamed speaker"
     part = parts[speaker.role]
-    label = f"**{who}** · {part}\n{{: .turn-speaker .turn-{part} }}"
+    through = " (through an interpreter)" if turn.interpreted else ""
+    label = f"**{who}** · {part}{through}\n{{: .turn-speaker .turn-{part} }}"
     return "\n\n".join([label, *(text(p) for p in turn.paragraphs)])
 
 
@@ -94,4 +125,4 @@ def _neighbours(page: str, previous: Transcript | None, following: Transcript | 
     if following:
         parts.append("Next: " + link(f"{following.meta.title} ({human_date(following.meta.date)})", page, paths.transcript(following)) + " →")
     parts.append("All transcripts: " + link("archive", page, paths.ARCHIVE))
-    return "---\n\n" + " · ".join(parts)
+    return "---\n\n" + " · ".join(parts) + "\n{: .transcript-neighbours }"

@@ -1,0 +1,334 @@
+/* The transcript search: Pagefind's index of the site, in Material's header search box.
+ *
+ * Pagefind ranks pages (one per transcript) and splits each page into sections at its
+ * headings with an id: the exchanges (#q1, #q2, ...), the opening statement, the closing.
+ * Each matching section is one result here, linking to its anchor and showing its heading
+ * (for an exchange: "Q7 · questioner, outlet"), the transcript's title and its date.
+ * The filters and the date order are Pagefind's, which apply to whole pages; a speaker or
+ * outlet filter then also keeps, of each page, only the sections that speaker or outlet
+ * takes part in (the page's `sections` metadata, written by the generator).
+ *
+ * Nothing of Pagefind is downloaded until the reader opens the search. Text from the index
+ * goes into the page as text; only Pagefind's excerpts, which it escapes before marking
+ * the matched words, go in as HTML.
+ */
+(() => {
+  "use strict";
+
+  const root = document.querySelector("[data-transcript-search]");
+  const toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  const form = root.querySelector("form");
+  const input = form.elements.query;
+  const status = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const more = root.querySelector(".transcript-search__more");
+  const controls = root.querySelector(".transcript-search__controls");
+  const filterSelects = [...controls.querySelectorAll("select[data-filter]")];
+  const order = controls.querySelector("select[data-sort]");
+  const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
+  const placeholder = status.textContent;
+  const PAGES_AT_ONCE = 5;  // transcripts whose result data is loaded at a time
+  const NARROWING = ["speaker", "outlet"];  // filters that also narrow a page to its sections
+  const WAIT_MS = 300;  // typing pauses this long before a search
+  /* Words on nearly every page narrow nothing, and each would cost a reader a large part of
+     the index (Pagefind matches every word as a prefix and loads its index chunk): left out
+     of a query that has other words. */
+  const COMMON = new Set(("a an and are as at be been but by did do does for from had has have he her his i in " +
+    "is it its of on or our she that the their them these they this those to was we were with you your").split(" "));
+
+  let loading = null;  // the Pagefind module, once asked for
+  let pending = [];  // page results not shown yet
+  let generation = 0;  // each search's number: an older one still running stops
+  let timer = 0;
+  let asked = "";  // the last search, with its filters and order: the same one is not run again
+  let running = Promise.resolve();  // and its promise
+
+  function pagefind() {
+    loading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+      await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      module.filters().then(showFilters, () => {});
+      return module;
+    });
+    return loading;
+  }
+
+  /* Filters and order */
+
+  function showFilters(counts) {
+    for (const select of filterSelects) {
+      const values = Object.entries(counts[select.dataset.filter] || {});
+      values.sort(([a], [b]) => select.dataset.filter === "year" ? b.localeCompare(a) : a.localeCompare(b));
+      for (const [value, count] of values) {
+        select.append(new Option(`${value} (${count})`, value));
+      }
+      select.closest("label").hidden = values.length === 0;
+    }
+    controls.hidden = false;
+  }
+
+  function chosenFilters() {
+    const filters = {};
+    for (const select of filterSelects) {
+      if (select.value) filters[select.dataset.filter] = select.value;
+    }
+    return filters;
+  }
+
+  /* Searching */
+
+  /* What is sent to Pagefind: the words typed, without the common ones, and without a last
+     word of one letter still being typed (it would load an index chunk for nothing). */
+  function terms(text) {
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length && !/\s$/.test(text) && [...words.at(-1)].length < 2) words.pop();
+    const kept = words.filter((word) => !COMMON.has(normal(word)));
+    return (kept.length ? kept : words).join(" ");
+  }
+
+  /* Search for what the box and the filters say, unless that is the search last run; a
+     promise of its results shown. */
+  function search() {
+    const term = terms(input.value);
+    const filters = chosenFilters();
+    const key = JSON.stringify([term, filters, order.value]);
+    if (key !== asked) {
+      asked = key;
+      running = run(term, filters);
+    }
+    return running;
+  }
+
+  async function run(term, filters) {
+    const mine = ++generation;
+    if (!term && !Object.keys(filters).length) {
+      pending = [];
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = placeholder;
+      return;
+    }
+    status.textContent = "Searching…";
+    let found;
+    try {
+      const module = await pagefind();
+      const sort = order.value ? { date: order.value } : undefined;
+      found = await module.search(term || null, { filters, sort });
+    } catch (error) {
+      asked = "";
+      if (mine === generation) status.textContent = "Search is not available: this copy of the site has no search index.";
+      return;
+    }
+    if (mine !== generation || !found) return;
+    pending = [...found.results];
+    list.replaceChildren();
+    await showMore(mine, found.results.length, term, filters);
+  }
+
+  async function showMore(mine, total, term, filters) {
+    do {
+      const pages = await Promise.all(pending.splice(0, PAGES_AT_ONCE).map((result) => result.data()));
+      if (mine !== generation) return;
+      for (const page of pages) {
+        for (const section of sections(page, term, filters)) list.append(item(page, section));
+      }
+    } while (list.childElementCount === 0 && pending.length);
+    const shown = list.childElementCount;
+    const transcripts = plural(total, "transcript");
+    status.textContent = !shown ? "No exchange matches" :
+      pending.length ? `${plural(shown, "result")} from the first ${total - pending.length} of ${transcripts}` :
+      `${plural(shown, "result")} in ${transcripts}`;
+    more.hidden = pending.length === 0;
+    more.onclick = () => {
+      const next = list.childElementCount;
+      showMore(mine, total, term, filters).then(() => list.children[next]?.querySelector("a")?.focus());
+    };
+  }
+
+  /* The sections of a page to show. With a search term: those that have as many of its
+     words as the best section of the page has (all of them, usually: Pagefind finds pages
+     with every word), best first or in page order when sorted by date. Without one: the
+     sections the speaker or outlet filter names, or else the page itself. */
+  function sections(page, term, filters) {
+    const who = parse(page.meta.sections);
+    const narrow = NARROWING.filter((key) => filters[key]);
+    const takesPart = (id) => narrow.every((key) => (who[id]?.[`${key}s`] || []).includes(filters[key]));
+    let found;
+    if (term) {
+      const scores = rank(page, term);
+      const most = Math.max(0, ...scores.map((score) => score[0]));
+      found = page.sub_results.map((sub, i) => ({ ...sub, id: sub.anchor?.id, score: scores[i] }))
+        .filter((section) => section.score[0] === most);
+      if (!order.value) found.sort((a, b) => compare(b.score, a.score));
+    } else if (narrow.length) {
+      found = page.anchors.filter((anchor) => anchor.id in who)
+        .map((anchor) => ({ id: anchor.id, title: anchor.text, url: `${page.url}#${anchor.id}`, excerpt: "" }));
+    } else {
+      found = [{ title: page.meta.title, url: page.url, excerpt: "" }];
+    }
+    return narrow.length ? found.filter((section) => takesPart(section.id)) : found;
+  }
+
+  /* How well each section of a page matches, to show the best first. Pagefind weighs every
+     hit alike ("the" as much as "membership"), so: how many of the query's words the
+     section has; those words again, each counting more the fewer sections of the page
+     have it; how many hits stand next to another (a phrase); then Pagefind's weights. A hit
+     counts for the query word it shares the longest beginning with, at least three letters
+     (Pagefind matches stems and prefixes: "strengthening" for "strengthen"). */
+  function rank(page, term) {
+    const words = (page.content || "").split(/\s+/);
+    const query = [...new Set(term.split(/\s+/).map(normal).filter(Boolean))];
+    const wordOf = (at) => {
+      const word = normal(words[at] || "");
+      let best = word;
+      let longest = 2;
+      for (const wanted of query) {
+        let n = 0;
+        while (n < wanted.length && wanted[n] === word[n]) n++;
+        if (n > longest) [best, longest] = [wanted, n];
+      }
+      return best;
+    };
+    const has = page.sub_results.map((sub) => new Set((sub.locations || []).map(wordOf)));
+    const sections = new Map();
+    for (const set of has) for (const word of set) sections.set(word, (sections.get(word) || 0) + 1);
+    return page.sub_results.map((sub, i) => {
+      const covered = query.filter((wanted) => has[i].has(wanted)).length;
+      const rarity = [...has[i]].reduce((sum, word) => sum + Math.log(1 + has.length / sections.get(word)), 0);
+      const hits = new Set(sub.locations || []);
+      const adjacent = (sub.locations || []).filter((at) => hits.has(at + 1)).length;
+      const weight = (sub.weighted_locations || []).reduce((sum, location) => sum + location.balanced_score, 0);
+      return [covered, rarity, adjacent, weight];
+    });
+  }
+
+  function normal(word) {
+    return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  function compare(a, b) {
+    return a.reduce((result, value, i) => result || value - b[i], 0);
+  }
+
+  function parse(json) {
+    try {
+      return JSON.parse(json || "{}");
+    } catch {
+      return {};
+    }
+  }
+
+  function item(page, section) {
+    const title = page.meta.title || "";
+    const heading = element("h3", "transcript-search__heading", section.title || title);
+    const source = element("p", "transcript-search__source",
+      [section.title && section.title !== title ? title : "", page.meta.date].filter(Boolean).join(" · "));
+    const article = element("article", "md-search-result__article md-typeset");
+    article.append(heading, source);
+    if (section.excerpt) {
+      const excerpt = element("p", "transcript-search__excerpt");
+      excerpt.innerHTML = section.excerpt;  // escaped by Pagefind, with <mark> around matches
+      article.append(excerpt);
+    }
+    const link = element("a", "md-search-result__link");
+    link.href = section.url;
+    link.append(article);
+    const li = element("li", "md-search-result__item");
+    li.append(link);
+    return li;
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function plural(count, noun) {
+    return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
+  /* Opening, closing and the keyboard */
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  function links() {
+    return [...list.querySelectorAll("a")];
+  }
+
+  function typing(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+  }
+
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) {
+      pagefind().catch(() => {});
+      if (document.activeElement !== input) input.focus();
+    } else {
+      input.blur();
+    }
+  });
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, WAIT_MS);
+  });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    await search();
+    const first = links()[0];
+    if (first) {
+      close();
+      window.location.assign(first.href);
+    }
+  });
+  form.addEventListener("reset", () => setTimeout(() => {
+    search();
+    input.focus();
+  }));
+  for (const select of [...filterSelects, order]) select.addEventListener("change", search);
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) close();  // a link on this page must not stay under the search
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!toggle.checked) {
+      if (["/", "s", "f"].includes(event.key) && !typing(event.target)) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && root.contains(event.target)
+               && (event.target === input || event.target.closest(".md-search-result__list"))) {
+      const stops = [input, ...links()];
+      const at = stops.indexOf(event.target.closest("a") || input);
+      const next = stops[Math.max(0, Math.min(stops.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))];
+      event.preventDefault();
+      next.focus();
+      if (next !== input) next.scrollIntoView({ block: "nearest" });
+    }
+  });
+})();

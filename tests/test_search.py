@@ -1,0 +1,199 @@
+"""The site search: Pagefind's index of the built site, and a reader searching it in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.test_cli import run
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; .ci/run installs it where it is missing
+expect.set_options(timeout=15_000)  # a loaded two-core CI machine
+PRESS_CONFERENCE = "transcripts/2024/2024-12-03-pre-ministerial-press-conference/"
+DOORSTEP = "transcripts/2025/2025-02-13-doorstep-statement/"
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page, by URL: its text, anchors, filters and metadata."""
+    records = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data.removeprefix(b"pagefind_dcd"))
+        records[record["url"].strip("/") + "/"] = record
+    return records
+
+
+def test_site_ships_pagefind_not_materials_search_index(built):
+    project, result = built
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search").exists()  # no search/search_index.json: Material's search is off
+    assert b"search_index.json" not in (site / "index.html").read_bytes()
+
+
+def test_only_transcripts_are_indexed_with_their_filters_and_date(built):
+    project, _ = built
+    records = fragments(project / "site")
+    assert sorted(records) == [PRESS_CONFERENCE, DOORSTEP]
+    record = records[PRESS_CONFERENCE]
+    assert record["meta"]["title"] == "Pre-ministerial press conference"
+    assert record["meta"]["date"] == "3 December 2024"
+    assert record["filters"]["year"] == ["2024"]
+    assert record["filters"]["kind"] == ["Press conference"]
+    assert "Sabine Siebold" in record["filters"]["speaker"] and "Mark Rutte" in record["filters"]["speaker"]
+    assert "Reuters" in record["filters"]["outlet"]
+    sections = json.loads(record["meta"]["sections"])
+    assert sections["q1"] == {"speakers": ["Farah Dakhlallah", "Sabine Siebold", "Mark Rutte"], "outlets": ["Reuters"]}
+    assert records[DOORSTEP]["filters"]["kind"] == ["Doorstep"]
+    assert "outlet" not in records[DOORSTEP]["filters"]
+
+
+def test_index_holds_the_speech_and_exchange_headings_not_the_page_around_them(built):
+    project, _ = built
+    record = fragments(project / "site")[PRESS_CONFERENCE]
+    content = record["content"]
+    assert "will you at least strengthen the membership language on Ukraine's path to membership?" in content
+    for apparatus in ("Raw text", "Permalink", "¶", "· answer", "· question", "Previous", "Next:", "Q1 ·  Sabine"):
+        assert apparatus not in content
+    headings = {a["id"]: a["text"] for a in record["anchors"] if a["element"] == "h3"}
+    assert headings["q1"] == "Q1 · Sabine Siebold, Reuters"
+    assert sorted(headings, key=lambda anchor: int(anchor[1:])) == [f"q{n}" for n in range(1, 13)]
+
+
+def test_values_in_search_attributes_are_escaped(project):
+    kind = 'Joint "press" point </span><script>alert(3)</script> & more'
+    sidecar = project / "transcripts/2025-02-13-doorstep-statement.yml"
+    sidecar.write_text(f"kind: '{kind}'\n", encoding="utf-8")
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / DOORSTEP / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(3)" not in html
+    assert fragments(project / "site")[DOORSTEP]["filters"]["kind"] == [kind]
+
+
+def test_failed_index_leaves_the_last_good_site(project, tmp_path, monkeypatch):
+    assert run(project, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: no space left on device'\nexit 1\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "site: Pagefind could not index the site, the site was left as it was: no space left on device\n"
+        "stopped: 1 problem; site was left as it was\n"
+    )
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+    assert not (project / ".site.building").exists()
+
+
+def test_missing_pagefind_is_one_line_not_a_traceback(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere" / "pagefind"))
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "site: Pagefind could not index the site, the site was left as it was: "
+        "its binary was not found (install the project again: pip install -e .)\n"
+        "stopped: 1 problem; site was left as it was\n"
+    )
+    assert not (project / "site").exists() and not (project / ".site.building").exists()
+
+
+# A reader in a browser
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    """The built sample site over HTTP on a free port: its root URL."""
+    project, _ = built
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project / "site"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def search(page, base: str, text: str) -> None:
+    page.goto(base)
+    page.keyboard.press("/")  # Material's key for search
+    page.keyboard.type(text)
+
+
+def test_reader_finds_a_question_and_lands_on_its_exchange(page, served):
+    search(page, served, "strengthen the membership language")
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_contain_text("Q1 · Sabine Siebold, Reuters")
+    expect(first).to_contain_text("Pre-ministerial press conference · 3 December 2024")
+    expect(first.locator("mark").first).to_have_text("strengthen")
+    expect(first.locator("mark", has_text=re.compile(r"^the$"))).to_have_count(0)  # too common to search for
+    expect(page.locator(".md-search-result__link")).to_have_count(1)  # the only exchange with all the words
+    first.click()
+    page.wait_for_url(f"{served}{PRESS_CONFERENCE}#q1")
+    expect(page.locator("h3#q1")).to_be_in_viewport()
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_keyboard_only_search(page, served):
+    search(page, served, "Hegseth")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("in 1 transcript")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(".md-search-result__link").first).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{served}{DOORSTEP}#*")
+    page.goto(served)
+    page.keyboard.press("/")
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_filters_narrow_to_exchanges_and_sort_by_date(page, served):
+    search(page, served, "Ukraine")
+    links = page.locator(".md-search-result__link")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("in 2 transcripts")
+    page.select_option("select[data-filter=outlet]", "Reuters")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("1 result in 1 transcript")
+    expect(links).to_have_count(1)
+    assert links.first.get_attribute("href").endswith(f"{PRESS_CONFERENCE}#q1")
+    page.select_option("select[data-filter=outlet]", "")
+    page.select_option("select[data-sort]", "desc")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("in 2 transcripts")
+    assert DOORSTEP in links.first.get_attribute("href")
+    page.select_option("select[data-sort]", "asc")
+    expect(links.first).to_have_attribute("href", f"/{PRESS_CONFERENCE}#opening")
