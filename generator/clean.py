@@ -93,9 +93,13 @@ class Cleaned:
     chrome: tuple[Line, ...] = ()  # the lines taken out, so that every raw line is accounted for
 
 
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+
 def normalise(text: str) -> str:
     """One line's whitespace made plain: invisible characters out, runs of spaces to one."""
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    text = text.translate(_INVISIBLE)
+    return (_SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
 
 
 HEADER_LINES = 2  # title and subtitle: the page's dated bullets stand among or right after them

@@ -11,6 +11,7 @@ are new rows, not new code paths.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -166,8 +167,19 @@ ACCEPT = 0.7  # from here a candidate is a label
 DOUBT = 0.5  # from here a rejected candidate is worth a warning
 
 
+# A line longer than any label, with no colon or bracket where a label's would be and no
+# question or answer keyword at its start, is speech: most lines, rejected without a regex.
+_LONGEST = 100
+
+
+def _may_be_label(text: str) -> bool:
+    return len(text) <= _LONGEST or ":" in text[:_LONGEST] or "(" in text[:_LONGEST] or text[:1] in "QqJjRrAaÉé"
+
+
 def detect(text: str) -> tuple[Label, str] | None:
     """The label a line starts with and the text after it on the same line, or None."""
+    if not _may_be_label(text):
+        return None
     for style in LINE_STYLES:
         match = style.pattern.fullmatch(text)
         if not match:
@@ -204,10 +216,16 @@ def _question(words: str, who: str | None, rest: str, style: LineStyle) -> tuple
     return label, rest
 
 
-def detect_known(text: str, known: dict[str, Label]) -> tuple[Label, str] | None:
+def longest_first(known: dict[str, Label]) -> list[tuple[str, Label]]:
+    """Labels seen standing alone, as `detect_known` tries them: "NATO Spokesperson Farah
+    Dakhlallah" before "Farah"."""
+    return sorted(known.items(), key=lambda item: (-len(item[0]), item[0]))
+
+
+def detect_known(text: str, known: list[tuple[str, Label]]) -> tuple[Label, str] | None:
     """A label seen elsewhere in the transcript, running into its text on this line:
-    "NATO Spokesperson Farah Dakhlallah Thank you all. ..." """
-    for words, label in sorted(known.items(), key=lambda item: -len(item[0])):
+    "NATO Spokesperson Farah Dakhlallah Thank you all. ..."; `known` longest first."""
+    for words, label in known:
         if text.startswith(words + " ") and text[len(words) + 1 : len(words) + 2].isupper():
             return replace(label, style="runs-into-text"), text[len(words) + 1 :]
     return None
@@ -248,6 +266,7 @@ def _display(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
+@functools.lru_cache(maxsize=4096)
 def title_words(title: str) -> str | None:
     """The official title within "NATO Secretary General", "Secretary of State": the longest known."""
     lowered = title.casefold()

@@ -75,7 +75,8 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     for i, ref in as_label.items():
         if i not in accepted:
             accepted[i] = _forced_label(body[i], ref)
-    known = {label.text: label for label, rest in accepted.values() if label.name and not rest}
+    standing = {label.text: label for label, rest in accepted.values() if label.name and not rest}
+    known = labels.longest_first(standing)
     used = {ref for line in body for ref in (*forced.labels, *forced.text) if _refers_to(ref, line)}
     unused = tuple(ref for ref in (*forced.labels, *forced.text) if ref not in used)
     return Parsed(_turns(body, accepted, known), tuple(doubtful), unused, header)
@@ -113,7 +114,9 @@ def _forced_label(line: Line, ref: LineRef) -> tuple[Label, str]:
     return replace(label, style="editor", confidence=1.0), rest
 
 
-def _turns(body: Sequence[Line], accepted: dict[int, tuple[Label, str]], known: dict[str, Label]) -> tuple[LabelledTurn, ...]:
+def _turns(
+    body: Sequence[Line], accepted: dict[int, tuple[Label, str]], known: list[tuple[str, Label]]
+) -> tuple[LabelledTurn, ...]:
     turns: list[LabelledTurn] = []
     label: Label | None = None
     start = body[0].number if body else 1

@@ -16,6 +16,7 @@ only needed for a real misspelling. Ids are slugs of the canonical name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ REGISTRY = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The loose form names are compared in: 'Dymtro  Shkurko.' and 'dymtro shkurko' meet."""
     return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
@@ -66,6 +68,7 @@ class Registry:
 
     people: dict[str, Person] = field(default_factory=dict)
     outlets: dict[str, Outlet] = field(default_factory=dict)
+    _canonical: tuple[dict, list[Person]] | None = field(default=None, repr=False, compare=False)
 
     def person(self, name: str) -> Person | None:
         return self.people.get(key(name))
@@ -74,7 +77,10 @@ class Registry:
         return self.outlets.get(key(name))
 
     def canonical_people(self) -> list[Person]:
-        return sorted(set(self.people.values()), key=lambda p: p.id)
+        """Each person once, by id; worked out once (the registry is not changed after loading)."""
+        if self._canonical is None or len(self._canonical[0]) != len(self.people):
+            self._canonical = (dict(self.people), sorted(set(self.people.values()), key=lambda p: p.id))
+        return self._canonical[1]
 
 
 def load_registry(folder: Path) -> Registry:

@@ -104,5 +104,5 @@ def test_export_matches_golden_json(readings, path):
     golden = CORPUS / "golden" / f"{path.stem}.json"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
-        golden.write_text(produced, encoding="utf-8")
+        golden.write_text(json.dumps(json.loads(produced), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert json.loads(produced) == json.loads(golden.read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.clean import clean
-from generator.labels import detect, detect_known
+from generator.labels import detect, detect_known, longest_first
 from generator.model import Label, Role
 
 SAMPLES = Path(__file__).resolve().parent.parent / "transcripts"
@@ -134,7 +134,8 @@ def test_a_style_is_as_sure_as_its_shape():
 
 # --- a label seen elsewhere, running into its text ---------------------------------------
 
-KNOWN = {SPOKESPERSON: detect(SPOKESPERSON)[0], SECRETARY_GENERAL: detect(SECRETARY_GENERAL)[0]}
+KNOWN_BY_TEXT = {SPOKESPERSON: detect(SPOKESPERSON)[0], SECRETARY_GENERAL: detect(SECRETARY_GENERAL)[0]}
+KNOWN = longest_first(KNOWN_BY_TEXT)
 
 
 def test_known_label_running_into_its_text():
@@ -147,7 +148,7 @@ def test_known_label_running_into_its_text():
 
 
 def test_the_longest_known_label_wins():
-    known = {"Farah": Label("Farah", None, "colon", 0.7, name="Farah"), **KNOWN}
+    known = longest_first({"Farah": Label("Farah", None, "colon", 0.7, name="Farah"), **KNOWN_BY_TEXT})
     label, rest = detect_known(f"{SPOKESPERSON} Thank you.", known)
     assert (label.text, rest) == (SPOKESPERSON, "Thank you.")
 
@@ -168,7 +169,7 @@ def test_not_a_known_label_running_into_text(line):
 
 
 def test_no_known_labels_finds_nothing():
-    assert detect_known(RUNS_INTO_TEXT, {}) is None
+    assert detect_known(RUNS_INTO_TEXT, []) is None
 
 
 # --- transcript text that must stay text --------------------------------------------------
@@ -249,7 +250,7 @@ def test_labels_of_a_whole_sample(path, expected):
 def test_the_label_running_into_text_is_found_once_the_labels_are_known():
     body = clean(PRESS_CONFERENCE.read_text(encoding="utf-8")).body
     hits = {line.number: detect(line.text) for line in body}
-    known = {hit[0].text: hit[0] for hit in hits.values() if hit and hit[0].name}
+    known = longest_first({hit[0].text: hit[0] for hit in hits.values() if hit and hit[0].name})
     found = {
         line.number: detect_known(line.text, known)
         for line in body

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.render.markdown import text
 
@@ -111,3 +113,18 @@ def test_any_text_renders_literally():
         assert elements <= {"p"}
 
     check()
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(), names=st.lists(st.text(), max_size=4))
+def test_front_matter_reads_back_as_the_values_written(title, names):
+    import html
+
+    import yaml
+
+    from generator.render.markdown import front_matter, plain
+
+    written = front_matter(title, record={"speakers": [plain(n) for n in names], "year": 2024})
+    assert written.startswith("---\n") and written.endswith("---\n\n")
+    data = yaml.safe_load(written.removeprefix("---\n").removesuffix("---\n\n"))
+    assert data == {"title": html.escape(plain(title)), "record": {"speakers": [plain(n) for n in names], "year": 2024}}

@@ -16,8 +16,9 @@ from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 
 
 def dumps(value: Any) -> str:
-    """Stable JSON: same input, same bytes."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """Stable JSON: same input, same bytes. Compact: Python's C encoder writes it, where an
+    indent would need the pure-Python one (scripts read it; a browser shows it indented)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def index(transcripts: tuple[Transcript, ...]) -> dict[str, Any]:

@@ -7,12 +7,13 @@ before it reaches a page, so `*`, `_`, `#`, `<script>` or `[x](y)` in it render 
 from __future__ import annotations
 
 import datetime
+import functools
 import html
+import json
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
-import yaml
 
 # Characters that are markup wherever they stand. Python-Markdown unescapes a backslash
 # before each of these (its ESCAPED_CHARS); the rest become character references.
@@ -41,7 +42,19 @@ def front_matter(title: str, **fields: object) -> str:
     (Without it the theme would take the H1 and `striptags` would unescape it.)
     Other `fields` are plain data for the theme's templates, which escape what they print."""
     data = {"title": html.escape(plain(title)), **fields}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, width=10**6, sort_keys=False, default_flow_style=None) + "---\n\n"
+    lines = "".join(f"{key}: {_yaml_json(value)}\n" for key, value in data.items())
+    return f"---\n{lines}---\n\n"
+
+
+# What YAML's reader refuses though JSON writes it as it is: C1 controls, surrogates, non-characters.
+_NOT_YAML = re.compile("[\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_json(value: object) -> str:
+    """`value` as JSON, which YAML reads as the same value: one line, and far quicker to
+    write than YAML's own dumper (front matter is written for every page)."""
+    dumped = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def plain(value: str) -> str:
@@ -56,8 +69,16 @@ def link(label: str, from_page: str, to_page: str, anchor: str | None = None) ->
     return f"[{text(label)}]({target}{fragment})"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """The path from one docs-relative page to another, worked out without the filesystem
+    (posixpath.relpath asks for the working directory on every call)."""
+    start, target = posixpath.dirname(from_page).split("/"), to_page.split("/")
+    start = [] if start == [""] else start
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def external(url: str) -> str | None:
