@@ -7,12 +7,16 @@ nothing already generated or built is touched. Warnings are shown together at th
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from . import render
+from .cache import Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
 from .render.paths import GENERATED
@@ -29,6 +33,9 @@ _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), d
 _DOCS = click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
                      show_default=True, help="MkDocs docs folder; generated pages go in its subfolders.")
 _STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+_CACHE = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=Path(".podium-cache"),
+                      show_default=True, help="Where readings and pages of unchanged transcripts are kept between runs.")
+_NO_CACHE = click.option("--no-cache", is_flag=True, help="Read and render every transcript again.")
 _CONFIG = click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
                        show_default=True, help="The MkDocs configuration.")
 
@@ -42,9 +49,11 @@ def main() -> None:
 @_INPUT
 @_DOCS
 @_STRICT
-def generate(input_dir: Path, docs_dir: Path, strict: bool) -> None:
+@_CACHE
+@_NO_CACHE
+def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Write the Markdown pages and the JSON export under the docs folder."""
-    _generate(input_dir, docs_dir, strict)
+    _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir))
 
 
 @main.command()
@@ -54,9 +63,11 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool) -> None:
               help="Where the built site goes.")
 @_CONFIG
 @_STRICT
-def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool) -> None:
+@_CACHE
+@_NO_CACHE
+def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode."""
-    _generate(input_dir, docs_dir, strict)
+    _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir))
     _run(lambda: build_site(config, docs_dir, site_dir), f"{site_dir} was left as it was")
     click.echo(f"build: site written to {site_dir}")
 
@@ -84,24 +95,27 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
 @_INPUT
 @_DOCS
 @_CONFIG
+@_CACHE
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
-def serve(input_dir: Path, docs_dir: Path, config: Path, dev_addr: str) -> None:
+def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_addr: str) -> None:
     """Preview the site, regenerating and reloading it when a transcript changes."""
-    _generate(input_dir, docs_dir, strict=False)
+    cache = Cache(cache_dir)
+    _generate(input_dir, docs_dir, False, cache)
     if not config.is_file():
         _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
-    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir))
+    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir, cache))
     try:
         preview(config, docs_dir, dev_addr)
     finally:
         watcher.stop()
 
 
-def _regenerate(input_dir: Path, docs_dir: Path) -> None:
+def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     """After an edit, while serving: the new pages, or the problems and the last good pages kept."""
     try:
-        corpus = load_corpus(input_dir)
-        report = write_tree(docs_dir, render.render_site(corpus.transcripts), GENERATED)
+        corpus = load_corpus(input_dir, cache=cache)
+        report = write_tree(docs_dir, render.render_site(corpus.transcripts, cache.memo), GENERATED)
+        cache.save({t.source.stem for t in corpus.transcripts})
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -112,11 +126,29 @@ def _regenerate(input_dir: Path, docs_dir: Path) -> None:
     click.echo(f"serve: regenerated: {report}")
 
 
-def _generate(input_dir: Path, docs_dir: Path, strict: bool) -> Corpus:
-    corpus = _run(lambda: load_corpus(input_dir, progress))
+def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+    with _no_cycle_collection():
+        return _generate_all(input_dir, docs_dir, strict, cache)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Reading and rendering make millions of small objects and no reference cycles: the
+    cycle collector's passes over them would be a third of a cached run."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _generate_all(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+    corpus = _run(lambda: load_corpus(input_dir, progress, cache))
     _finish(corpus, strict)
-    files = render.render_site(corpus.transcripts)
+    files = render.render_site(corpus.transcripts, cache.memo) if cache else render.render_site(corpus.transcripts)
     report = _run(lambda: write_tree(docs_dir, files, GENERATED))
+    if cache:
+        cache.save({t.source.stem for t in corpus.transcripts})
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
     click.echo(
         f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"

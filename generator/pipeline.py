@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import labels
+from .cache import Cache
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
 from .model import Line, Metadata, Transcript
@@ -53,9 +54,14 @@ def _silently(items: Iterable[Path], total: int, what: str) -> Iterable[Path]:
     return items
 
 
-def load_corpus(folder: Path, progress: Callable[[Iterable[Path], int, str], Iterable[Path]] = _silently) -> Corpus:
+def load_corpus(
+    folder: Path,
+    progress: Callable[[Iterable[Path], int, str], Iterable[Path]] = _silently,
+    cache: Cache | None = None,
+) -> Corpus:
     """Read every transcript of `folder`; raise `InputError` with all problems found.
-    `progress` wraps the files as they are read, to show how far the run has got."""
+    `progress` wraps the files as they are read, to show how far the run has got; a
+    `cache` gives back the readings of files unchanged since it stored them."""
     paths = find_sources(folder)
     if not paths:
         raise InputError.at(folder, 0, "no transcripts (.txt files) in the input folder")
@@ -65,16 +71,28 @@ def load_corpus(folder: Path, progress: Callable[[Iterable[Path], int, str], Ite
     except InputError as error:
         problems.extend(error.problems)
         registry = Registry()
+    registry_bytes = _registry_bytes(folder)
     readings = []
     for path in progress(paths, len(paths), "reading"):
+        key = cache.reading_key(path, registry_bytes) if cache else ""
+        cached = cache.reading(path, key) if cache else None
         try:
-            readings.append(load_transcript(path, registry))
+            reading = cached or load_transcript(path, registry)
         except InputError as error:
             problems.extend(error.problems)
+            continue
+        if cache and cached is None:
+            cache.store_reading(path, key, reading)
+        readings.append(reading)
     problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
     return Corpus(_with_near_misses(readings, registry), registry)
+
+
+def _registry_bytes(folder: Path) -> bytes:
+    path = folder / "speakers.yml"
+    return path.read_bytes() if path.is_file() else b""
 
 
 def _with_near_misses(readings: list[Reading], registry: Registry) -> tuple[Reading, ...]:

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
 from ..model import Transcript
 from . import export, index_pages, paths, transcript_page
 from .catalog import build_catalog
 
+T = TypeVar("T")
 
-def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
-    """Every generated page and JSON file of the site, keyed by path under the docs folder."""
+
+Memo = Callable[[Transcript, Hashable, Callable[[], T]], T]
+
+
+def _no_memo(t: Transcript, inputs: Hashable, make: Callable[[], T]) -> T:
+    return make()
+
+
+def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> dict[str, str]:
+    """Every generated page and JSON file of the site, keyed by path under the docs folder.
+    `memo` may give back a transcript's page and JSON from an earlier run (see `cache`):
+    they depend on the transcript and on its neighbours' titles, dates and URLs."""
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
     files = {
@@ -32,8 +46,12 @@ def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        put(paths.transcript(t), transcript_page.render(t, previous, following))
-        put(paths.api(t), export.dumps(export.transcript(t)))
+        page, data = memo(
+            t, (_neighbour(previous), _neighbour(following)),
+            lambda: (transcript_page.render(t, previous, following), export.dumps(export.transcript(t))),
+        )
+        put(paths.transcript(t), page)
+        put(paths.api(t), data)
     for number, in_year in index_pages.by_year(ordered).items():
         put_all(index_pages.year_pages(number, in_year))
     for person_id in catalog.people:
@@ -41,3 +59,8 @@ def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
     return dict(sorted(files.items()))
+
+
+def _neighbour(t: Transcript | None) -> tuple[str, str, str, str] | None:
+    """What a transcript's page shows of the one before or after it."""
+    return (t.id, t.meta.title, t.meta.date.isoformat(), t.url) if t else None

@@ -6,7 +6,8 @@ the same input list the same things in the same order.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
@@ -54,7 +55,11 @@ class Catalog:
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
 
     def count(self, person_id: str, part: Part) -> int:
-        return sum(part in entry.parts for entry in self.by_person[person_id])
+        return self._counts[person_id][part]
+
+    @functools.cached_property
+    def _counts(self) -> dict[str, Counter[Part]]:
+        return {pid: Counter(part for entry in entries for part in entry.parts) for pid, entries in self.by_person.items()}
 
 
 def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:

@@ -8,6 +8,7 @@ each year's page lists its transcripts.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -110,8 +111,13 @@ def _entry(page: str, entry: Entry, show_parts: bool) -> str:
         opened = Part.OPENED in entry.parts
         return f"- {link('Opening statement' if opened else 'Closing remarks', page, target, 'opening' if opened else 'closing')}"
     e = entry.exchange
-    done = f" ({', '.join(p.value for p in entry.parts)})" if show_parts else ""
+    done = f" ({_parts(entry.parts)})" if show_parts else ""
     return f"- {link(f'Q{e.number}', page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"
+
+
+@functools.lru_cache(maxsize=64)
+def _parts(parts: tuple[Part, ...]) -> str:
+    return ", ".join(p.value for p in parts)
 
 
 def speakers_index(catalog: Catalog) -> Pages:

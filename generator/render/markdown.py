@@ -29,6 +29,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # names, titles and excerpts recur on many pages
 def text(value: str) -> str:
     """`value` as Markdown that renders exactly to `value`, on one line."""
     value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], plain(value))

@@ -1,0 +1,122 @@
+"""What `generate` keeps between runs, so that one edited transcript costs one transcript.
+
+Per raw transcript, one file in the cache folder holds its reading and its rendered page
+and JSON, each under the key of everything it was made from: for the reading, the code of
+the generator, the raw text, its sidecar and the registry; for the page, the reading's key
+and its neighbours (the page links to them by title and date). A key that differs is a
+miss: nothing stale is ever used, and a cache that cannot be read is simply rebuilt.
+
+The cache is derived data: delete it at any time (`--no-cache` ignores it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_PACKAGE = Path(__file__).parent
+
+
+def _code_version() -> str:
+    """A digest of the generator's own source: new code, new keys."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@dataclass
+class _Entry:
+    key: str  # of the reading
+    reading: Any
+    rendered: dict[str, Any] = field(default_factory=dict)  # render key -> output
+
+
+class Cache:
+    """A folder of cached readings and renderings, one file per source."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.code = _code_version()
+        self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
+        self._changed: set[str] = set()
+
+    def reading_key(self, source: Path, registry: bytes) -> str:
+        sidecar = source.with_suffix(".yml")
+        return digest(
+            self.code, str(source), source.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else b"\0", registry
+        )
+
+    def reading(self, source: Path, key: str) -> Any | None:
+        entry = self._load(source.stem)
+        return entry.reading if entry is not None and entry.key == key else None
+
+    def store_reading(self, source: Path, key: str, reading: Any) -> None:
+        self._entries[source.stem] = _Entry(key, reading)
+        self._changed.add(source.stem)
+
+    def remember(self, stem: str, inputs: Hashable, make: Callable[[], T]) -> T:
+        """What `make` renders from the source `stem`'s current reading and `inputs`
+        (anything else the output depends on): from the cache, or made and kept."""
+        entry = self._entries.get(stem)
+        if entry is None:  # no reading of it this run: nothing to key on
+            return make()
+        key = digest(entry.key, repr(inputs))
+        if key not in entry.rendered:
+            entry.rendered = {key: make()}  # the one rendering of the current reading
+            self._changed.add(stem)
+        return entry.rendered[key]
+
+    def memo(self, t: Any, inputs: Hashable, make: Callable[[], T]) -> T:
+        """`remember` for a transcript, as `render.render_site` asks."""
+        return self.remember(t.source.stem, inputs, make)
+
+    def save(self, stems: set[str]) -> None:
+        """Write what changed this run, and drop the entries of sources that are gone."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for stem in sorted(self._changed & stems):
+            _write_atomically(self.folder / f"{stem}.pickle", pickle.dumps(self._entries[stem], pickle.HIGHEST_PROTOCOL))
+        for path in self.folder.glob("*.pickle"):
+            if path.stem not in stems:
+                path.unlink(missing_ok=True)
+        self._changed.clear()
+
+    def _load(self, stem: str) -> _Entry | None:
+        if stem not in self._entries:
+            try:
+                entry = pickle.loads((self.folder / f"{stem}.pickle").read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                return None  # missing or unreadable: a miss
+            if not isinstance(entry, _Entry):
+                return None
+            self._entries[stem] = entry
+        return self._entries[stem]
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

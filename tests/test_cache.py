@@ -1,0 +1,94 @@
+"""The cache between runs: the same output as without it, and nothing stale ever used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cache import Cache
+from generator.pipeline import load_corpus
+from generator.registry import Registry
+from generator.render import render_site
+from tests.conftest import SAMPLES
+
+DOORSTEP = "2025-02-13-doorstep-statement"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copytree(SAMPLES, tmp_path / "in")
+    return tmp_path / "in"
+
+
+def _generate(folder: Path, cache: Cache | None) -> dict[str, str]:
+    corpus = load_corpus(folder, cache=cache)
+    files = render_site(corpus.transcripts, cache.memo) if cache else render_site(corpus.transcripts)
+    if cache:
+        cache.save({t.source.stem for t in corpus.transcripts})
+    return files
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    read: list[str] = []
+    real = pipeline.load_transcript
+
+    def counted(path: Path, registry: Registry):
+        read.append(path.stem)
+        return real(path, registry)
+
+    monkeypatch.setattr(pipeline, "load_transcript", counted)
+    return read
+
+
+def test_cached_output_is_the_output_without_a_cache(folder, tmp_path):
+    fresh = _generate(folder, None)
+    assert _generate(folder, Cache(tmp_path / "cache")) == fresh
+    assert _generate(folder, Cache(tmp_path / "cache")) == fresh  # now from the cache
+
+
+def test_only_the_edited_transcript_is_read_again(folder, tmp_path, monkeypatch):
+    _generate(folder, Cache(tmp_path / "cache"))
+    source = folder / f"{DOORSTEP}.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("Good morning", "Good afternoon"), encoding="utf-8")
+    read = _counting_reads(monkeypatch)
+    files = _generate(folder, Cache(tmp_path / "cache"))
+    assert read == [DOORSTEP]
+    assert "Good afternoon" in files[f"transcripts/2025/{DOORSTEP}.md"]
+
+
+@pytest.mark.parametrize("change", ["sidecar", "registry", "code"])
+def test_what_a_reading_depends_on_invalidates_it(folder, tmp_path, monkeypatch, change):
+    _generate(folder, Cache(tmp_path / "cache"))
+    cache = Cache(tmp_path / "cache")
+    if change == "sidecar":
+        (folder / f"{DOORSTEP}.yml").write_text("kind: Doorstep\nlocation: Mons\n", encoding="utf-8")
+    elif change == "registry":
+        with (folder / "speakers.yml").open("a", encoding="utf-8") as registry:
+            registry.write("  - name: Sky News\n")
+    else:
+        cache.code = "another version of the generator"
+    read = _counting_reads(monkeypatch)
+    files = _generate(folder, cache)
+    assert sorted(read) == ([DOORSTEP] if change == "sidecar" else sorted(p.stem for p in folder.glob("*.txt")))
+    assert files == _generate(folder, None)
+
+
+def test_a_neighbours_new_title_renders_the_page_again(folder, tmp_path):
+    _generate(folder, Cache(tmp_path / "cache"))
+    (folder / f"{DOORSTEP}.yml").write_text("title: A corrected title\nkind: Doorstep\n", encoding="utf-8")
+    files = _generate(folder, Cache(tmp_path / "cache"))
+    assert "A corrected title" in files["transcripts/2024/2024-12-03-pre-ministerial-press-conference.md"]
+
+
+def test_an_unreadable_cache_is_a_miss_and_a_gone_source_leaves_it(folder, tmp_path):
+    cache_dir = tmp_path / "cache"
+    _generate(folder, Cache(cache_dir))
+    (cache_dir / f"{DOORSTEP}.pickle").write_bytes(b"not a pickle")
+    assert _generate(folder, Cache(cache_dir)) == _generate(folder, None)
+    (folder / f"{DOORSTEP}.txt").unlink()
+    (folder / f"{DOORSTEP}.yml").unlink()
+    _generate(folder, Cache(cache_dir))
+    assert sorted(p.stem for p in cache_dir.glob("*.pickle")) == ["2024-12-03-pre-ministerial-press-conference"]
