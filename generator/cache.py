@@ -47,7 +47,7 @@ def digest(*parts: bytes | str) -> str:
 class _Entry:
     key: str  # of the reading
     reading: Any
-    rendered: dict[str, Any] = field(default_factory=dict)  # render key -> output
+    rendered: dict[str, tuple[str, Any]] = field(default_factory=dict)  # kind -> (its key, output)
 
 
 class Cache:
@@ -70,24 +70,25 @@ class Cache:
         return entry.reading if entry is not None and entry.key == key else None
 
     def store_reading(self, source: Path, key: str, reading: Any) -> None:
-        self._entries[source.stem] = _Entry(key, reading)
+        self._entries[source.stem] = _Entry(key, reading)  # renderings of an older reading go
         self._changed.add(source.stem)
 
-    def remember(self, stem: str, inputs: Hashable, make: Callable[[], T]) -> T:
-        """What `make` renders from the source `stem`'s current reading and `inputs`
-        (anything else the output depends on): from the cache, or made and kept."""
+    def remember(self, stem: str, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
+        """What `make` renders (a `kind` of output) from the source `stem`'s current reading
+        and `inputs` (anything else it depends on): from the cache, or made and kept."""
         entry = self._entries.get(stem)
         if entry is None:  # no reading of it this run: nothing to key on
             return make()
         key = digest(entry.key, repr(inputs))
-        if key not in entry.rendered:
-            entry.rendered = {key: make()}  # the one rendering of the current reading
+        kept = entry.rendered.get(kind)
+        if kept is None or kept[0] != key:
+            entry.rendered[kind] = kept = (key, make())
             self._changed.add(stem)
-        return entry.rendered[key]
+        return kept[1]
 
-    def memo(self, t: Any, inputs: Hashable, make: Callable[[], T]) -> T:
-        """`remember` for a transcript, as `render.render_site` asks."""
-        return self.remember(t.source.stem, inputs, make)
+    def memo(self, t: Any, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
+        """`remember` for a transcript, as `render` asks."""
+        return self.remember(t.source.stem, kind, inputs, make)
 
     def save(self, stems: set[str]) -> None:
         """Write what changed this run, and drop the entries of sources that are gone."""

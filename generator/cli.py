@@ -66,9 +66,14 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_
 @_CACHE
 @_NO_CACHE
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
-    """Generate, then build the site with MkDocs in strict mode."""
-    _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir))
-    _run(lambda: build_site(config, docs_dir, site_dir), f"{site_dir} was left as it was")
+    """Generate, then build the site with MkDocs in strict mode, and its search index."""
+    cache = None if no_cache else Cache(cache_dir)
+    corpus = _generate(input_dir, docs_dir, strict, cache)
+    search = render.search_pages(corpus.transcripts, cache.memo) if cache else render.search_pages(corpus.transcripts)
+    if cache:
+        cache.save({t.source.stem for t in corpus.transcripts})
+    del corpus  # MkDocs and Pagefind need the memory more
+    _run(lambda: build_site(config, docs_dir, site_dir, search), f"{site_dir} was left as it was")
     click.echo(f"build: site written to {site_dir}")
 
 

@@ -1,8 +1,10 @@
-"""Stage 8, `site`: MkDocs in strict mode, then the Pagefind search index, into a fresh
-folder swapped in only on success.
+"""Stage 8, `site`: MkDocs in strict mode into a fresh folder, and the Pagefind search
+index beside it, swapped in only when both succeed.
 
-A build that fails (a broken link, a missing anchor, an index Pagefind cannot write) or is
-interrupted leaves the last good site where it was.
+The index is made from the plain search pages `render.search_pages` gives (the speech of
+each transcript at its page's URL), so Pagefind runs on the second core while MkDocs
+builds on the first. A build that fails (a broken link, a missing anchor, an index
+Pagefind cannot write) or is interrupted leaves the last good site where it was.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import logging
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -18,21 +22,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .errors import InputError
+from .write import write_tree
 
-# What Pagefind leaves out of a transcript page (the theme marks its content with
-# data-pagefind-body; no other page is indexed): everything around the speech. Pagefind's
-# selector engine has no sibling combinators, hence classes and elements. Speech is never
-# a list (markdown.text escapes list markers), so the lists are the facts and the jump list.
-NOT_INDEXED = (
-    ".headerlink",  # the ¶ after each heading
-    "#questions",  # the jump list's heading
-    "[data-pagefind-body] ul",
-    "[data-pagefind-body] ol",
-    ".turn-speaker",  # "Mark Rutte · answer": the filters and the exchange heading say who speaks
-    ".exchange-permalink",
-    ".exchange-follow-up",  # "Follow-up to Q3"
-    ".transcript-neighbours",  # other transcripts' titles
-)
+INDEX = "pagefind"  # the index's folder in the site
 
 
 class _Warnings(logging.Handler):
@@ -42,62 +34,113 @@ class _Warnings(logging.Handler):
         print(f"mkdocs: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
-def build_site(config: Path, docs: Path, site: Path) -> None:
-    """Build `docs` with the MkDocs `config` into `site`, strictly; raise InputError on failure."""
+def build_site(config: Path, docs: Path, site: Path, search: Mapping[str, str]) -> None:
+    """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
+    the `search` pages (site-relative path -> HTML); raise InputError on failure."""
     if not config.is_file():
         raise InputError.at(config, 0, "MkDocs configuration not found (set it with --config)")
     given, site = site, site.resolve()
     cwd, docs = Path.cwd(), docs.resolve()
     if site in (cwd, docs, *cwd.parents, *docs.parents):
         raise InputError.at(site, 0, "refusing to build over this folder: --site must be a folder of its own")
-    staging = site.with_name(f".{site.name}.building")
-    previous = site.with_name(f".{site.name}.previous")
-    for leftover in (staging, previous):
+    staging, previous = site.with_name(f".{site.name}.building"), site.with_name(f".{site.name}.previous")
+    pages, index = site.with_name(f".{site.name}.search"), site.with_name(f".{site.name}.index")
+    for leftover in (staging, previous, pages, index):
         shutil.rmtree(leftover, ignore_errors=True)
-    logger = logging.getLogger("mkdocs")
-    handler = _Warnings(logging.WARNING)
-    logger.addHandler(handler)
     try:
-        cfg = load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True)
-        build(cfg)
-    except MkDocsException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
+        write_tree(pages, dict(search), ("transcripts",))
+        indexing = start_index(pages, index)
+        try:
+            _mkdocs(config, docs, staging)
+        except BaseException:
+            indexing.stop()  # MkDocs failed or was interrupted: the index is not wanted
+            raise
+        indexing.wait()
+    except BaseException:
+        for leftover in (staging, index):
+            shutil.rmtree(leftover, ignore_errors=True)
+        raise
     finally:
-        logger.removeHandler(handler)
+        shutil.rmtree(pages, ignore_errors=True)
     try:
-        index_site(staging)
+        indexing.check()
     except SearchIndexError as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        for leftover in (staging, index):
+            shutil.rmtree(leftover, ignore_errors=True)
         raise InputError.at(given, 0, f"Pagefind could not index the site, the site was left as it was: {error}") from None
+    index.rename(staging / INDEX)
     if site.exists():
         site.rename(previous)
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
 
 
+def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
+    logger = logging.getLogger("mkdocs")
+    handler = _Warnings(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True))
+    except MkDocsException as error:
+        raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+
+
 class SearchIndexError(Exception):
     """Pagefind could not index the built site, or is not installed."""
 
 
-def index_site(site: Path) -> None:
-    """Write the Pagefind search index of the built `site` into `site/pagefind/`, with the
-    binary that the `pagefind[extended]` package installs (or PAGEFIND_BINARY_PATH)."""
+class Indexing:
+    """A Pagefind run in the background; `wait` for it, then `check` what it said."""
+
+    def __init__(self, process: subprocess.Popen | None, log: Path | None, failure: str | None = None):
+        self.process, self.log, self.failure = process, log, failure
+        self.said: list[str] = []
+
+    def wait(self) -> Indexing:
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=3600)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                self.failure = "it did not finish within an hour"
+            text = self.log.read_text(encoding="utf-8", errors="replace") if self.log else ""
+            self.said = [line.strip() for line in text.splitlines() if line.strip()]
+            if self.log:
+                self.log.unlink(missing_ok=True)
+            if self.failure is None and self.process.returncode != 0:
+                self.failure = _reason(self.said) or f"exit status {self.process.returncode}"
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+        self.wait()
+
+    def check(self) -> None:
+        if self.failure is not None:
+            raise SearchIndexError(self.failure)
+        for line in self.said:  # with --quiet, Pagefind says only what it warns about
+            print(f"pagefind: {line}", file=sys.stderr)
+
+
+def start_index(pages: Path, output: Path) -> Indexing:
+    """Start Pagefind on the folder of search `pages`, writing the index into `output`,
+    with the binary the `pagefind[extended]` package installs (or PAGEFIND_BINARY_PATH)."""
     binary = _pagefind_binary()
     if binary is None or not binary.is_file():
-        raise SearchIndexError("its binary was not found (install the project again: pip install -e .)")
-    command = [str(binary), "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
-    for selector in NOT_INDEXED:
-        command += ["--exclude-selectors", selector]
+        return Indexing(None, None, "its binary was not found (install the project again: pip install -e .)")
+    handle, log = tempfile.mkstemp(prefix=".pagefind.", suffix=".log", dir=output.parent)
+    command = [str(binary), "--site", str(pages), "--output-path", str(output), "--quiet"]
     try:
-        result = subprocess.run(command, check=False, capture_output=True, text=True, errors="replace", timeout=3600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(str(error)) from None
-    said = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-    if result.returncode != 0:
-        raise SearchIndexError(_reason(said) or f"exit status {result.returncode}")
-    for line in said:  # with --quiet, Pagefind says only what it warns about
-        print(f"pagefind: {line}", file=sys.stderr)
+        with open(handle, "w", encoding="utf-8") as out:
+            process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    except OSError as error:
+        Path(log).unlink(missing_ok=True)
+        return Indexing(None, None, str(error))
+    return Indexing(process, Path(log))
 
 
 def _pagefind_binary() -> Path | None:

@@ -1,4 +1,4 @@
-"""The site search: Pagefind's index of the built site, and a reader searching it in Chromium."""
+"""The site search: Pagefind's index of the transcripts, and a reader searching it in Chromium."""
 
 from __future__ import annotations
 
@@ -56,6 +56,21 @@ def test_only_transcripts_are_indexed_with_their_filters_and_date(built):
     assert sections["q1"] == {"speakers": ["Farah Dakhlallah", "Sabine Siebold", "Mark Rutte"], "outlets": ["Reuters"]}
     assert records[DOORSTEP]["filters"]["kind"] == ["Doorstep"]
     assert "outlet" not in records[DOORSTEP]["filters"]
+
+
+def test_every_result_lands_on_a_page_and_an_id_of_the_built_site(built):
+    """The index is made from the search pages, beside the build: each of its URLs and
+    anchors must be the built site's, and each exchange of a built page must be in it."""
+    project, _ = built
+    site = project / "site"
+    records = fragments(site)
+    assert not list(site.glob("**/.site*")) and not (project / ".site.search").exists()
+    for url, record in records.items():
+        built_ids = set(re.findall(r'\bid="([^"]+)"', (site / url / "index.html").read_text(encoding="utf-8")))
+        anchors = {a["id"] for a in record["anchors"] if a.get("id")}
+        assert anchors <= built_ids
+        assert {i for i in built_ids if re.fullmatch(r"q\d+", i)} <= anchors
+        assert (site / url / "index.html").read_text(encoding="utf-8").count(record["meta"]["title"]) >= 1
 
 
 def test_index_holds_the_speech_and_exchange_headings_not_the_page_around_them(built):

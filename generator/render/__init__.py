@@ -6,16 +6,16 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from ..model import Transcript
-from . import export, index_pages, paths, transcript_page
+from . import export, index_pages, paths, search_page, transcript_page
 from .catalog import build_catalog
 
 T = TypeVar("T")
 
 
-Memo = Callable[[Transcript, Hashable, Callable[[], T]], T]
+Memo = Callable[[Transcript, str, Hashable, Callable[[], T]], T]
 
 
-def _no_memo(t: Transcript, inputs: Hashable, make: Callable[[], T]) -> T:
+def _no_memo(t: Transcript, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
     return make()
 
 
@@ -47,7 +47,7 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         page, data = memo(
-            t, (_neighbour(previous), _neighbour(following)),
+            t, "page", (_neighbour(previous), _neighbour(following)),
             lambda: (transcript_page.render(t, previous, following), export.dumps(export.transcript(t))),
         )
         put(paths.transcript(t), page)
@@ -59,6 +59,11 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
     return dict(sorted(files.items()))
+
+
+def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> dict[str, str]:
+    """The pages the site search indexes, keyed by path under the site root."""
+    return {search_page.path(t): memo(t, "search", (), lambda: search_page.render(t)) for t in transcripts}
 
 
 def _neighbour(t: Transcript | None) -> tuple[str, str, str, str] | None:

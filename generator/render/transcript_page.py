@@ -3,11 +3,9 @@ under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..model import Exchange, Role, Speaker, Transcript, Turn
 from . import paths
-from .markdown import excerpt, external, front_matter, human_date, link, plain, text
+from .markdown import excerpt, external, front_matter, human_date, link, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
 _STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
@@ -34,33 +32,7 @@ def render(t: Transcript, previous: Transcript | None, following: Transcript | N
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
     blocks.append(_neighbours(page, previous, following))
-    return front_matter(t.meta.title, pagefind=search_record(t)) + "\n\n".join(blocks) + "\n"
-
-
-def search_record(t: Transcript) -> dict[str, object]:
-    """What the site search knows of the page beyond its text: the theme (overrides/main.html)
-    makes these Pagefind's filters, its date sort and each result's metadata. `sections`
-    says who speaks in each part of the page (by anchor), so that a search filtered by a
-    speaker or an outlet can show only the exchanges they took part in."""
-    parts = {"opening": t.opening, **{e.anchor: _turns(e) for e in t.exchanges}, "closing": t.closing}
-    sections = {anchor: _who(turns) for anchor, turns in parts.items() if turns}
-    everyone = _who(turn for turns in parts.values() for turn in turns)
-    record: dict[str, object] = {"date": t.meta.date.isoformat(), "date_label": human_date(t.meta.date), "year": t.year}
-    if t.meta.kind:
-        record["kind"] = plain(t.meta.kind)
-    return {**record, **everyone, "sections": sections}
-
-
-def _turns(e: Exchange) -> tuple[Turn, ...]:
-    return (*e.lead_in, e.question, *e.replies)
-
-
-def _who(turns: Iterable[Turn]) -> dict[str, list[str]]:
-    """The people and the outlets speaking in `turns`, each once, in order of appearance."""
-    turns = tuple(turns)
-    people = dict.fromkeys(plain(turn.speaker.person.name) for turn in turns if turn.speaker.person)
-    outlets = dict.fromkeys(plain(turn.speaker.outlet.name) for turn in turns if turn.speaker.outlet)
-    return {key: list(names) for key, names in (("speakers", people), ("outlets", outlets)) if names}
+    return front_matter(t.meta.title) + "\n\n".join(blocks) + "\n"
 
 
 def _facts(t: Transcript, page: str) -> str:
