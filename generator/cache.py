@@ -15,9 +15,9 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")

@@ -19,10 +19,10 @@ from . import render
 from .cache import Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
-from .render.paths import GENERATED
-from .render.markdown import plural
-from .report import findings_json, summary
 from .progress import progress
+from .render.markdown import plural
+from .render.paths import GENERATED
+from .report import findings_json, summary
 from .serve import preview, watch
 from .site import build_site
 from .suggest import registry_suggestion

@@ -4,7 +4,6 @@ renders — with the extensions the site uses — to one paragraph reading exact
 from __future__ import annotations
 
 import re
-
 from html.parser import HTMLParser
 
 import markdown

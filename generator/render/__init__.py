@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import TypeVar
 
 from ..model import Transcript
@@ -47,8 +48,7 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         page, data = memo(
-            t, "page", (_neighbour(previous), _neighbour(following)),
-            lambda: (transcript_page.render(t, previous, following), export.dumps(export.transcript(t))),
+            t, "page", (_neighbour(previous), _neighbour(following)), partial(_outputs, t, previous, following)
         )
         put(paths.transcript(t), page)
         put(paths.api(t), data)
@@ -63,7 +63,12 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> dict[str, str]:
     """The pages the site search indexes, keyed by path under the site root."""
-    return {search_page.path(t): memo(t, "search", (), lambda: search_page.render(t)) for t in transcripts}
+    return {search_page.path(t): memo(t, "search", (), partial(search_page.render, t)) for t in transcripts}
+
+
+def _outputs(t: Transcript, previous: Transcript | None, following: Transcript | None) -> tuple[str, str]:
+    """A transcript's page and its JSON."""
+    return transcript_page.render(t, previous, following), export.dumps(export.transcript(t))
 
 
 def _neighbour(t: Transcript | None) -> tuple[str, str, str, str] | None:

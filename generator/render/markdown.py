@@ -14,7 +14,6 @@ import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
-
 # Characters that are markup wherever they stand. Python-Markdown unescapes a backslash
 # before each of these (its ESCAPED_CHARS); the rest become character references.
 _ANYWHERE = re.compile(r"[\\`*_\[\]{}#!]")
