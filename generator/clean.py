@@ -47,7 +47,9 @@ _NOISE = re.compile(
     r"|(?:home|accueil)(?:\s*[>›»/|]\s*[^>›»|]{1,80})+",
     re.I,
 )
+CHROME_LENGTH = 300  # characters: no line of chrome is longer
 # A time code in front of what was said then: "10:04:11 MODERATOR: ...", "[00:12:31] Thank you."
+_TIME_CODE_STARTS = frozenset("[0123456789")
 _TIME_CODE = re.compile(r"(?P<code>\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}:\d{2})\s+(?P<rest>\S.*)")
 
 _MONTHS = {
@@ -93,13 +95,13 @@ class Cleaned:
     chrome: tuple[Line, ...] = ()  # the lines taken out, so that every raw line is accounted for
 
 
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
-
-
 def normalise(text: str) -> str:
     """One line's whitespace made plain: invisible characters out, runs of spaces to one."""
-    text = text.translate(_INVISIBLE)
-    return (_SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
+    if not text.isprintable():  # every invisible character and odd space is unprintable
+        text = _SPACES.sub(" ", text.translate(_INVISIBLE))
+    elif "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 HEADER_LINES = 2  # title and subtitle: the page's dated bullets stand among or right after them
@@ -121,13 +123,14 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     kept: list[Line] = []
     chrome: list[Line] = []
     for line in lines:
-        if timed := _TIME_CODE.fullmatch(line.text):
+        if line.text[:1] in _TIME_CODE_STARTS and (timed := _TIME_CODE.fullmatch(line.text)):
             chrome.append(Line(line.number, timed.group("code")))
             line = Line(line.number, timed.group("rest"))
         bullet = _BULLET.fullmatch(line.text) if len(kept) <= HEADER_LINES else None
         rest = bullet.group("rest") if bullet else ""
-        status_match = _STATUS.fullmatch(line.text)
-        if _NOISE.fullmatch(line.text):
+        short = len(line.text) <= CHROME_LENGTH  # page chrome is short: most lines are spared the patterns
+        status_match = _STATUS.fullmatch(line.text) if short else None
+        if short and _NOISE.fullmatch(line.text):
             date = date if date or len(kept) > HEADER_LINES + HEADER_BEFORE_STATUS else find_date(line.text)
         elif status_match:
             status = status or status_match.group(1).capitalize()

@@ -150,4 +150,8 @@ def _announced(label: Label, before: Sequence[Line]) -> bool:
     "We'll go to Moldovan Jurnal TV" before "Iulia Sarivan, Jurnal TV"."""
     names = [label.outlet, label.name.split()[0] if label.name else None]
     text = " ".join(line.text for line in before)
-    return any(name and len(name) > 2 and re.search(rf"\b{re.escape(name)}\b", text, re.I) for name in names)
+    folded = text.casefold()
+    return any(
+        name and len(name) > 2 and name.casefold() in folded and re.search(rf"\b{re.escape(name)}\b", text, re.I)
+        for name in names
+    )
