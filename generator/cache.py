@@ -1,10 +1,10 @@
 """What `generate` keeps between runs, so that one edited transcript costs one transcript.
 
-Per raw transcript, one file in the cache folder holds its reading and its rendered page
-and JSON, each under the key of everything it was made from: for the reading, the code of
-the generator, the raw text, its sidecar and the registry; for the page, the reading's key
-and its neighbours (the page links to them by title and date). A key that differs is a
-miss: nothing stale is ever used, and a cache that cannot be read is simply rebuilt.
+Per raw transcript, one file in the cache folder holds its reading, under the key of
+everything it was made from (the code of the generator, the raw text, its sidecar and the
+registry), and what that reading renders to on its own (`render.render_all`). A key that
+differs is a miss, which drops the renderings too: nothing stale is ever used, and a cache
+that cannot be read is simply rebuilt.
 
 The cache is derived data: delete it at any time (`--no-cache` ignores it).
 """
@@ -15,12 +15,9 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 _PACKAGE = Path(__file__).parent
 
@@ -47,7 +44,7 @@ def digest(*parts: bytes | str) -> str:
 class _Entry:
     key: str  # of the reading
     reading: Any
-    rendered: dict[str, tuple[str, Any]] = field(default_factory=dict)  # kind -> (its key, output)
+    rendered: dict[str, Any] = field(default_factory=dict)  # kind -> what the reading renders to
 
 
 class Cache:
@@ -73,22 +70,16 @@ class Cache:
         self._entries[source.stem] = _Entry(key, reading)  # renderings of an older reading go
         self._changed.add(source.stem)
 
-    def remember(self, stem: str, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
-        """What `make` renders (a `kind` of output) from the source `stem`'s current reading
-        and `inputs` (anything else it depends on): from the cache, or made and kept."""
-        entry = self._entries.get(stem)
-        if entry is None:  # no reading of it this run: nothing to key on
-            return make()
-        key = digest(entry.key, repr(inputs))
-        kept = entry.rendered.get(kind)
-        if kept is None or kept[0] != key:
-            entry.rendered[kind] = kept = (key, make())
-            self._changed.add(stem)
-        return kept[1]
+    def get(self, t: Any, kind: str) -> Any | None:
+        """A `kind` of rendering of the transcript's current reading, if kept."""
+        entry = self._entries.get(t.source.stem)
+        return entry.rendered.get(kind) if entry is not None else None
 
-    def memo(self, t: Any, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
-        """`remember` for a transcript, as `render` asks."""
-        return self.remember(t.source.stem, kind, inputs, make)
+    def put(self, t: Any, kind: str, value: Any) -> None:
+        entry = self._entries.get(t.source.stem)
+        if entry is not None:  # else no reading of it this run: nothing to key on
+            entry.rendered[kind] = value
+            self._changed.add(t.source.stem)
 
     def save(self, stems: set[str]) -> None:
         """Write what changed this run, and drop the entries of sources that are gone."""

@@ -67,12 +67,7 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_
 @_NO_CACHE
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode, and its search index."""
-    cache = None if no_cache else Cache(cache_dir)
-    corpus = _generate(input_dir, docs_dir, strict, cache)
-    search = render.search_pages(corpus.transcripts, cache.memo) if cache else render.search_pages(corpus.transcripts)
-    if cache:
-        cache.save({t.source.stem for t in corpus.transcripts})
-    del corpus  # MkDocs and Pagefind need the memory more
+    _, search = _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir), with_search=True)
     _run(lambda: build_site(config, docs_dir, site_dir, search), f"{site_dir} was left as it was")
     click.echo(f"build: site written to {site_dir}")
 
@@ -119,7 +114,7 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     """After an edit, while serving: the new pages, or the problems and the last good pages kept."""
     try:
         corpus = load_corpus(input_dir, cache=cache)
-        report = write_tree(docs_dir, render.render_site(corpus.transcripts, cache.memo), GENERATED)
+        report = write_tree(docs_dir, render.render_all(corpus.transcripts, cache).docs, GENERATED)
         cache.save({t.source.stem for t in corpus.transcripts})
     except InputError as error:
         for problem in error.problems:
@@ -131,9 +126,12 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     click.echo(f"serve: regenerated: {report}")
 
 
-def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+def _generate(
+    input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None, with_search: bool = False
+) -> tuple[Corpus, dict[str, str]]:
+    """Read, render and write the docs; with the search pages `build` indexes, if asked."""
     with _no_cycle_collection():
-        return _generate_all(input_dir, docs_dir, strict, cache)
+        return _generate_all(input_dir, docs_dir, strict, cache, with_search)
 
 
 @contextlib.contextmanager
@@ -147,18 +145,20 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _generate_all(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+def _generate_all(
+    input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None, with_search: bool
+) -> tuple[Corpus, dict[str, str]]:
     corpus = _run(lambda: load_corpus(input_dir, progress, cache))
     _finish(corpus, strict)
-    files = render.render_site(corpus.transcripts, cache.memo) if cache else render.render_site(corpus.transcripts)
-    report = _run(lambda: write_tree(docs_dir, files, GENERATED))
+    rendered = render.render_all(corpus.transcripts, cache or render.NoMemo())
+    report = _run(lambda: write_tree(docs_dir, rendered.docs, GENERATED))
     if cache:
         cache.save({t.source.stem for t in corpus.transcripts})
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
     click.echo(
         f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"
     )
-    return corpus
+    return corpus, rendered.search if with_search else {}
 
 
 def _finish(corpus: Corpus, strict: bool) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Union
 
 from . import labels
 from .cache import Cache
@@ -72,22 +73,35 @@ def load_corpus(
         problems.extend(error.problems)
         registry = Registry()
     registry_bytes = _registry_bytes(folder)
+    keys = {path: cache.reading_key(path, registry_bytes) for path in paths} if cache else {}
+    cached = {path: cache.reading(path, key) for path, key in keys.items()} if cache else {}
+    misses = [path for path in paths if cached.get(path) is None]
+    fresh = dict(_read_all(misses, registry, progress))
     readings = []
-    for path in progress(paths, len(paths), "reading"):
-        key = cache.reading_key(path, registry_bytes) if cache else ""
-        cached = cache.reading(path, key) if cache else None
-        try:
-            reading = cached or load_transcript(path, registry)
-        except InputError as error:
-            problems.extend(error.problems)
+    for path in paths:
+        result = cached.get(path) or fresh[path]
+        if isinstance(result, tuple):  # the problems that stopped its reading
+            problems.extend(result)
             continue
-        if cache and cached is None:
-            cache.store_reading(path, key, reading)
-        readings.append(reading)
+        if cache and path in fresh:
+            cache.store_reading(path, keys[path], result)
+        readings.append(result)
     problems.extend(_clashing_ids(readings))
     if problems:
         raise InputError(problems)
     return Corpus(_with_near_misses(readings, registry), registry)
+
+
+Outcome = Union[Reading, tuple[Problem, ...]]
+
+
+def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple[Path, Outcome]]:
+    """Each path with its reading, or the problems that stopped it, in order."""
+    for path in progress(paths, len(paths), "reading"):
+        try:
+            yield path, load_transcript(path, registry)
+        except InputError as error:
+            yield path, tuple(error.problems)
 
 
 def _registry_bytes(folder: Path) -> bytes:

@@ -2,30 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from functools import partial
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from ..model import Transcript
 from . import export, index_pages, paths, search_page, transcript_page
 from .catalog import build_catalog
 
-T = TypeVar("T")
+
+class Memo(Protocol):
+    """Where renderings of a transcript's current reading are kept between runs (`cache`)."""
+
+    def get(self, t: Transcript, kind: str) -> Any | None: ...
+
+    def put(self, t: Transcript, kind: str, value: Any) -> None: ...
 
 
-Memo = Callable[[Transcript, str, Hashable, Callable[[], T]], T]
+class NoMemo:
+    def get(self, t: Transcript, kind: str) -> None:
+        return None
+
+    def put(self, t: Transcript, kind: str, value: Any) -> None:
+        pass
 
 
-def _no_memo(t: Transcript, kind: str, inputs: Hashable, make: Callable[[], T]) -> T:
-    return make()
+@dataclass(frozen=True)
+class Rendered:
+    docs: dict[str, str]  # path under the docs folder -> Markdown or JSON
+    search: dict[str, str]  # path under the site root -> the page the search indexes
 
 
-def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> dict[str, str]:
-    """Every generated page and JSON file of the site, keyed by path under the docs folder.
-    `memo` may give back a transcript's page and JSON from an earlier run (see `cache`):
-    they depend on the transcript and on its neighbours' titles, dates and URLs."""
+def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
+    """Every generated page and JSON file of the site, keyed by path under the docs folder."""
+    return render_all(transcripts).docs
+
+
+def search_pages(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
+    """The pages the site search indexes, keyed by path under the site root."""
+    return render_all(transcripts).search
+
+
+def render_all(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> Rendered:
+    """The docs and the search pages. What each transcript renders to on its own (its page
+    but for the links to its neighbours, its JSON, its search page) may come from `memo`."""
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
+    own = _own_outputs(ordered, memo)
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
@@ -43,14 +65,11 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
 
     put_all(index_pages.speakers_index(catalog))
     put_all(index_pages.outlets_index(catalog))
-
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        page, data = memo(
-            t, "page", (_neighbour(previous), _neighbour(following)), partial(_outputs, t, previous, following)
-        )
-        put(paths.transcript(t), page)
+        body, data, _ = own[t.id]
+        put(paths.transcript(t), transcript_page.with_neighbours(t, body, previous, following))
         put(paths.api(t), data)
     for number, in_year in index_pages.by_year(ordered).items():
         put_all(index_pages.year_pages(number, in_year))
@@ -58,19 +77,23 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> d
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
-    return dict(sorted(files.items()))
+    search = {search_page.path(t): own[t.id][2] for t in ordered}
+    return Rendered(dict(sorted(files.items())), search)
 
 
-def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = _no_memo) -> dict[str, str]:
-    """The pages the site search indexes, keyed by path under the site root."""
-    return {search_page.path(t): memo(t, "search", (), partial(search_page.render, t)) for t in transcripts}
+def _own_outputs(ordered: tuple[Transcript, ...], memo: Memo) -> dict[str, tuple[str, str, str]]:
+    found = {}
+    for t in ordered:
+        found[t.id] = memo.get(t, OWN)
+        if found[t.id] is None:
+            found[t.id] = _own(t)
+            memo.put(t, OWN, found[t.id])
+    return found
 
 
-def _outputs(t: Transcript, previous: Transcript | None, following: Transcript | None) -> tuple[str, str]:
-    """A transcript's page and its JSON."""
-    return transcript_page.render(t, previous, following), export.dumps(export.transcript(t))
+OWN = "own outputs"
 
 
-def _neighbour(t: Transcript | None) -> tuple[str, str, str, str] | None:
-    """What a transcript's page shows of the one before or after it."""
-    return (t.id, t.meta.title, t.meta.date.isoformat(), t.url) if t else None
+def _own(t: Transcript) -> tuple[str, str, str]:
+    """What a transcript renders to on its own: its page's body, its JSON, its search page."""
+    return transcript_page.body(t), export.dumps(export.transcript(t)), search_page.render(t)

@@ -14,6 +14,16 @@ _LEAD_IN = {**_STATEMENT, Role.PRINCIPAL: "remark"}
 
 
 def render(t: Transcript, previous: Transcript | None, following: Transcript | None) -> str:
+    return with_neighbours(t, body(t), previous, following)
+
+
+def with_neighbours(t: Transcript, body: str, previous: Transcript | None, following: Transcript | None) -> str:
+    """The page: its `body`, then links to the transcripts before and after it."""
+    return f"{body}\n\n{_neighbours(paths.transcript(t), previous, following)}\n"
+
+
+def body(t: Transcript) -> str:
+    """All of the page but the links to its neighbours: it depends on the transcript alone."""
     page = paths.transcript(t)
     blocks = [f"# {text(t.meta.title)}"]
     if t.meta.subtitle:
@@ -31,8 +41,7 @@ def render(t: Transcript, previous: Transcript | None, following: Transcript | N
     if t.closing:
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
-    blocks.append(_neighbours(page, previous, following))
-    return front_matter(t.meta.title) + "\n\n".join(blocks) + "\n"
+    return front_matter(t.meta.title) + "\n\n".join(blocks)
 
 
 def _facts(t: Transcript, page: str) -> str:
