@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -23,7 +22,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .errors import InputError
-from .write import write_tree
 
 INDEX = "pagefind"  # the index's folder in the site
 
@@ -35,21 +33,31 @@ class _Warnings(logging.Handler):
         print(f"mkdocs: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
-def build_site(config: Path, docs: Path, site: Path, search: Mapping[str, str]) -> None:
-    """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
-    the `search` pages (site-relative path -> HTML); raise InputError on failure."""
+def check_site(config: Path, docs: Path, site: Path) -> None:
+    """Refuse, before anything is written, a build that cannot be made or would overwrite
+    what is not its own."""
     if not config.is_file():
         raise InputError.at(config, 0, "MkDocs configuration not found (set it with --config)")
-    given, site = site, site.resolve()
-    cwd, docs = Path.cwd(), docs.resolve()
-    if site in (cwd, docs, *cwd.parents, *docs.parents):
+    cwd, resolved = Path.cwd(), site.resolve()
+    if resolved in (cwd, docs.resolve(), *cwd.parents, *docs.resolve().parents):
         raise InputError.at(site, 0, "refusing to build over this folder: --site must be a folder of its own")
+
+
+def search_folder(site: Path) -> Path:
+    """Where `build` puts the search pages for Pagefind to index, beside the site."""
+    return site.resolve().with_name(f".{site.resolve().name}.search")
+
+
+def build_site(config: Path, docs: Path, site: Path, pages: Path) -> None:
+    """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
+    the search pages in the folder `pages` (removed once indexed); raise InputError on failure."""
+    check_site(config, docs, site)
+    given, site, docs = site, site.resolve(), docs.resolve()
     staging, previous = site.with_name(f".{site.name}.building"), site.with_name(f".{site.name}.previous")
-    pages, index = site.with_name(f".{site.name}.search"), site.with_name(f".{site.name}.index")
-    for leftover in (staging, previous, pages, index):
+    index = site.with_name(f".{site.name}.index")
+    for leftover in (staging, previous, index):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        write_tree(pages, dict(search), ("transcripts",))
         indexing = start_index(pages, index)
         try:
             _mkdocs(config, docs, staging)
