@@ -55,7 +55,8 @@ def main() -> None:
 @_NO_CACHE
 def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Write the Markdown pages and the JSON export under the docs folder."""
-    _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir))
+    cache = None if no_cache else Cache(cache_dir)
+    _save(cache, _generate(input_dir, docs_dir, strict, cache))
 
 
 @main.command()
@@ -70,30 +71,53 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode, and its search index."""
     _run(lambda: check_site(config, docs_dir, site_dir))
-    search = search_folder(site_dir)
+    pages = search_folder(site_dir)
+    cache = None if no_cache else Cache(cache_dir)
 
-    def generate_all() -> None:
-        _, pages = _generate(input_dir, docs_dir, strict, None if no_cache else Cache(cache_dir), with_search=True)
-        shutil.rmtree(search, ignore_errors=True)
-        write_tree(search, pages, ("transcripts",))
+    def generate(docs_written: Callable[[], None]) -> None:
+        corpus = _generate(input_dir, docs_dir, strict, cache)
+        docs_written()  # MkDocs may start: the search pages and the cache are written meanwhile
+        shutil.rmtree(pages, ignore_errors=True)
+        with _no_cycle_collection():
+            write_tree(pages, render.search_pages(corpus.transcripts, cache or render.NoMemo()), ("transcripts",))
+        _save(cache, corpus)
 
-    _apart(generate_all)
-    _run(lambda: build_site(config, docs_dir, site_dir, search), f"{site_dir} was left as it was")
+    child = _Apart(generate)
+    child.docs_written()
+    _run(lambda: build_site(config, docs_dir, site_dir, pages, child.finished), f"{site_dir} was left as it was")
     click.echo(f"build: site written to {site_dir}")
 
 
-def _apart(step: Callable[[], None]) -> None:
-    """Run `step` in a child process where the system can fork one: the memory reading
-    and rendering took (half a gigabyte at 1,000 transcripts) is given back when it ends,
-    instead of staying with this process while MkDocs and Pagefind need it."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        step()
-        return
-    child = multiprocessing.get_context("fork").Process(target=step)
-    child.start()
-    child.join()
-    if child.exitcode:  # it has said why
-        sys.exit(child.exitcode)
+class _Apart:
+    """Reading and rendering in a child process, where the system can fork one: the memory
+    they take (half a gigabyte at 1,000 transcripts) is given back when it ends, instead of
+    staying with this process while MkDocs and Pagefind need it. The child says when the
+    docs are written, so that MkDocs starts while it goes on with the rest."""
+
+    def __init__(self, work: Callable[[Callable[[], None]], None]):
+        self.process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            work(lambda: None)
+            return
+        context = multiprocessing.get_context("fork")
+        self.said, tell = context.Pipe(duplex=False)
+        self.process = context.Process(target=work, args=(lambda: tell.send("docs written"),))
+        self.process.start()
+        tell.close()  # the child's end only: the pipe closes when the child ends
+
+    def docs_written(self) -> None:
+        if self.process is not None:
+            try:
+                self.said.recv()
+            except EOFError:  # it ended before writing them: it has said why
+                sys.exit(self.finished() or 1)
+
+    def finished(self) -> int:
+        """Wait for the child; its exit status (0: the search pages and cache are written)."""
+        if self.process is None:
+            return 0
+        self.process.join()
+        return self.process.exitcode or 0
 
 
 @main.command()
@@ -124,7 +148,7 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
 def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_addr: str) -> None:
     """Preview the site, regenerating and reloading it when a transcript changes."""
     cache = Cache(cache_dir)
-    _generate(input_dir, docs_dir, False, cache)
+    _save(cache, _generate(input_dir, docs_dir, False, cache))
     if not config.is_file():
         _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
     watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir, cache))
@@ -138,8 +162,8 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     """After an edit, while serving: the new pages, or the problems and the last good pages kept."""
     try:
         corpus = load_corpus(input_dir, cache=cache)
-        report = write_tree(docs_dir, render.render_all(corpus.transcripts, cache).docs, GENERATED)
-        cache.save({t.source.stem for t in corpus.transcripts})
+        report = write_tree(docs_dir, render.render_site(corpus.transcripts, cache), GENERATED)
+        _save(cache, corpus)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -150,12 +174,15 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     click.echo(f"serve: regenerated: {report}")
 
 
-def _generate(
-    input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None, with_search: bool = False
-) -> tuple[Corpus, dict[str, str]]:
-    """Read, render and write the docs; with the search pages `build` indexes, if asked."""
+def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+    """Read, render and write the docs (the cache is the caller's to save)."""
     with _no_cycle_collection():
-        return _generate_all(input_dir, docs_dir, strict, cache, with_search)
+        return _generate_all(input_dir, docs_dir, strict, cache)
+
+
+def _save(cache: Cache | None, corpus: Corpus) -> None:
+    if cache:
+        cache.save({t.source.stem for t in corpus.transcripts})
 
 
 @contextlib.contextmanager
@@ -169,20 +196,16 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _generate_all(
-    input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None, with_search: bool
-) -> tuple[Corpus, dict[str, str]]:
+def _generate_all(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
     corpus = _run(lambda: load_corpus(input_dir, progress, cache))
     _finish(corpus, strict)
-    rendered = render.render_all(corpus.transcripts, cache or render.NoMemo())
-    report = _run(lambda: write_tree(docs_dir, rendered.docs, GENERATED))
-    if cache:
-        cache.save({t.source.stem for t in corpus.transcripts})
+    files = render.render_site(corpus.transcripts, cache or render.NoMemo())
+    report = _run(lambda: write_tree(docs_dir, files, GENERATED))
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
     click.echo(
         f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"
     )
-    return corpus, rendered.search if with_search else {}
+    return corpus
 
 
 def _finish(corpus: Corpus, strict: bool) -> None:

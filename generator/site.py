@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -48,22 +50,30 @@ def search_folder(site: Path) -> Path:
     return site.resolve().with_name(f".{site.resolve().name}.search")
 
 
-def build_site(config: Path, docs: Path, site: Path, pages: Path) -> None:
+def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written: Callable[[], int] = lambda: 0) -> None:
     """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
-    the search pages in the folder `pages` (removed once indexed); raise InputError on failure."""
+    the search pages in the folder `pages` (removed once indexed), which may still be being
+    written: `pages_written` waits for them (0: they are; else an exit status to stop
+    with, their writer having said why). Raise InputError on failure."""
     check_site(config, docs, site)
     given, site, docs = site, site.resolve(), docs.resolve()
     staging, previous = site.with_name(f".{site.name}.building"), site.with_name(f".{site.name}.previous")
     index = site.with_name(f".{site.name}.index")
     for leftover in (staging, previous, index):
         shutil.rmtree(leftover, ignore_errors=True)
+    starting = _Starter(pages_written, pages, index)
+    starting.start()
     try:
-        indexing = start_index(pages, index)
         try:
             _mkdocs(config, docs, staging)
         except BaseException:
-            indexing.stop()  # MkDocs failed or was interrupted: the index is not wanted
+            starting.join()
+            starting.indexing.stop()  # MkDocs failed or was interrupted: the index is not wanted
             raise
+        starting.join()
+        if starting.status:
+            sys.exit(starting.status)
+        indexing = starting.indexing
         indexing.wait()
     except BaseException:
         for leftover in (staging, index):
@@ -82,6 +92,21 @@ def build_site(config: Path, docs: Path, site: Path, pages: Path) -> None:
         site.rename(previous)
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+class _Starter(threading.Thread):
+    """Starts Pagefind once the search pages are written, while MkDocs builds."""
+
+    def __init__(self, pages_written: Callable[[], int], pages: Path, index: Path):
+        super().__init__(daemon=True)
+        self.pages_written, self.pages, self.index = pages_written, pages, index
+        self.status = 0
+        self.indexing = Indexing(None, None, "not started")
+
+    def run(self) -> None:
+        self.status = self.pages_written()
+        if not self.status:
+            self.indexing = start_index(self.pages, self.index)
 
 
 def _mkdocs(config: Path, docs: Path, staging: Path) -> None:

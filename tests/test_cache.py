@@ -11,7 +11,7 @@ from generator import pipeline
 from generator.cache import Cache
 from generator.pipeline import load_corpus
 from generator.registry import Registry
-from generator.render import render_all, render_site
+from generator.render import render_site
 from tests.conftest import SAMPLES
 
 DOORSTEP = "2025-02-13-doorstep-statement"
@@ -25,7 +25,7 @@ def folder(tmp_path: Path) -> Path:
 
 def _generate(folder: Path, cache: Cache | None) -> dict[str, str]:
     corpus = load_corpus(folder, cache=cache)
-    files = render_all(corpus.transcripts, cache).docs if cache else render_site(corpus.transcripts)
+    files = render_site(corpus.transcripts, cache) if cache else render_site(corpus.transcripts)
     if cache:
         cache.save({t.source.stem for t in corpus.transcripts})
     return files

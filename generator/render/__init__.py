@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from ..model import Transcript
 from . import export, index_pages, paths, search_page, transcript_page
 from .catalog import build_catalog
+
+T = TypeVar("T")
 
 
 class Memo(Protocol):
@@ -26,28 +28,13 @@ class NoMemo:
         pass
 
 
-@dataclass(frozen=True)
-class Rendered:
-    docs: dict[str, str]  # path under the docs folder -> Markdown or JSON
-    search: dict[str, str]  # path under the site root -> the page the search indexes
-
-
-def render_site(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
-    """Every generated page and JSON file of the site, keyed by path under the docs folder."""
-    return render_all(transcripts).docs
-
-
-def search_pages(transcripts: tuple[Transcript, ...]) -> dict[str, str]:
-    """The pages the site search indexes, keyed by path under the site root."""
-    return render_all(transcripts).search
-
-
-def render_all(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> Rendered:
-    """The docs and the search pages. What each transcript renders to on its own (its page
-    but for the links to its neighbours, its JSON, its search page) may come from `memo`."""
+def render_site(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
+    """Every generated page and JSON file of the site, keyed by path under the docs folder.
+    What each transcript renders to on its own (its page but for the links to its
+    neighbours, and its JSON) may come from `memo`."""
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
-    own = _own_outputs(ordered, memo)
+    own = {t.id: _remembered(memo, t, OWN, _own) for t in ordered}
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
@@ -68,7 +55,7 @@ def render_all(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> Re
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        body, data, _ = own[t.id]
+        body, data = own[t.id]
         put(paths.transcript(t), transcript_page.with_neighbours(t, body, previous, following))
         put(paths.api(t), data)
     for number, in_year in index_pages.by_year(ordered).items():
@@ -77,23 +64,25 @@ def render_all(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> Re
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
-    search = {search_page.path(t): own[t.id][2] for t in ordered}
-    return Rendered(dict(sorted(files.items())), search)
+    return dict(sorted(files.items()))
 
 
-def _own_outputs(ordered: tuple[Transcript, ...], memo: Memo) -> dict[str, tuple[str, str, str]]:
-    found = {}
-    for t in ordered:
-        found[t.id] = memo.get(t, OWN)
-        if found[t.id] is None:
-            found[t.id] = _own(t)
-            memo.put(t, OWN, found[t.id])
-    return found
+def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
+    """The pages the site search indexes, keyed by path under the site root."""
+    return {search_page.path(t): _remembered(memo, t, SEARCH, search_page.render) for t in transcripts}
 
 
-OWN = "own outputs"
+OWN, SEARCH = "page and JSON", "search page"
 
 
-def _own(t: Transcript) -> tuple[str, str, str]:
-    """What a transcript renders to on its own: its page's body, its JSON, its search page."""
-    return transcript_page.body(t), export.dumps(export.transcript(t)), search_page.render(t)
+def _remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], T]) -> T:
+    value = memo.get(t, kind)
+    if value is None:
+        value = make(t)
+        memo.put(t, kind, value)
+    return value
+
+
+def _own(t: Transcript) -> tuple[str, str]:
+    """What a transcript renders to on its own: its page's body and its JSON."""
+    return transcript_page.body(t), export.dumps(export.transcript(t))
