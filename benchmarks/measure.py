@@ -12,6 +12,11 @@ does, in the order the command does it, whatever steps the command gains later:
 | read/parse | `generator.pipeline.load_corpus`                                      |
 | render     | `generator.render.render_all`                                         |
 | write      | `generator.write.write_tree` (the docs, and the search pages)          |
+
+`build` reads, renders and writes in a forked child process (`generator.cli._Apart`) and
+starts MkDocs as soon as the docs are written: the child's timers are written to a file
+as it ends and merged here. The child's search pages and cache are written while MkDocs
+runs, so the stages add up to more than the wall time.
 | mkdocs     | `generator.site._mkdocs`                                              |
 | search     | `generator.site.Indexing.wait`: Pagefind runs beside MkDocs, so what it adds is the wait once MkDocs is done |
 
@@ -43,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 STAGES = (
     ("read/parse", "generator.pipeline", "load_corpus"),
-    ("render", "generator.render", "render_all"),
+    ("render", "generator.render", "render_site"),
     ("write", "generator.write", "write_tree"),
     ("mkdocs", "generator.site", "_mkdocs"),
 )
@@ -154,6 +159,28 @@ def _tree_rss_mb(pid: int) -> float:
     return total
 
 
+def _time_the_child(timers: Timers, where: Path) -> None:
+    """`build` runs reading, rendering and writing in a forked child (`cli._Apart`), whose
+    timers die with it: it writes them to `where` as it ends."""
+    import generator.cli
+
+    apart = getattr(generator.cli, "_Apart", None)
+    if apart is None:
+        return
+    original = apart.__init__
+
+    def init(self, work):
+        def timed(docs_written):
+            try:
+                work(docs_written)
+            finally:
+                where.write_text(json.dumps(timers.stages))
+
+        original(self, timed)
+
+    apart.__init__ = init
+
+
 def run_pagefind(site: Path) -> dict:
     """The search index as a separate step: Pagefind's CLI on the built site."""
     start = time.perf_counter()
@@ -185,6 +212,7 @@ def main() -> None:
     argv = [args.command, "--input", str(args.input), "--docs", str(args.docs)]
     if args.command == "build":
         argv += ["--site", str(args.site), "--config", str(args.config)]
+    _time_the_child(timers, args.result.with_suffix(".child.json"))
     sampler = TreeSampler()
     sampler.start()
     start = time.perf_counter()
@@ -197,6 +225,11 @@ def main() -> None:
     tree_peak_mb = sampler.stop()
     sys.stdout.flush()
     stages = timers.stages
+    child = args.result.with_suffix(".child.json")
+    if child.is_file():  # `build` reads and renders in a forked child: its stages are there
+        for stage, record in json.loads(child.read_text()).items():
+            stages.setdefault(stage, record)
+        child.unlink()
     if args.command == "build" and status == 0 and "search" not in stages:
         if (args.site / "pagefind").is_dir():
             stages["search"] = {"seconds": None, "function": "inside the MkDocs stage (not separable)"}
