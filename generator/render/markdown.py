@@ -17,8 +17,7 @@ from urllib.parse import quote, urlsplit
 # Characters that are markup wherever they stand. Python-Markdown unescapes a backslash
 # before each of these (its ESCAPED_CHARS); the rest become character references.
 _ANYWHERE = re.compile(r"[\\`*_\[\]{}#!]")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
-_ENTITY = re.compile("[&<>|]")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
 # Control characters are not text, and Python-Markdown uses \x02 and \x03 as its own markers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Markup only at the start of a line: a list item ("- ", "+ ", "1. ").
@@ -31,8 +30,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 @functools.lru_cache(maxsize=1 << 17)  # names, titles and excerpts recur on many pages
 def text(value: str) -> str:
     """`value` as Markdown that renders exactly to `value`, on one line."""
-    value = _ENTITY.sub(lambda m: _ENTITIES[m.group()], plain(value))
-    value = _ANYWHERE.sub(lambda m: "\\" + m.group(), value)
+    value = _ANYWHERE.sub(r"\\\g<0>", plain(value).translate(_ENTITIES))
     return _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", value)
 
 
@@ -59,7 +57,9 @@ def _yaml_json(value: object) -> str:
 
 def plain(value: str) -> str:
     """`value` on one line, without control characters: text for an attribute or metadata."""
-    return " ".join(_CONTROL.sub("", value).split())
+    if not value.isprintable():  # control characters are unprintable: most text has none
+        value = _CONTROL.sub("", value)
+    return " ".join(value.split())
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
