@@ -12,12 +12,12 @@ The cache is derived data: delete it at any time (`--no-cache` ignores it).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .write import replace_atomically
 
 _PACKAGE = Path(__file__).parent
 
@@ -85,7 +85,7 @@ class Cache:
         """Write what changed this run, and drop the entries of sources that are gone."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for stem in sorted(self._changed & stems):
-            _write_atomically(self.folder / f"{stem}.pickle", pickle.dumps(self._entries[stem], pickle.HIGHEST_PROTOCOL))
+            replace_atomically(self.folder / f"{stem}.pickle", pickle.dumps(self._entries[stem], pickle.HIGHEST_PROTOCOL))
         for path in self.folder.glob("*.pickle"):
             if path.stem not in stems:
                 path.unlink(missing_ok=True)
@@ -101,14 +101,3 @@ class Cache:
                 return None
             self._entries[stem] = entry
         return self._entries[stem]
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -38,13 +38,14 @@ def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> Wri
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _replace(target, data)
+        replace_atomically(target, data)
         written += 1
     removed = _remove_stale(root, set(files), owned)
     return WriteReport(written, removed, unchanged)
 
 
-def _replace(target: Path, data: bytes) -> None:
+def replace_atomically(target: Path, data: bytes) -> None:
+    """Put `data` in `target` in one step: a reader sees the old file or the new, never half."""
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
