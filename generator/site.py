@@ -10,6 +10,7 @@ Pagefind cannot write) or is interrupted leaves the last good site where it was.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -169,11 +170,16 @@ def start_index(pages: Path, output: Path) -> Indexing:
     command = [str(binary), "--site", str(pages), "--output-path", str(output), "--quiet"]
     try:
         with open(handle, "w", encoding="utf-8") as out:
-            process = subprocess.Popen(_yielding(command), stdout=out, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(_yielding(command), stdout=out, stderr=subprocess.STDOUT, env=_one_core_less())
     except OSError as error:
         Path(log).unlink(missing_ok=True)
         return Indexing(None, None, str(error))
     return Indexing(process, Path(log))
+
+
+def _one_core_less() -> dict[str, str]:
+    """Pagefind's threads (Rayon's pool) leave MkDocs a core of its own."""
+    return {**os.environ, "RAYON_NUM_THREADS": str(max(1, (os.cpu_count() or 1) - 1))}
 
 
 def _yielding(command: list[str]) -> list[str]:
