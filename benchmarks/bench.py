@@ -325,11 +325,11 @@ def code_version(digest: str) -> str:
             + f", copied at the start of the run (generator/*.py sha256 {digest})")
 
 
-def report(runs: list[Run], command: str, started: str, load: str, seed: int, digest: str) -> str:
+def report(runs: list[Run], command: str, started: str, load: str, seed: int, code: str) -> str:
     blocks = [
         f"## Run of {started}",
         f"- Machine: {load}",
-        f"- Code: {code_version(digest)}",
+        f"- Code: {code}",
         f"- Command: `{command}`",
         f"- Corpus: `benchmarks/synth.py N DIR --seed {seed}` for each N",
         "### Time (s), full build\n\nStages are timed inside one `python -m generator build` process; *total* is that "
@@ -365,8 +365,9 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     workdir = workdir.resolve()
     digest = snapshot(workdir / "code")
+    code = code_version(digest)  # now: the repository may move on while the run goes
     runs = [run_size(workdir, workdir / "code", n, args.seed, args.keep) for n in sorted(set(args.sizes))]
-    text = report(runs, command, started, about, args.seed, digest)
+    text = report(runs, command, started, about, args.seed, code)
     print(text)
     if args.output:
         with open(args.output, "a", encoding="utf-8") as out:
