@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,15 @@ class Cache:
             self._changed.add(t.source.stem)
 
     def save(self, stems: set[str]) -> None:
-        """Write what changed this run, and drop the entries of sources that are gone."""
+        """Write what changed this run, and drop the entries of sources that are gone. The
+        cache is derived data: a cache that cannot be written is a warning, not a failure."""
+        try:
+            self._save(stems)
+        except OSError as error:
+            print(f"{self.folder}: warning: the cache could not be written ({error.strerror or error}); "
+                  "the next run reads every transcript again", file=sys.stderr)
+
+    def _save(self, stems: set[str]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         for stem in sorted(self._changed & stems):
             replace_atomically(self.folder / f"{stem}.pickle", pickle.dumps(self._entries[stem], pickle.HIGHEST_PROTOCOL))

@@ -11,6 +11,7 @@ import contextlib
 import gc
 import multiprocessing
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,7 +71,9 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_
 @_NO_CACHE
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode, and its search index."""
-    _run(lambda: check_site(config, docs_dir, site_dir))
+    _run(lambda: check_site(config, docs_dir, site_dir, keep=(input_dir, cache_dir)))
+    # A cancelled CI job sends SIGTERM: leave as after Ctrl-C, with the last good site in place.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     pages = search_folder(site_dir)
     cache = None if no_cache else Cache(cache_dir)
 
@@ -88,6 +91,14 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
     click.echo(f"build: site written to {site_dir}")
 
 
+def _quietly_interrupted(work: Callable[[Callable[[], None]], None], docs_written: Callable[[], None]) -> None:
+    """The child's work; Ctrl-C reaches it too, and the parent says what stopped."""
+    try:
+        work(docs_written)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
 class _Apart:
     """Reading and rendering in a child process, where the system can fork one: the memory
     they take (half a gigabyte at 1,000 transcripts) is given back when it ends, instead of
@@ -101,7 +112,7 @@ class _Apart:
             return
         context = multiprocessing.get_context("fork")
         self.said, tell = context.Pipe(duplex=False)
-        self.process = context.Process(target=work, args=(lambda: tell.send("docs written"),))
+        self.process = context.Process(target=_quietly_interrupted, args=(work, lambda: tell.send("docs written")))
         self.process.start()
         tell.close()  # the child's end only: the pipe closes when the child ends
 
@@ -109,7 +120,7 @@ class _Apart:
         if self.process is not None:
             try:
                 self.said.recv()
-            except EOFError:  # it ended before writing them: it has said why
+            except EOFError:  # it ended before writing them: it has said why, unless killed
                 sys.exit(self.finished() or 1)
 
     def finished(self) -> int:
@@ -117,7 +128,12 @@ class _Apart:
         if self.process is None:
             return 0
         self.process.join()
-        return self.process.exitcode or 0
+        code = self.process.exitcode or 0
+        if code < 0:  # killed by a signal, with no word of its own
+            click.echo(f"stopped: reading and rendering were killed by signal {-code}"
+                       f"{' (out of memory?)' if -code == signal.SIGKILL else ''}; {NOTHING_CHANGED_SITE}", err=True)
+            return 1
+        return code
 
 
 @main.command()
@@ -221,6 +237,7 @@ def _warning(problem: Problem) -> str:
 
 
 NOTHING_CHANGED = "nothing was written or changed"
+NOTHING_CHANGED_SITE = "the site was left as it was"
 
 
 def _run(step, consequence: str = NOTHING_CHANGED):

@@ -27,6 +27,11 @@ class _Changes(FileSystemEventHandler):
         self.on_change = on_change
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
+        self.running = threading.Lock()  # one regeneration at a time; a save meanwhile runs after it
+
+    def _run(self) -> None:
+        with self.running:
+            self.on_change()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         paths = [event.src_path, getattr(event, "dest_path", "")]
@@ -35,7 +40,7 @@ class _Changes(FileSystemEventHandler):
         with self.lock:
             if self.timer is not None:
                 self.timer.cancel()
-            self.timer = threading.Timer(SETTLE, self.on_change)
+            self.timer = threading.Timer(SETTLE, self._run)
             self.timer.daemon = True
             self.timer.start()
 

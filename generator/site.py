@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -35,14 +34,17 @@ class _Warnings(logging.Handler):
         print(f"mkdocs: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
-def check_site(config: Path, docs: Path, site: Path) -> None:
+def check_site(config: Path, docs: Path, site: Path, keep: tuple[Path, ...] = ()) -> None:
     """Refuse, before anything is written, a build that cannot be made or would overwrite
-    what is not its own."""
+    what is not its own: the working folder, the docs, and whatever `keep` names (the
+    input folder, the cache, the configuration), or a folder holding any of them."""
     if not config.is_file():
         raise InputError.at(config, 0, "MkDocs configuration not found (set it with --config)")
-    cwd, resolved = Path.cwd(), site.resolve()
-    if resolved in (cwd, docs.resolve(), *cwd.parents, *docs.resolve().parents):
-        raise InputError.at(site, 0, "refusing to build over this folder: --site must be a folder of its own")
+    resolved = site.resolve()
+    for other in (Path.cwd(), docs, config, *keep):
+        other = other.resolve()
+        if resolved == other or resolved in other.parents:
+            raise InputError.at(site, 0, "refusing to build over this folder: --site must be a folder of its own")
 
 
 def search_folder(site: Path) -> Path:
@@ -75,7 +77,12 @@ def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written:
             sys.exit(starting.status)
         indexing = starting.indexing
         indexing.wait()
+        if (staging / INDEX).exists():
+            raise InputError.at(docs / INDEX, 0, f"'{INDEX}' in the docs folder would be overwritten by the "
+                                f"search index: rename it")
     except BaseException:
+        starting.join()
+        starting.indexing.stop()
         for leftover in (staging, index):
             shutil.rmtree(leftover, ignore_errors=True)
         raise
@@ -140,10 +147,11 @@ class Indexing:
                 self.process.kill()
                 self.process.wait()
                 self.failure = "it did not finish within an hour"
-            text = self.log.read_text(encoding="utf-8", errors="replace") if self.log else ""
-            self.said = [line.strip() for line in text.splitlines() if line.strip()]
-            if self.log:
+            if self.log is not None:  # read once: a second wait finds what the first did
+                text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.is_file() else ""
+                self.said = [line.strip() for line in text.splitlines() if line.strip()]
                 self.log.unlink(missing_ok=True)
+                self.log = None
             if self.failure is None and self.process.returncode != 0:
                 self.failure = _reason(self.said) or f"exit status {self.process.returncode}"
         return self
@@ -166,15 +174,15 @@ def start_index(pages: Path, output: Path) -> Indexing:
     binary = _pagefind_binary()
     if binary is None or not binary.is_file():
         return Indexing(None, None, "its binary was not found (install the project again: pip install -e .)")
-    handle, log = tempfile.mkstemp(prefix=".pagefind.", suffix=".log", dir=output.parent)
+    log = output.with_name(output.name + ".log")  # beside the index: removed with it
     command = [str(binary), "--site", str(pages), "--output-path", str(output), "--quiet"]
     try:
-        with open(handle, "w", encoding="utf-8") as out:
+        with open(log, "w", encoding="utf-8") as out:
             process = subprocess.Popen(_yielding(command), stdout=out, stderr=subprocess.STDOUT, env=_one_core_less())
     except OSError as error:
-        Path(log).unlink(missing_ok=True)
+        log.unlink(missing_ok=True)
         return Indexing(None, None, str(error))
-    return Indexing(process, Path(log))
+    return Indexing(process, log)
 
 
 def _one_core_less() -> dict[str, str]:

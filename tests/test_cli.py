@@ -182,3 +182,18 @@ def test_suggest_registry_lists_new_names_with_their_spellings(project):
     (project / "transcripts" / "speakers.yml").write_text(result.stdout, encoding="utf-8")
     again = run(project, "check", "--suggest-registry")
     assert again.stdout == "# Nothing new: every person and outlet of the transcripts is in speakers.yml.\n"
+
+
+def test_the_site_folder_may_not_be_the_input_or_hold_it(project):
+    for site in ("transcripts", "."):
+        result = run(project, "build", "--site", site)
+        assert result.returncode == 1
+        assert "refusing to build over this folder: --site must be a folder of its own" in result.stderr
+    assert len(list((project / "transcripts").glob("*.txt"))) == 2
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning(project):
+    (project / "blocked").write_text("a file where the cache folder would be", encoding="utf-8")
+    result = run(project, "generate", "--cache", "blocked")
+    assert result.returncode == 0
+    assert "blocked: warning: the cache could not be written" in result.stderr
