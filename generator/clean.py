@@ -24,7 +24,6 @@ _STATUS = re.compile(
     r"|seul le prononcé fait foi|transcript of the speech, exactly as it was delivered)\)?!?",
     re.I,
 )
-HEADER_BEFORE_STATUS = 10  # short lines between the title and a status line: a dateline, a byline
 HEADER_LINE_WORDS = 25
 # Web-page bullets copied with the text: "• 13 Feb. 2025 -", "• |", "• Last updated: ...".
 _BULLET = re.compile(r"[•·▪]\s*(?P<rest>.*)")
@@ -36,8 +35,7 @@ _NOISE = re.compile(
     r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
     r"|-*\s*(?:ENDS?|FIN|-30-|###)\s*-*"
     r"|(?:subjects|topics|sujets)\s*:.*"  # the publisher's list of topics, not anyone's words
-    r"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zéû]{3,10}\.?,?\s+\d{4}"
-    r"|[A-Za-z]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?"  # a date alone: "12.01.2024.", "Thursday 24 August 2023"
+
     r"|(?:\*\s*){3,}|[-_=–—]{3,}"
     r"|(?:(?:print|share|e-?mail|tweet|facebook|twitter|linkedin|imprimer|partager)(?:\s+this\s+page)?\s*[|•·]?\s*)+"
     r"|back to top|top of page|retour en haut de page|q\s?&\s?a|questions? and answers?|questions et réponses"
@@ -47,9 +45,18 @@ _NOISE = re.compile(
     r"|(?:home|accueil)(?:\s*[>›»/|]\s*[^>›»|]{1,80})+",
     re.I,
 )
+# A date alone on a line at the top, a dateline: "12.01.2024.", "Thursday 24 August 2023".
+# (Lower down, "July 9, 2025." may be an answer.)
+_DATELINE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[A-Za-zéû]{3,10}\.?,?\s+\d{4}|[A-Za-z]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?",
+    re.I,
+)
+TOP_LINES = 12  # how far down a dateline or a status line still belongs to the page's header
 CHROME_LENGTH = 300  # characters: no line of chrome is longer
 # A time code in front of what was said then: "10:04:11 MODERATOR: ...", "[00:12:31] Thank you."
 _TIME_CODE_STARTS = frozenset("[0123456789")
+_SAID = re.compile(r"[.?!…][\"”’')\]]*$")  # a line that ends as said words end
 _TIME_CODE = re.compile(r"(?P<code>\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}:\d{2})\s+(?P<rest>\S.*)")
 
 _MONTHS = {
@@ -130,13 +137,16 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         rest = bullet.group("rest") if bullet else ""
         short = len(line.text) <= CHROME_LENGTH  # page chrome is short: most lines are spared the patterns
         status_match = _STATUS.fullmatch(line.text) if short else None
+        at_top = len(kept) <= TOP_LINES
         if short and _NOISE.fullmatch(line.text):
-            date = date if date or len(kept) > HEADER_LINES + HEADER_BEFORE_STATUS else find_date(line.text)
+            pass
+        elif short and at_top and not any(_SAID.search(k.text) for k in kept[1:]) and _DATELINE.fullmatch(line.text):
+            date = date or find_date(line.text)
         elif status_match:
             status = status or status_match.group(1).capitalize()
             above = kept[1:]
-            if len(above) <= HEADER_BEFORE_STATUS and all(len(k.text.split()) <= HEADER_LINE_WORDS for k in above):
-                header_end = line.number
+            if at_top and all(len(k.text.split()) <= HEADER_LINE_WORDS for k in above):
+                header_end = line.number  # above it, a dateline, a byline
         elif bullet and (updated := _LAST_UPDATED.fullmatch(rest)):
             last_updated = last_updated or updated.group("when")
         elif bullet and _is_date_or_separator(rest):
@@ -145,6 +155,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             kept.append(line)
             continue
         chrome.append(line)
+    if sum(k.number > header_end for k in kept) <= sum(k.number < header_end for k in kept):
+        header_end = 0  # "(Check against delivery)" closing a short statement: what is above is speech
     title_line, subtitle, body = _split_header(kept, chrome)
     dateline = [line for line in body if line.number < header_end]
     chrome += dateline

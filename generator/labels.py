@@ -209,7 +209,8 @@ def _question(words: str, who: str | None, rest: str, style: LineStyle) -> tuple
     introduced = _INTRODUCED.fullmatch(rest) if rest else None
     if introduced:
         name, outlet = _split_outlet(introduced.group("who").strip())
-        if outlet and " " in name and _is_name(name, max_words=5) and _is_name(outlet, max_words=10):
+        addressed = title_words(name) or (outlet and title_words(outlet))  # "QUESTION: Prime Minister X, Secretary General Y."
+        if outlet and " " in name and not addressed and _is_name(name, max_words=5) and _is_name(outlet, max_words=10):
             said = rest[: len(rest) - len(introduced.group("rest") or "")].strip()
             label = replace(label, text=f"{words}: {said}", name=_display(name), outlet=outlet.rstrip("."))
             return label, (introduced.group("rest") or "").strip()

@@ -102,7 +102,20 @@ def _header(body: Sequence[Line]) -> tuple[Line, ...]:
 
 
 def _page_line(text: str) -> bool:
-    return len(text.split()) <= HEADER_WORDS and not _SAID.fullmatch(text)
+    """A byline, a place, a date, a time: short, not ending as said words do, and every
+    word but a few capitalised, or a number in it ("James S. Brady Press Briefing Room",
+    "1:17 p.m. EDT", "Press conference – Parliament House, Canberra"), where "Good morning
+    everyone" is speech."""
+    words = text.split()
+    if len(words) > HEADER_WORDS or _SAID.fullmatch(text):
+        return False
+    alpha = [w for w in words if w[:1].isalpha() and w not in _LINKING]
+    capitalised = sum(w[:1].isupper() for w in alpha)
+    return any(c.isdigit() for c in text) or capitalised > CAPITALISED_SHARE * len(alpha)
+
+
+CAPITALISED_SHARE = 0.6
+_LINKING = frozenset("of the and for de du des la le of and & in at on".split())
 
 
 def _forced_label(line: Line, ref: LineRef) -> tuple[Label, str]:

@@ -18,8 +18,11 @@ from .model import Label, LabelledTurn, Outlet, Person, Role, Speaker, Turn
 from .registry import Registry, key, make_id
 
 _CAPITALISED = r"[A-Z][\w.'’/-]*"
+# Capitalised words that end who an event is by, in Title Case titles: "Remarks by President
+# Biden Before Marine One Departure", "... Stoltenberg Following the Meeting of ...".
+_AFTER_WHO = r"(?!(?:Before|After|Following|Ahead|At|On|During|In|To|From|Upon|Prior|Regarding|About|Via)\b)"
 _BY = re.compile(
-    rf"\bby\s+(?:the\s+)?(?P<who>{_CAPITALISED}(?:(?:,?\s+)(?:{_CAPITALISED}|and|of|for|the|with|de|van|von|der))*)"
+    rf"\bby\s+(?:the\s+)?(?P<who>{_AFTER_WHO}{_CAPITALISED}(?:(?:,?\s+)(?:{_AFTER_WHO}{_CAPITALISED}|and|of|for|the|with|de|van|von|der))*)"
 )
 _JOINS = re.compile(r"(,\s+|\s+and\s+|\s+with\s+)")  # kept: a part may be read with the next
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*$")  # "Jonas Gahr Støre of Norway"
@@ -206,7 +209,7 @@ def _same_title(role: str, title: str) -> bool:
 _OUTLET_WORDS = frozenset(
     """news agency agence press presse tv television télévision radio times post journal daily
     herald tribune gazette zeitung broadcasting broadcast channel network service media wire
-    reuters bloomberg politico telegraph guardian monde figaro observer economist magazine
+    reuters bloomberg politico telegraph guardian monde figaro observer economist magazine welle
     dpa ap afp ansa efe bbc cnn nhk ard zdf rai tass pap""".split()
 )
 
@@ -217,7 +220,7 @@ def looks_like_outlet(words: str) -> bool:
     return (
         any(t.casefold() in _OUTLET_WORDS for t in tokens)
         or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
-        or tokens[:1] == ["The"]
+        or (tokens[:1] == ["The"] and len(tokens) >= 2)
         or " of " in f" {words} "
     )
 
@@ -238,13 +241,16 @@ _NAME_AND_OUTLET = re.compile(
     r"(?:l['’]|la\s+|le\s+|the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|of|the|&))*)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+_THANKS = re.compile(r"\s*(?:thank|thanks|merci)\b", re.I)
+VERBLESS_WORDS = 8  # a hand-over with no verb is short: "Okay, FAZ.", "Polish Radio, in the second row."
 
 
 def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
     """The name and outlet a moderator's hand-over gives, as written; either may be None.
     The last sentence that names anyone is the hand-over: "Thank you, Farah. We'll go to
     Reuters." """
-    for sentence in reversed(_SENTENCE_END.split(text)):
+    sentences = [s for s in _SENTENCE_END.split(text) if not _THANKS.match(s)]  # thanks go to the last one
+    for sentence in reversed(sentences):
         explicit = _NAME_AND_OUTLET.search(sentence)
         if explicit and not labels.title_words(explicit.group("name")):
             outlet = explicit.group("outlet").rstrip(".")
@@ -255,7 +261,9 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
             if found != (None, None):
                 return found
     # No verb gives the floor: "Okay, FAZ.", "Une relance de la RTBF, Marc Dubreuil."
-    for sentence in reversed(_SENTENCE_END.split(text)):
+    for sentence in reversed(sentences):
+        if len(sentence.split()) > VERBLESS_WORDS:
+            continue
         runs = [m.group("words").rstrip(".") for m in _CAPITALS.finditer(sentence)]
         outlet = next((run for run in runs if is_outlet(run)), None)
         if outlet:
@@ -295,6 +303,8 @@ def _titled_by_unknown(words: str) -> Label | None:
     tokens = words.split()
     size = 3 if len(tokens) >= 4 and _INITIAL.fullmatch(tokens[-2]) else 2
     name, title = tokens[-size:], tokens[:-size]
+    if labels.title_words(" ".join(name)) or any(t in ("Council", "Committee", "Commission") for t in name):
+        return None  # "... of NATO Defence Ministers", "the North Atlantic Council": not a person
     if len(title) < 1 or not all(re.fullmatch(r"[A-Z][\w'’-]*", t) or _INITIAL.fullmatch(t) for t in name):
         return None
     office = labels.title_words(" ".join(title))

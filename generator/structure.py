@@ -18,8 +18,7 @@ from .model import Exchange, Outlet, Person, Role, Turn
 
 GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
 # "Follow-up:", "A quick follow-up, please", "Just to follow up on that": the journalist goes on.
-_FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\b|\bto follow\b|\brelance\b", re.I)
-_OPENING_WORDS = 12  # how far into a question "follow-up" still announces one
+_FOLLOWS_UP = re.compile(r"(?:\W*\w+\W+){0,3}?(?:a\s+|my\s+|one\s+|quick\s+|short\s+)*(?:follow[- ]?up|relance)\b", re.I)
 CLOSING_WORDS = 12  # a principal's last turn this short, thanking, closes the event
 _THANKS = re.compile(r"\bthank|\bmerci\b", re.I)
 
@@ -61,7 +60,9 @@ def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, No
 
     for index, turn in enumerate(turns):
         role = turn.speaker.role
-        if role is Role.QUESTIONER:
+        if role is Role.QUESTIONER and current is not None and _renders_the_question(current, turn):
+            current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
+        elif role is Role.QUESTIONER:
             close()
             current, pending = _Open(_named(turn, pending, handover), pending), []
         elif role is Role.MODERATOR:
@@ -82,6 +83,10 @@ def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, No
         pending = [current.replies.pop()]
     close()
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
+
+
+def _renders_the_question(current: _Open, turn: Turn) -> bool:
+    return turn.interpreted and not current.replies and turn.speaker == current.question.speaker
 
 
 def _named(question: Turn, lead_in: Sequence[Turn], handover: Handover) -> Turn:
@@ -108,9 +113,9 @@ def _follows_up(previous: Exchange, current: _Open) -> bool:
     handed = any(t.speaker.role is Role.MODERATOR for t in current.lead_in)
     if asker is not None and asker == before and not handed:
         return True
-    opening = " ".join(current.question.text.split()[:_OPENING_WORDS])
-    moderator = " ".join(t.text for t in current.lead_in if t.speaker.role is Role.MODERATOR)
-    return bool(_FOLLOWS_UP.search(opening) or _FOLLOWS_UP.search(moderator)) and (asker is None or asker == before or before is None)
+    said = [current.question.text, *(t.text for t in current.lead_in if t.speaker.role is Role.MODERATOR)]
+    announced = any(_FOLLOWS_UP.match(text) for text in said)  # "Follow-up:", "Thanks. A quick follow-up"
+    return announced and (asker is None or asker == before or before is None)
 
 
 def _thanks_all(current: _Open) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.labels import detect
 from generator.model import Role
-from tests.test_reading import names, read
+from tests.test_reading import HEAD, names, read
 
 
 def askers(t):
@@ -144,3 +144,56 @@ def test_a_sidecar_override_that_matches_nothing_is_a_warning(tmp_path):
         "2025-01-01-press-point.yml:2: the speaker label 'MR PRYCE' is not in 2025-01-01-press-point.txt: "
         "correct or remove it",
     ]
+
+
+# --- readings a review found wrong, kept right ---------------------------------------------
+
+
+def test_a_title_case_title_names_its_principal_and_nothing_after(tmp_path):
+    t = read(tmp_path, "Remarks by President Biden Before Marine One Departure\n\nTHE PRESIDENT: Hello.\n\n"
+             "Q Will you veto it?\n\nTHE PRESIDENT: Yes.\n").transcript
+    assert [e.answers[0].speaker.person for e in t.exchanges] == [None]  # no "Biden Before Marine One Departure"
+
+
+def test_thanks_to_the_last_journalist_is_no_hand_over(tmp_path):
+    t = read(tmp_path, HEAD + "Opening.\n\nNATO Spokesperson Farah Dakhlallah:\nThank you, Lorne Cook of AP. "
+             "Next question, please.\n\nQuestion:\nWhy?\n\nNATO Secretary General Mark Rutte:\nBecause.\n").transcript
+    assert askers(t) == [(None, None)]
+
+
+def test_a_status_line_closing_a_short_statement_keeps_the_statement(tmp_path):
+    reading = read(tmp_path, "Statement\nby NATO Secretary General Mark Rutte\n\nI condemn the attack.\n"
+                   "Our thoughts are with the victims.\n(Check against delivery)\n")
+    assert reading.transcript.opening[0].paragraphs == ("I condemn the attack.", "Our thoughts are with the victims.")
+
+
+def test_a_date_that_answers_a_question_is_speech(tmp_path):
+    t = read(tmp_path, HEAD + "Good morning. Questions, please.\n\nQ: When is the summit?\n\n"
+             "NATO Secretary General Mark Rutte:\nJuly 9, 2025.\n").transcript
+    assert t.exchanges[0].answers[0].paragraphs == ("July 9, 2025.",)
+    assert t.meta.date.isoformat() == "2025-01-01"
+
+
+def test_a_short_unpunctuated_greeting_is_speech_not_a_byline(tmp_path):
+    t = read(tmp_path, HEAD + "Good morning everyone\nThanks for coming\n\nQ: Will you meet him?\n\n"
+             "NATO Secretary General Mark Rutte:\nYes.\n").transcript
+    assert t.opening[0].paragraphs == ("Good morning everyone", "Thanks for coming")
+
+
+def test_to_follow_in_a_question_is_no_follow_up(tmp_path):
+    t = read(tmp_path, HEAD + "Opening.\n\nQ: Will Allies act?\n\nNATO Secretary General Mark Rutte:\nYes.\n\n"
+             "Q: Does Congress need to follow the Senate?\n\nNATO Secretary General Mark Rutte:\nNo.\n").transcript
+    assert [e.follow_up_of for e in t.exchanges] == [None, None]
+
+
+def test_an_interpreted_question_is_one_exchange(tmp_path):
+    t = read(tmp_path, HEAD + "Opening.\n\nQ (Jean Dupont, Le Monde): Allez-vous envoyer des troupes ?\n\n"
+             "INTERPRETER: Will you send troops?\n\nNATO Secretary General Mark Rutte:\nNo.\n").transcript
+    assert len(t.exchanges) == 1
+    assert t.exchanges[0].replies[0].interpreted and t.exchanges[0].replies[0].speaker == t.exchanges[0].question.speaker
+    assert [a.speaker.person.name for a in t.exchanges[0].answers] == ["Mark Rutte"]
+
+
+def test_a_journalist_addressing_the_principals_is_not_introducing_themselves():
+    label, rest = detect("QUESTION: Prime Minister Kristersson, Secretary General Stoltenberg. When will Sweden join?")
+    assert (label.name, label.outlet) == (None, None)
