@@ -166,7 +166,9 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
-    return Reading(transcript, _warnings(path, cleaned, parsed, resolver, transcript), removed)
+    warnings = _warnings(path, cleaned, parsed, resolver, transcript)
+    warnings += tuple(_repairs(path, source.repaired))
+    return Reading(transcript, tuple(sorted(warnings)), removed)
 
 
 def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, t: Transcript) -> tuple[Problem, ...]:
@@ -202,6 +204,15 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, 
         if not exchange.answers
     ]
     return tuple(sorted(warnings))
+
+
+def _repairs(path: Path, repaired: tuple[tuple[int, str, str], ...]) -> list[Problem]:
+    """Mojibake undone, said once per line so that an editor can check it."""
+    problems = []
+    for line, old, new in repaired:
+        changed = next(((a, b) for a, b in zip(old.split(), new.split()) if a != b), (old[:40], new[:40]))
+        problems.append(Problem(path, line, f"repaired mojibake (text decoded twice): '{changed[0]}' read as '{changed[1]}'"))
+    return problems
 
 
 def _date_in_name(path: Path) -> datetime.date | None:

@@ -7,8 +7,11 @@ The raw `.txt` file is the source of truth and is never written to. Its sidecar 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import ftfy
 
 from . import schema
 from .errors import InputError
@@ -43,6 +46,7 @@ class Source:
     path: Path
     text: str
     sidecar: schema.Entry
+    repaired: tuple[tuple[int, str, str], ...] = ()  # (line, as it was, as repaired): mojibake undone
 
 
 def find_sources(folder: Path) -> list[Path]:
@@ -53,12 +57,28 @@ def find_sources(folder: Path) -> list[Path]:
 
 
 def read_source(path: Path) -> Source:
-    text = decode(path, path.read_bytes())
+    text, repaired = repair(decode(path, path.read_bytes()))
     sidecar_path = path.with_suffix(".yml")
     sidecar = schema.Entry({}, 0)
     if sidecar_path.is_file():
         sidecar = schema.load(sidecar_path, decode(sidecar_path, sidecar_path.read_bytes()), SIDECAR)
-    return Source(path, text, sidecar)
+    return Source(path, text, sidecar, repaired)
+
+
+# What UTF-8 read as Windows-1252 leaves: "Ã©" for "é", "â€™" for "’", "Â " for a no-break
+# space. Only text with one of these goes to ftfy, which undoes it (and nothing else).
+_MOJIBAKE = re.compile("[ÃÂâÅÐÑ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122]")
+
+
+def repair(text: str) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """`text` with mojibake undone, and the lines it changed, for `check` to report."""
+    if not _MOJIBAKE.search(text):
+        return text, ()
+    fixed = ftfy.fix_encoding(text)
+    before, after = text.split("\n"), fixed.split("\n")
+    if fixed == text or len(before) != len(after):
+        return fixed, ()
+    return fixed, tuple((n, old, new) for n, (old, new) in enumerate(zip(before, after), start=1) if old != new)
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

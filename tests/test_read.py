@@ -187,3 +187,24 @@ def test_schema_load_of_the_sidecar_schema():
 
 def test_a_key_that_is_not_a_text_is_an_error(tmp_path):
     assert problem(tmp_path, "kind: Doorstep\n[title]: Doorstep\n").startswith(f"{tmp_path / 'talk.yml'}:2: ")
+
+
+def test_mojibake_is_repaired_and_said(tmp_path):
+    from generator.pipeline import load_transcript
+    from generator.registry import Registry
+
+    path = tmp_path / "2025-01-01-doorstep.txt"
+    path.write_text("Doorstep\nby NATO Secretary General Mark Rutte\n\nNATOâ€™s Allies met in Brussels. CafÃ© talk.\n",
+                    encoding="utf-8")
+    reading = load_transcript(path, Registry())
+    assert reading.transcript.opening[0].paragraphs == ("NATO’s Allies met in Brussels. Café talk.",)
+    assert [(w.line, w.message) for w in reading.warnings] == [
+        (4, "repaired mojibake (text decoded twice): 'NATOâ€™s' read as 'NATO’s'")
+    ]
+
+
+def test_text_without_mojibake_is_left_as_it_is():
+    from generator.read import repair
+
+    text = "Plain “quotes”, an en dash – and é, ü, ø: NATO’s.\n"
+    assert repair(text) == (text, ())
