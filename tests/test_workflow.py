@@ -157,3 +157,15 @@ def test_ci_run_executes_readme_test_command():
         f"  {README_TEST_COMMAND}\n--- .ci/run ---\n{script}"
     )
     assert "set -euo pipefail" in lines, ".ci/run must use `set -euo pipefail`"
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    """zizmor (PyPI), offline: excessive permissions, unpinned actions, credentials left in
+    checkouts, template injection. `--offline` because CI cannot ask GitHub about the pins."""
+    zizmor = Path(sys.executable).parent / ("zizmor.exe" if os.name == "nt" else "zizmor")
+    result = subprocess.run(
+        [str(zizmor) if zizmor.is_file() else "zizmor", "--offline", "--no-progress", str(WORKFLOWS_DIR)],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
