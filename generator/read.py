@@ -14,7 +14,7 @@ from pathlib import Path
 import ftfy
 
 from . import schema
-from .errors import InputError
+from .errors import InputError, Problem
 from .schema import DATE, LINE, ROLE, TEXT, URL, Field, ListOf
 
 # An editor's reading of one label of this text, when the parser gets it wrong.
@@ -53,13 +53,27 @@ def find_sources(folder: Path) -> list[Path]:
     """The folder's `.txt` transcripts, in a stable order."""
     if not folder.is_dir():
         raise InputError.at(folder, 0, "input folder not found (set it with --input)")
-    return sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    sources = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    outside = [Problem(p, 0, LINKED_OUT) for p in sources if not inside(folder, p)]
+    if outside:
+        raise InputError(outside)
+    return sources
+
+
+LINKED_OUT = "a link to a file outside the input folder, which is not read: copy the file in instead"
+
+
+def inside(folder: Path, path: Path) -> bool:
+    """Whether `path`, links followed, is in `folder`: links never lead the reader out of it."""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def read_source(path: Path) -> Source:
     text, repaired = repair(decode(path, path.read_bytes()))
     sidecar_path = path.with_suffix(".yml")
     sidecar = schema.Entry({}, 0)
+    if sidecar_path.is_file() and not inside(path.parent, sidecar_path):
+        raise InputError.at(sidecar_path, 0, LINKED_OUT)
     if sidecar_path.is_file():
         sidecar = schema.load(sidecar_path, decode(sidecar_path, sidecar_path.read_bytes()), SIDECAR)
     return Source(path, text, sidecar, repaired)

@@ -26,7 +26,7 @@ from slugify import slugify
 from . import schema
 from .errors import InputError, Problem
 from .model import Outlet, Person
-from .read import decode
+from .read import LINKED_OUT, decode, inside
 from .schema import TEXT, Field, ListOf
 
 _PERSON = {
@@ -88,6 +88,8 @@ def load_registry(folder: Path) -> Registry:
     path = folder / "speakers.yml"
     if not path.is_file():
         return Registry()
+    if not inside(folder, path):
+        raise InputError.at(path, 0, LINKED_OUT)
     entry = schema.load(path, decode(path, path.read_bytes()), REGISTRY)
     problems: list[Problem] = []
     registry = Registry()

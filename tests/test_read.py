@@ -208,3 +208,25 @@ def test_text_without_mojibake_is_left_as_it_is():
 
     text = "Plain “quotes”, an en dash – and é, ü, ø: NATO’s.\n"
     assert repair(text) == (text, ())
+
+
+def test_links_do_not_lead_the_reader_out_of_the_input_folder(tmp_path):
+    from generator.errors import InputError
+    from generator.pipeline import load_corpus
+
+    folder, secret = tmp_path / "in", tmp_path / "secret.txt"
+    folder.mkdir()
+    secret.write_text("Not a transcript\n\nPrivate words.\n", encoding="utf-8")
+    (folder / "2025-01-01-fine.txt").write_text("Fine\n\nSpeech.\n", encoding="utf-8")
+    (folder / "2025-01-02-linked.txt").symlink_to(secret)
+    (folder / "2025-01-03-inner.txt").symlink_to(folder / "2025-01-01-fine.txt")  # inside: read
+    with pytest.raises(InputError) as raised:
+        load_corpus(folder)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{folder / '2025-01-02-linked.txt'}: a link to a file outside the input folder, which is not read: "
+        "copy the file in instead"
+    ]
+    (folder / "2025-01-02-linked.txt").unlink()
+    (folder / "speakers.yml").symlink_to(secret)
+    with pytest.raises(InputError, match="speakers.yml: a link to a file outside"):
+        load_corpus(folder)
