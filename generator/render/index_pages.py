@@ -72,21 +72,32 @@ def _entry_pages(
     up: tuple[str, str], show_parts: bool,
 ) -> Pages:
     """A person's or an outlet's exchanges, newest first, in pages named by their dates."""
-    chunks = paginate(entries)
 
-    def dates(n: int) -> str:
-        chunk = chunks[n - 1]
+    def dates(chunk: Sequence[Entry]) -> str:
         newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
         return human_date(newest) if newest == oldest else f"{human_date(newest)} – {human_date(oldest)}"
 
+    def blocks(page: str, number: int, chunk: Sequence[Entry], pager: str) -> list[str]:
+        return [*(intro if number == 1 else [f"# {text(title)}"]), pager, *_entries(page, chunk, show_parts), pager,
+                f"{up[0]}: " + link("index", page, up[1])]
+
+    return _paged(entries, where, dates, blocks, title)
+
+
+def _paged(
+    items: Sequence[T], where: Callable[[int], str], describe: Callable[[Sequence[T]], str],
+    blocks: Callable[[str, int, Sequence[T], str], list[str]], title: str | None,
+) -> Pages:
+    """A listing in pages of `PAGE_SIZE` at `where(1)`, `where(2)`, ...: each page the
+    `blocks` of its items, with a pager naming every page by `describe`; a front matter
+    `title` ("... (page 2)") if one is given."""
+    chunks = paginate(items)
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         page = where(number)
-        pager = _pager(page, where, len(chunks), number, dates)
-        blocks = [*(intro if number == 1 else [f"# {text(title)}"]), pager, *_entries(page, chunk, show_parts), pager]
-        blocks.append(f"{up[0]}: " + link("index", page, up[1]))
-        heading = title if number == 1 else f"{title} (page {number})"
-        pages[page] = front_matter(heading) + "\n\n".join(b for b in blocks if b) + "\n"
+        pager = _pager(page, where, len(chunks), number, lambda n: describe(chunks[n - 1]))
+        head = front_matter(title if number == 1 else f"{title} (page {number})") if title is not None else ""
+        pages[page] = head + "\n\n".join(b for b in blocks(page, number, chunk, pager) if b) + "\n"
     return pages
 
 
@@ -154,20 +165,14 @@ def _table_pages(
     title: str, summary: str, first: str, head: list[str], named: list[tuple[str, str]], row: Callable[[str, str], str]
 ) -> Pages:
     """An index table in pages of names in alphabetical order, each page named by its first and last names."""
-    chunks = paginate(named)
 
-    def names(n: int) -> str:
-        chunk = chunks[n - 1]
+    def names(chunk: Sequence[tuple[str, str]]) -> str:
         return f"{chunk[0][0]} – {chunk[-1][0]}" if chunk else title
 
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        page = paths.page(first, number)
-        pager = _pager(page, lambda n: paths.page(first, n), len(chunks), number, names)
-        table = "\n".join([*head, *(row(page, key) for _, key in chunk)])
-        blocks = [f"# {title}", summary, pager, table, pager]
-        pages[page] = front_matter(title if number == 1 else f"{title} (page {number})") + "\n\n".join(b for b in blocks if b) + "\n"
-    return pages
+    def blocks(page: str, number: int, chunk: Sequence[tuple[str, str]], pager: str) -> list[str]:
+        return [f"# {title}", summary, pager, "\n".join([*head, *(row(page, key) for _, key in chunk)]), pager]
+
+    return _paged(named, lambda n: paths.page(first, n), names, blocks, title)
 
 
 def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
@@ -199,20 +204,14 @@ def archive(catalog: Catalog) -> str:
 
 
 def year_pages(number: int, transcripts: list[Transcript]) -> Pages:
-    chunks = paginate(transcripts)
-
-    def dates(n: int) -> str:
-        chunk = chunks[n - 1]
+    def dates(chunk: Sequence[Transcript]) -> str:
         return f"{human_date(chunk[0].meta.date)} – {human_date(chunk[-1].meta.date)}"
 
-    pages = {}
-    for index, chunk in enumerate(chunks, start=1):
-        page = paths.year(number, index)
-        pager = _pager(page, lambda n: paths.year(number, n), len(chunks), index, dates)
-        blocks = [f"# {number}", f"{plural(len(transcripts), 'transcript')}, newest first.", pager,
-                  _listing(page, chunk), pager, f"All years: {link('archive', page, paths.ARCHIVE)}"]
-        pages[page] = "\n\n".join(b for b in blocks if b) + "\n"
-    return pages
+    def blocks(page: str, index: int, chunk: Sequence[Transcript], pager: str) -> list[str]:
+        return [f"# {number}", f"{plural(len(transcripts), 'transcript')}, newest first.", pager,
+                _listing(page, chunk), pager, f"All years: {link('archive', page, paths.ARCHIVE)}"]
+
+    return _paged(transcripts, lambda n: paths.year(number, n), dates, blocks, None)
 
 
 def home(catalog: Catalog) -> str:
