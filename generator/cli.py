@@ -190,10 +190,6 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
     click.echo(f"serve: regenerated: {report}")
 
 
-def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
-    """Read, render and write the docs (the cache is the caller's to save)."""
-    with _no_cycle_collection():
-        return _generate_all(input_dir, docs_dir, strict, cache)
 
 
 def _save(cache: Cache | None, corpus: Corpus) -> None:
@@ -212,11 +208,13 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _generate_all(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
-    corpus = _run(lambda: load_corpus(input_dir, progress, cache))
-    _finish(corpus, strict)
-    files = render.render_site(corpus.transcripts, cache or render.NoMemo())
-    report = _run(lambda: write_tree(docs_dir, files, GENERATED))
+def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
+    """Read, render and write the docs (the cache is the caller's to save)."""
+    with _no_cycle_collection():
+        corpus = _run(lambda: load_corpus(input_dir, progress, cache))
+        _finish(corpus, strict)
+        files = render.render_site(corpus.transcripts, cache or render.NoMemo())
+        report = _run(lambda: write_tree(docs_dir, files, GENERATED))
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
     click.echo(
         f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"

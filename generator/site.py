@@ -52,7 +52,7 @@ def search_folder(site: Path) -> Path:
     return site.resolve().with_name(f".{site.resolve().name}.search")
 
 
-def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written: Callable[[], int] = lambda: 0) -> None:
+def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written: Callable[[], int]) -> None:
     """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
     the search pages in the folder `pages` (removed once indexed), which may still be being
     written: `pages_written` waits for them (0: they are; else an exit status to stop

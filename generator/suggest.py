@@ -114,12 +114,6 @@ def _names(t: Transcript) -> Iterator[tuple[str, str, int]]:
             yield "outlet", speaker.outlet.name, turn.line
 
 
-def _people(t: Transcript) -> Iterator[tuple[str, Person]]:
-    for turn in _turns(t):
-        if turn.speaker.person:
-            yield "person", turn.speaker.person
-
-
 def _turns(t: Transcript) -> list[Turn]:
     return [*t.opening, *t.closing, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies))]
 
@@ -128,8 +122,9 @@ def _principal_roles(transcripts: Iterable[Transcript]) -> dict[str, str]:
     """The titles people are given (by the subtitle or their labels), for their entries."""
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     for t in transcripts:
-        for kind, person in _people(t):
-            if person.role:
+        for turn in _turns(t):
+            person = turn.speaker.person
+            if person and person.role:
                 roles[person.name][person.role] += 1
     return {name: counts.most_common(1)[0][0] for name, counts in roles.items()}
 

@@ -16,6 +16,7 @@ from html import escape
 
 from ..model import Exchange, Transcript, Turn
 from .markdown import human_date, plain
+from .transcript_page import asker_name
 
 
 def path(t: Transcript) -> str:
@@ -47,9 +48,7 @@ def render(t: Transcript) -> str:
 
 def heading(e: Exchange) -> str:
     """"Q1 · Sabine Siebold, Reuters", as the exchange's heading on its page reads."""
-    who = e.question.speaker
-    names = ", ".join(x.name for x in (who.person, who.outlet) if x) or "Unnamed journalist"
-    return f"Q{e.number} · {names}"
+    return f"Q{e.number} · {asker_name(e.question.speaker)}"
 
 
 def _record(t: Transcript) -> str:

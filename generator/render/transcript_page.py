@@ -68,9 +68,13 @@ def asker(page: str, speaker: Speaker) -> str:
     return who
 
 
+def asker_name(speaker: Speaker) -> str:
+    """"Sabine Siebold, Reuters" as plain text; "Unnamed journalist" when the text names nobody."""
+    return ", ".join(x.name for x in (speaker.person, speaker.outlet) if x) or "Unnamed journalist"
+
+
 def _jump(page: str, e: Exchange) -> str:
-    who = e.question.speaker
-    name = ", ".join(x.name for x in (who.person, who.outlet) if x) or "Unnamed journalist"
+    name = asker_name(e.question.speaker)
     return f"{e.number}. {link(f'Q{e.number} · {name}', page, page, e.anchor)}: “{text(excerpt(e.question.text))}”"
 
 
