@@ -41,6 +41,11 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def _published(t: Any) -> tuple:
+    """What the anchor ledger adds to a reading (`ledger.align`): renderings depend on it."""
+    return t.id, t.url, tuple(e.ids for e in t.exchanges), t.removed
+
+
 @dataclass
 class _Entry:
     key: str  # of the reading
@@ -51,9 +56,9 @@ class _Entry:
 class Cache:
     """A folder of cached readings and renderings, one file per source."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, site_url: str = ""):
         self.folder = folder
-        self.code = _code_version()
+        self.code = digest(_code_version(), site_url)  # renderings hold absolute links
         self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
         self._changed: set[str] = set()
 
@@ -67,19 +72,27 @@ class Cache:
         entry = self._load(source.stem)
         return entry.reading if entry is not None and entry.key == key else None
 
+    def last_reading(self, source: Path) -> Any | None:
+        """The last reading stored for `source`, whatever it has become since: what is
+        published of a transcript whose latest text cannot be read."""
+        entry = self._load(source.stem)
+        return entry.reading if entry is not None else None
+
     def store_reading(self, source: Path, key: str, reading: Any) -> None:
         self._entries[source.stem] = _Entry(key, reading)  # renderings of an older reading go
         self._changed.add(source.stem)
 
     def get(self, t: Any, kind: str) -> Any | None:
-        """A `kind` of rendering of the transcript's current reading, if kept."""
+        """A `kind` of rendering of the transcript's current reading, if kept, and made
+        with the ids and anchors it is now published with."""
         entry = self._entries.get(t.source.stem)
-        return entry.rendered.get(kind) if entry is not None else None
+        stamp, value = entry.rendered.get(kind, (None, None)) if entry is not None else (None, None)
+        return value if stamp == _published(t) else None
 
     def put(self, t: Any, kind: str, value: Any) -> None:
         entry = self._entries.get(t.source.stem)
         if entry is not None:  # else no reading of it this run: nothing to key on
-            entry.rendered[kind] = value
+            entry.rendered[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
 
     def save(self, stems: set[str]) -> None:

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import click
 
-from . import render
+from . import ledger, render
 from .cache import Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
+from .render.catalog import build_catalog
 from .progress import progress
 from .render.markdown import plural
 from .render.paths import GENERATED
@@ -29,7 +30,7 @@ from .report import findings_json, summary
 from .serve import preview, watch
 from .site import build_site, check_site, search_folder
 from .suggest import registry_suggestion
-from .write import write_tree
+from .write import commit, discard, replace_atomically, stage, staging, write_in_place, write_tree
 
 _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("transcripts"),
                       show_default=True, help="Folder of raw .txt transcripts, sidecars and speakers.yml.")
@@ -40,7 +41,10 @@ _CACHE = click.option("--cache", "cache_dir", type=click.Path(path_type=Path), d
                       show_default=True, help="Where readings and pages of unchanged transcripts are kept between runs.")
 _NO_CACHE = click.option("--no-cache", is_flag=True, help="Read and render every transcript again.")
 _CONFIG = click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-                       show_default=True, help="The MkDocs configuration.")
+                       show_default=True, help="The MkDocs configuration (its site_url makes citations and feeds absolute).")
+_FROZEN = click.option("--frozen", is_flag=True,
+                       help="Never change the anchor ledger: stop where a correction would add, move or remove a "
+                            "published anchor (what CI runs).")
 
 
 @click.group()
@@ -51,13 +55,22 @@ def main() -> None:
 @main.command()
 @_INPUT
 @_DOCS
+@_CONFIG
 @_STRICT
+@_FROZEN
 @_CACHE
 @_NO_CACHE
-def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
-    """Write the Markdown pages and the JSON export under the docs folder."""
-    cache = None if no_cache else Cache(cache_dir)
-    _save(cache, _generate(input_dir, docs_dir, strict, cache))
+def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen: bool, cache_dir: Path, no_cache: bool) -> None:
+    """Write the Markdown pages, feeds and JSON export under the docs folder, and update the
+    anchor ledger."""
+    site_url = _site_url(config)
+    cache = None if no_cache else Cache(cache_dir, site_url)
+    corpus, published = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
+    _run(lambda: commit(docs_dir, GENERATED))
+    if not frozen:
+        _write_ledger(input_dir / ledger.LEDGER, published.ledger)
+    _save(cache, corpus)
+    _left_out(corpus, "generate")
 
 
 @main.command()
@@ -67,31 +80,52 @@ def generate(input_dir: Path, docs_dir: Path, strict: bool, cache_dir: Path, no_
               help="Where the built site goes.")
 @_CONFIG
 @_STRICT
+@_FROZEN
 @_CACHE
 @_NO_CACHE
-def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, cache_dir: Path, no_cache: bool) -> None:
-    """Generate, then build the site with MkDocs in strict mode, and its search index."""
+def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, frozen: bool,
+          cache_dir: Path, no_cache: bool) -> None:
+    """Generate, then build the site with MkDocs in strict mode, and its search index.
+
+    The new docs are staged beside the docs folder and the site is built from them; the
+    docs, the site and the anchor ledger are all replaced only once both MkDocs and
+    Pagefind have succeeded."""
     _run(lambda: check_site(config, docs_dir, site_dir, keep=(input_dir, cache_dir)))
     # A cancelled CI job sends SIGTERM: leave as after Ctrl-C, with the last good site in place.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     pages = search_folder(site_dir)
-    cache = None if no_cache else Cache(cache_dir)
+    site_url = _site_url(config)
+    cache = None if no_cache else Cache(cache_dir, site_url)
+    pending = _pending(input_dir)
 
-    def generate(docs_written: Callable[[], None]) -> None:
-        corpus = _generate(input_dir, docs_dir, strict, cache)
-        docs_written()  # MkDocs may start: the search pages and the cache are written meanwhile
+    def generate(docs_written: Callable[[int], None]) -> None:
+        corpus, published = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
+        if not frozen:
+            _write_ledger(pending, published.ledger, input_dir / ledger.LEDGER)
+        docs_written(len(corpus.failed))  # MkDocs may start: the search pages and the cache are written meanwhile
         shutil.rmtree(pages, ignore_errors=True)
         with _no_cycle_collection():
-            write_tree(pages, render.search_pages(corpus.transcripts, cache or render.NoMemo()), ("transcripts",))
+            write_in_place(pages, render.search_pages(published.transcripts, cache or render.NoMemo()), ("transcripts",))
         _save(cache, corpus)
 
-    child = _Apart(generate)
-    child.docs_written()
-    _run(lambda: build_site(config, docs_dir, site_dir, pages, child.finished), f"{site_dir} was left as it was")
+    try:
+        child = _Apart(generate)
+        failed = child.docs_written()
+        docs = staging(docs_dir) if staging(docs_dir).is_dir() else docs_dir
+        _run(lambda: build_site(config, docs, site_dir, pages, child.finished), f"{site_dir} was left as it was")
+    except BaseException:
+        discard(docs_dir)
+        pending.unlink(missing_ok=True)
+        raise
+    commit(docs_dir, GENERATED)
+    if pending.is_file():
+        pending.replace(input_dir / ledger.LEDGER)
     click.echo(f"build: site written to {site_dir}")
+    if failed:
+        _fail(failed, "transcript", " that could not be read", "the site was built without them")
 
 
-def _quietly_interrupted(work: Callable[[Callable[[], None]], None], docs_written: Callable[[], None]) -> None:
+def _quietly_interrupted(work: Callable[[Callable[[int], None]], None], docs_written: Callable[[int], None]) -> None:
     """The child's work; Ctrl-C reaches it too, and the parent says what stopped."""
     try:
         work(docs_written)
@@ -105,23 +139,29 @@ class _Apart:
     staying with this process while MkDocs and Pagefind need it. The child says when the
     docs are written, so that MkDocs starts while it goes on with the rest."""
 
-    def __init__(self, work: Callable[[Callable[[], None]], None]):
+    def __init__(self, work: Callable[[Callable[[int], None]], None]):
         self.process = None
+        self.failed = 0
         if "fork" not in multiprocessing.get_all_start_methods():
-            work(lambda: None)
+            work(self._note)
             return
         context = multiprocessing.get_context("fork")
         self.said, tell = context.Pipe(duplex=False)
-        self.process = context.Process(target=_quietly_interrupted, args=(work, lambda: tell.send("docs written")))
+        self.process = context.Process(target=_quietly_interrupted, args=(work, tell.send))
         self.process.start()
         tell.close()  # the child's end only: the pipe closes when the child ends
 
-    def docs_written(self) -> None:
+    def _note(self, failed: int) -> None:
+        self.failed = failed
+
+    def docs_written(self) -> int:
+        """Wait until the docs are staged; how many transcripts could not be read."""
         if self.process is not None:
             try:
-                self.said.recv()
+                self.failed = self.said.recv()
             except EOFError:  # it ended before writing them: it has said why, unless killed
                 sys.exit(self.finished() or 1)
+        return self.failed
 
     def finished(self) -> int:
         """Wait for the child; its exit status (0: the search pages and cache are written)."""
@@ -145,14 +185,17 @@ class _Apart:
 def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) -> None:
     """Read every transcript and say what was found, writing nothing."""
     corpus = _run(lambda: load_corpus(input_dir))
+    published = _run(lambda: _publish(corpus, input_dir, frozen=False, say=False))
     if suggest_registry:
         click.echo(registry_suggestion(corpus.transcripts, corpus.registry), nl=False)
     elif as_json:
-        click.echo(findings_json(corpus))
+        click.echo(findings_json(corpus, published.changes))
     else:
         for reading in corpus.readings:
             click.echo(summary(reading))
+        _say_changes(published.changes, "anchor ledger (not written by check)")
     _finish(corpus, strict)
+    _left_out(corpus, "check")
 
 
 @main.command()
@@ -163,33 +206,107 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
 def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_addr: str) -> None:
     """Preview the site, regenerating and reloading it when a transcript changes."""
-    cache = Cache(cache_dir)
-    _save(cache, _generate(input_dir, docs_dir, False, cache))
     if not config.is_file():
         _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
-    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir, cache))
+    site_url = _site_url(config)
+    cache = Cache(cache_dir, site_url)
+    _regenerate(input_dir, docs_dir, cache, site_url)
+    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir, cache, site_url))
     try:
         preview(config, docs_dir, dev_addr)
     finally:
         watcher.stop()
 
 
-def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache) -> None:
-    """After an edit, while serving: the new pages, or the problems and the last good pages kept."""
+def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> None:
+    """While serving, after an edit: the new pages, or the problems and the last good pages
+    kept. The anchor ledger is read, never written: a preview publishes nothing, and a
+    question half typed must not take an anchor."""
     try:
         corpus = load_corpus(input_dir, cache=cache)
-        report = write_tree(docs_dir, render.render_site(corpus.transcripts, cache), GENERATED)
+        published = _publish(corpus, input_dir, frozen=False, say=False)
+        files = render.render_site(published.transcripts, cache, site_url, published.moved, published.withdrawn)
+        report = write_tree(docs_dir, files, GENERATED)
         _save(cache, corpus)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo("serve: the last good pages are still shown; fix the input and save again", err=True)
         return
+    for problem in corpus.failed:
+        click.echo(str(problem), err=True)
     for warning in corpus.warnings:
         click.echo(_warning(warning), err=True)
     click.echo(f"serve: regenerated: {report}")
+    if corpus.failed:
+        click.echo("serve: the last good pages are still shown for what could not be read; fix the input and save again",
+                   err=True)
 
 
+def _site_url(config: Path) -> str:
+    """Where the site is published, from the MkDocs configuration (`!ENV` and all); empty
+    where it does not say or there is none."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config.is_file():
+        return ""
+    try:
+        with open(config, encoding="utf-8") as handle:
+            return str((yaml_load(handle) or {}).get("site_url") or "")
+    except Exception as error:  # MkDocs says what is wrong with its configuration when it reads it
+        mark = getattr(error, "problem_mark", None)
+        _fail_with(Problem(config, mark.line + 1 if mark else 0, f"not a readable MkDocs configuration: {error}"))
+        raise
+
+
+def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True) -> ledger.Published:
+    """The transcripts with their permanent ids and anchors, aligned to the ledger. Under
+    `frozen`, a change to a published anchor stops the run, saying where and what to do."""
+    catalog = build_catalog(corpus.transcripts)
+    published = ledger.publish(
+        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(),
+        {id_: p.name for id_, p in catalog.people.items()}, {id_: o.name for id_, o in catalog.outlets.items()},
+        unread={p.name for p in corpus.failed_sources},
+    )
+    moving = [c for c in published.changes if c.moves]
+    if frozen and moving:
+        raise InputError([
+            *(Problem(c.path, c.line, f"{c.message} (--frozen leaves {ledger.LEDGER} as it is)") for c in moving),
+            Problem(input_dir / ledger.LEDGER, 0, "not current for these transcripts: run `python -m generator "
+                    "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
+        ])
+    if say:
+        _say_changes(published.changes, f"{input_dir / ledger.LEDGER}")
+    return published
+
+
+def _say_changes(changes: tuple[ledger.Change, ...], where: str) -> None:
+    if changes:
+        click.echo(f"{where}: {plural(len(changes), 'change')} to the published anchors:")
+        for change in changes:
+            click.echo(f"  {change.problem}")
+
+
+def _pending(input_dir: Path) -> Path:
+    """Where `build` keeps the new ledger until the site is built."""
+    return input_dir / f".{ledger.LEDGER}.next"
+
+
+def _write_ledger(path: Path, value: ledger.Ledger, current: Path | None = None) -> None:
+    """Write the ledger to `path` where it differs from the `current` one (by default, `path`)."""
+    data = ledger.dumps(value).encode("utf-8")
+    current = current or path
+    if not (current.is_file() and current.read_bytes() == data):
+        _run(lambda: replace_atomically(path, data))
+
+
+def _left_out(corpus: Corpus, command: str) -> None:
+    """Transcripts that could not be read were reported; the run went on without them. Say
+    so last, and fail: their problems are the editor's to fix."""
+    if corpus.failed:
+        failed = len(corpus.failed_sources)
+        kept = f", {len(corpus.kept)} published as last read" if corpus.kept else ""
+        _fail(failed, "transcript", f" that could not be read{kept}", "the others were read and written")
 
 
 def _save(cache: Cache | None, corpus: Corpus) -> None:
@@ -208,24 +325,33 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _generate(input_dir: Path, docs_dir: Path, strict: bool, cache: Cache | None) -> Corpus:
-    """Read, render and write the docs (the cache is the caller's to save)."""
+def _generate(input_dir: Path, docs_dir: Path, strict: bool, frozen: bool, cache: Cache | None,
+              site_url: str) -> tuple[Corpus, ledger.Published]:
+    """Read, align to the ledger, render, and stage the docs (`write.stage`): committing
+    them, the ledger and the cache is the caller's."""
     with _no_cycle_collection():
         corpus = _run(lambda: load_corpus(input_dir, progress, cache))
         _finish(corpus, strict)
-        files = render.render_site(corpus.transcripts, cache or render.NoMemo())
-        report = _run(lambda: write_tree(docs_dir, files, GENERATED))
+        published = _run(lambda: _publish(corpus, input_dir, frozen))
+        files = render.render_site(published.transcripts, cache or render.NoMemo(), site_url,
+                                   published.moved, published.withdrawn)
+        report = _run(lambda: stage(docs_dir, files, GENERATED))
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
     click.echo(
         f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"
     )
-    return corpus
+    return corpus, published
 
 
 def _finish(corpus: Corpus, strict: bool) -> None:
-    """Show the warnings together; under --strict they stop the run."""
+    """Show what stopped a transcript's reading, then the warnings; under --strict either
+    stops the run, with nothing written."""
+    for problem in corpus.failed:
+        click.echo(str(problem), err=True)
     for warning in corpus.warnings:
         click.echo(_warning(warning), err=True)
+    if strict and corpus.failed:
+        _fail(len(corpus.failed), "problem", " in strict mode")
     if strict and corpus.warnings:
         _fail(len(corpus.warnings), "warning", " in strict mode")
 
@@ -245,6 +371,9 @@ def _run(step, consequence: str = NOTHING_CHANGED):
         for problem in error.problems:
             click.echo(str(problem), err=True)
         _fail(len(error.problems), "problem", consequence=consequence)
+    except OSError as error:  # a folder that cannot be written: a full disk, no permission
+        click.echo(f"{error.filename or ''}: {error.strerror or error}", err=True)
+        _fail(1, "problem", consequence=consequence)
 
 
 def _fail_with(problem: Problem) -> None:

@@ -108,15 +108,39 @@ class Exchange:
     replies: tuple[Turn, ...]  # everything said after the question, in order
     lead_in: tuple[Turn, ...] = ()
     follow_up_of: int | None = None  # the number of the exchange this one follows up
+    # Its permanent ids, as the anchor ledger keeps them (`ledger`): its own first, then
+    # those of exchanges merged into it by a correction. Empty: not yet published, `q<number>`.
+    ids: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
-        return f"q{self.number}"
+        """The id of its heading, `#q3`: the permanent link to it."""
+        return self.ids[0] if self.ids else f"q{self.number}"
+
+    @property
+    def name(self) -> str:
+        """How a page names it, after its anchor: "Q3", "Q2a"."""
+        return "Q" + self.anchor[1:]
+
+    @property
+    def merged(self) -> tuple[str, ...]:
+        """The anchors of exchanges a correction merged into this one: they land here too."""
+        return self.ids[1:]
 
     @property
     def answers(self) -> tuple[Turn, ...]:
         """The replies by principals: a moderator's interjection answers nothing."""
         return tuple(t for t in self.replies if t.speaker.role is Role.PRINCIPAL)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Where an exchange stood that a correction of the transcript removed: its anchor
+    still lands there, on a note saying so."""
+
+    anchor: str
+    after: int  # how many of the exchanges now read stand before it
+    on: datetime.date  # the day of the correction
 
 
 @dataclass(frozen=True)
@@ -140,6 +164,8 @@ class Transcript:
     opening: tuple[Turn, ...]
     exchanges: tuple[Exchange, ...]
     closing: tuple[Turn, ...] = field(default=())
+    removed: tuple[Removal, ...] = ()  # exchanges corrections took out, where they stood
+    published_url: str | None = None  # the URL the ledger keeps, whatever the date now says
 
     @property
     def order(self) -> tuple[datetime.date, str]:
@@ -152,5 +178,10 @@ class Transcript:
 
     @property
     def url(self) -> str:
-        """Site-relative URL of the transcript's page, as in the contract."""
-        return f"transcripts/{self.year}/{self.id}/"
+        """Site-relative URL of the transcript's page, as in the contract: the one it was
+        first published at, once the ledger has it."""
+        return self.published_url or f"transcripts/{self.year}/{self.id}/"
+
+    def exchange(self, number: int) -> Exchange:
+        """The exchange that is `number`th in the order asked."""
+        return self.exchanges[number - 1]

@@ -41,6 +41,14 @@ class Reading:
 class Corpus:
     readings: tuple[Reading, ...]  # in file-name order; pages order them by date
     registry: Registry = field(default_factory=Registry)
+    # Transcripts that could not be read, and why: the others are published without them
+    # (with their last good reading, where the cache has one), unless --strict.
+    failed: tuple[Problem, ...] = ()
+    kept: tuple[Path, ...] = ()  # the failed sources published with their last good reading
+
+    @property
+    def failed_sources(self) -> set[Path]:
+        return {p.path.with_suffix(".txt") for p in self.failed}
 
     @property
     def transcripts(self) -> tuple[Transcript, ...]:
@@ -60,36 +68,46 @@ def load_corpus(
     progress: Callable[[Iterable[Path], int, str], Iterable[Path]] = _silently,
     cache: Cache | None = None,
 ) -> Corpus:
-    """Read every transcript of `folder`; raise `InputError` with all problems found.
-    `progress` wraps the files as they are read, to show how far the run has got; a
-    `cache` gives back the readings of files unchanged since it stored them."""
+    """Read every transcript of `folder`. A transcript that cannot be read is in `failed`
+    with all its problems, and the others are read; a problem of the whole folder (none,
+    or its registry unreadable) raises `InputError`. `progress` wraps the files as they
+    are read, to show how far the run has got; a `cache` gives back the readings of files
+    unchanged since it stored them."""
     paths = find_sources(folder)
     if not paths:
         raise InputError.at(folder, 0, "no transcripts (.txt files) in the input folder")
     problems: list[Problem] = []
     try:
         registry = load_registry(folder)
-    except InputError as error:
-        problems.extend(error.problems)
-        registry = Registry()
+    except InputError as error:  # fatal, but the transcripts' own problems are said with it
+        registry, unreadable = Registry(), error.problems
+    else:
+        unreadable = []
     registry_bytes = _registry_bytes(folder)
     keys = {path: cache.reading_key(path, registry_bytes) for path in paths} if cache else {}
     cached = {path: cache.reading(path, key) for path, key in keys.items()} if cache else {}
     misses = [path for path in paths if cached.get(path) is None]
     fresh = dict(_read_all(misses, registry, progress))
-    readings = []
+    readings, kept = [], []
     for path in paths:
         result = cached.get(path) or fresh[path]
         if isinstance(result, tuple):  # the problems that stopped its reading
             problems.extend(result)
+            last = cache.last_reading(path) if cache else None
+            if last is not None:
+                readings.append(last)
+                kept.append(path)
             continue
         if cache and path in fresh:
             cache.store_reading(path, keys[path], result)
         readings.append(result)
-    problems.extend(_clashing_ids(readings))
-    if problems:
-        raise InputError(problems)
-    return Corpus(_with_near_misses(readings, registry), registry)
+    if unreadable:
+        raise InputError([*unreadable, *problems])
+    clashes = _clashing_ids(readings)
+    problems.extend(clashes)
+    clashing = {p.path for p in clashes}
+    readings = [r for r in readings if r.transcript.source not in clashing]
+    return Corpus(_with_near_misses(readings, registry), registry, tuple(sorted(problems)), tuple(kept))
 
 
 Outcome = Union[Reading, tuple[Problem, ...]]

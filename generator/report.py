@@ -30,7 +30,10 @@ def summary(reading: Reading) -> str:
     )
 
 
-def findings_json(corpus: Corpus) -> str:
+def findings_json(corpus: Corpus, changes: tuple = ()) -> str:
+    """What `check` found, for scripts: per transcript its counts, warnings and removed
+    lines; the problems of those that could not be read; and the changes a run of
+    `generate` would make to the anchor ledger."""
     return json.dumps(
         {
             "transcripts": [
@@ -44,7 +47,11 @@ def findings_json(corpus: Corpus) -> str:
                     "removed": [{"line": line.number, "text": line.text} for line in r.removed],
                 }
                 for r in corpus.readings
-            ]
+            ],
+            "failed": [{"path": str(p.path), "line": p.line, "message": p.message} for p in corpus.failed],
+            "ledger_changes": [
+                {"path": str(c.path), "line": c.line, "message": c.message, "moves_anchor": c.moves} for c in changes
+            ],
         },
         ensure_ascii=False,
         indent=2,

@@ -2,14 +2,17 @@
 
 Only the generated folders (`render.paths.GENERATED`) are ours: a file there that the
 render did not produce is stale and removed; hand-written pages elsewhere are never
-touched. Each file is written to a temporary name and renamed into place, so a reader
-(or MkDocs' live reload) never sees half a file.
+touched. The new generated part is built beside the docs folder and moved in by renames
+(`stage`, then `commit`), so a run that fails or is killed leaves the last good pages,
+and `build` can make the site from the staged folder before anything is moved.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +28,143 @@ class WriteReport:
 
 
 def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
-    """Make the owned part of `root` hold exactly `files` (root-relative POSIX paths)."""
+    """Make the owned part of `root` hold exactly `files` (root-relative POSIX paths), all
+    at once: see `stage` and `commit`."""
+    report = stage(root, files, owned)
+    commit(root, owned)
+    return report
+
+
+def staging(root: Path) -> Path:
+    """Where `stage` builds the next `root`, beside it (so that renames move it in)."""
+    root = root.resolve()
+    return root.with_name(f".{root.name}.next")
+
+
+def _previous(root: Path) -> Path:
+    root = root.resolve()
+    return root.with_name(f".{root.name}.previous")
+
+
+def stage(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+    """Build, beside `root`, the whole folder as it is to be: its own files as they are (hard
+    links), the owned part holding exactly `files`. Unchanged files keep their modification
+    times, so that MkDocs' live reload rebuilds only what changed. Nothing in `root` is
+    touched: `commit` moves the owned part in, or `discard` drops it. Where nothing would
+    change, nothing is staged."""
+    for name in files:
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or relative.parts[0] not in owned:
+            raise ValueError(f"refusing to write {name!r} outside the generated folders")
+    recover(root, owned)
+    discard(root)
+    written = unchanged = 0
+    same: set[str] = set()
+    for name, content in files.items():
+        target = root / name
+        if target.is_file() and target.read_bytes() == content.encode("utf-8"):
+            same.add(name)
+    present = set(_owned_files(root, owned))
+    removed = len(present - set(files))
+    unchanged, written = len(same), len(files) - len(same)
+    if not written and not removed:
+        return WriteReport(0, 0, unchanged)
+    folder = staging(root)
+    folder.mkdir(parents=True)
+    if root.is_dir():
+        for entry in sorted(root.iterdir()):
+            if entry.name not in owned and not entry.name.startswith("."):
+                _link_copy(entry, folder / entry.name)
+    made: set[Path] = set()
+    for name, content in files.items():
+        target = folder / name
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if name in same:
+            _link(root / name, target)
+        else:
+            target.write_bytes(content.encode("utf-8"))
+    return WriteReport(written, removed, unchanged)
+
+
+def commit(root: Path, owned: tuple[str, ...]) -> None:
+    """Move the staged owned part into `root`, each owned entry by one rename, and drop the
+    old; with nothing staged, nothing changes. Should the renames be interrupted, the next
+    `stage` or `commit` finds the old part beside `root` and puts it back first."""
+    folder = staging(root)
+    if not folder.is_dir():
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    previous = _previous(root)
+    shutil.rmtree(previous, ignore_errors=True)
+    previous.mkdir()
+    for name in owned:
+        if (root / name).exists():
+            (root / name).rename(previous / name)
+    (previous / _SWAPPING).touch()  # from here on, the staged part is the one to keep
+    for name in owned:
+        if (folder / name).exists():
+            (folder / name).rename(root / name)
+    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+_SWAPPING = ".swapping"
+
+
+def recover(root: Path, owned: tuple[str, ...]) -> None:
+    """Finish or undo a `commit` that was interrupted between its renames."""
+    previous = _previous(root)
+    if not previous.is_dir():
+        return
+    if (previous / _SWAPPING).exists():  # the old part was all moved out: finish moving the new in
+        commit_from = staging(root)
+        for name in owned:
+            if (commit_from / name).exists() and not (root / name).exists():
+                (commit_from / name).rename(root / name)
+    else:  # put back what had been moved out
+        for name in owned:
+            if (previous / name).exists() and not (root / name).exists():
+                (previous / name).rename(root / name)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(root: Path) -> None:
+    """Drop what `stage` built."""
+    shutil.rmtree(staging(root), ignore_errors=True)
+
+
+def _owned_files(root: Path, owned: tuple[str, ...]) -> Iterator[str]:
+    for top in owned:
+        base = root / top
+        if base.is_file():
+            yield top
+        elif base.is_dir():
+            for path in base.rglob("*"):
+                if not path.is_dir():
+                    yield path.relative_to(root).as_posix()
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
+def _link_copy(source: Path, target: Path) -> None:
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, copy_function=_link, symlinks=True)
+    elif source.is_symlink():
+        target.symlink_to(os.readlink(source))
+    else:
+        _link(source, target)
+
+
+def write_in_place(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+    """Make the owned part of `root` hold exactly `files`, file by file: for a folder that
+    is only ever read once complete (the search pages)."""
     for name in files:
         relative = PurePosixPath(name)
         if relative.is_absolute() or ".." in relative.parts or relative.parts[0] not in owned:

@@ -55,14 +55,39 @@ def test_wrong_type_in_sidecar(project):
     assert result.stderr.splitlines()[0] == f"{DOORSTEP}.yml:1: 'date' must be a date (YYYY-MM-DD)"
 
 
-def test_empty_transcript(project):
+def test_a_transcript_that_cannot_be_read_is_reported_and_the_others_are_written(project):
     (project / "transcripts" / "2025-03-01-empty.txt").write_text(" \n\n", encoding="utf-8")
     result = run(project, "generate")
     assert result.returncode == 1
     assert result.stderr == (
         "transcripts/2025-03-01-empty.txt:1: empty transcript: there is no text to read\n"
-        "stopped: 1 problem; nothing was written or changed\n"
+        "stopped: 1 transcript that could not be read; the others were read and written\n"
     )
+    assert (project / "docs/transcripts/2024/2024-12-03-pre-ministerial-press-conference.md").is_file()
+    assert (project / "docs/transcripts/2025/2025-02-13-doorstep-statement.md").is_file()
+    assert "2025-03-01-empty" not in (project / "transcripts/anchors.yml").read_text(encoding="utf-8")
+
+
+def test_strict_writes_nothing_when_a_transcript_cannot_be_read(project):
+    (project / "transcripts" / "2025-03-01-empty.txt").write_text(" \n\n", encoding="utf-8")
+    result = run(project, "generate", "--strict")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "transcripts/2025-03-01-empty.txt:1: empty transcript: there is no text to read\n"
+        "stopped: 1 problem in strict mode; nothing was written or changed\n"
+    )
+    assert not (project / "docs/transcripts").exists()
+
+
+def test_a_transcript_broken_after_publishing_keeps_its_last_good_pages(project):
+    assert run(project, "generate").returncode == 0
+    page = project / "docs/transcripts/2025/2025-02-13-doorstep-statement.md"
+    before = page.read_bytes()
+    (project / f"{DOORSTEP}.txt").write_bytes(b"\xff\xfe\x00")  # no longer text
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert "1 published as last read" in result.stderr
+    assert page.read_bytes() == before
 
 
 def test_missing_date_says_where_to_put_it(project):
@@ -105,17 +130,21 @@ def test_generate_reports_what_it_wrote_and_is_deterministic(project):
     assert first.stdout.startswith("generate: 2 transcripts, 17 questions; ")
     snapshot = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     second = run(project, "generate")
-    assert second.stdout.endswith("; 0 written, 0 removed, 37 unchanged in docs\n")
+    assert second.stdout.endswith("; 0 written, 0 removed, 64 unchanged in docs\n")
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == snapshot
 
 
-def test_removed_transcript_leaves_no_stale_pages(project):
+def test_removed_transcript_leaves_a_withdrawn_note_and_no_stale_pages(project):
     assert run(project, "generate").returncode == 0
     (project / f"{DOORSTEP}.txt").unlink()
     (project / f"{DOORSTEP}.yml").unlink()
     result = run(project, "generate")
     assert result.returncode == 0, result.stderr
-    assert not (project / "docs/transcripts/2025").exists()
+    assert "withdrawn: its file is gone" in result.stdout
+    note = (project / "docs/transcripts/2025/2025-02-13-doorstep-statement.md").read_text(encoding="utf-8")
+    assert "This transcript was withdrawn from the archive" in note
+    assert all(f'id="q{n}"' in note for n in range(1, 6))  # its links land on the note
+    assert [p.name for p in (project / "docs/transcripts/2025").iterdir()] == ["2025-02-13-doorstep-statement.md"]
     assert not (project / "docs/api/transcripts/2025-02-13-doorstep-statement.json").exists()
     assert (project / "docs/about.md").is_file()  # hand-written pages are never touched
 

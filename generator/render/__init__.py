@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import html
+import json
+import posixpath
+
 from ..model import Transcript
-from . import export, index_pages, paths, search_page, transcript_page
+from . import export, feeds, index_pages, paths, search_page, transcript_page
 from .catalog import build_catalog
+from .markdown import front_matter, human_date, text
 
 T = TypeVar("T")
 
@@ -28,13 +33,19 @@ class NoMemo:
         pass
 
 
-def render_site(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
-    """Every generated page and JSON file of the site, keyed by path under the docs folder.
-    What each transcript renders to on its own (its page but for the links to its
-    neighbours, and its JSON) may come from `memo`."""
+def render_site(
+    transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
+    moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
+) -> dict[str, str]:
+    """Every generated page, feed and JSON file of the site, keyed by path under the docs
+    folder. What each transcript renders to on its own (its page but for the links to its
+    neighbours, and its JSON) may come from `memo`. `site_url` is where the site is
+    published (citations and feeds give absolute links); `moved` maps the pages of names
+    since corrected ("speakers/old-id") to where they went, which gets a redirect; and
+    `withdrawn` transcripts keep a page at their URL saying so."""
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
-    own = {t.id: _remembered(memo, t, OWN, _own) for t in ordered}
+    own = {t.id: _remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
@@ -64,6 +75,11 @@ def render_site(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> d
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
+    put_all(feeds.feeds(catalog, site_url))
+    for old, new in sorted((moved or {}).items()):
+        put(f"{old}/index.html", redirect(old + "/", new + "/"))
+    for entry in withdrawn:
+        put(entry.url.rstrip("/") + ".md", withdrawn_page(entry))
     return dict(sorted(files.items()))
 
 
@@ -83,6 +99,41 @@ def _remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript
     return value
 
 
-def _own(t: Transcript) -> tuple[str, str]:
+def _own(t: Transcript, site_url: str) -> tuple[str, str]:
     """What a transcript renders to on its own: its page's body and its JSON."""
-    return transcript_page.body(t), export.dumps(export.transcript(t))
+    return transcript_page.body(t, site_url), export.dumps(export.transcript(t, site_url))
+
+
+class Withdrawn(Protocol):
+    """A published transcript whose file is gone (`ledger.Entry`)."""
+
+    url: str
+    title: str
+    withdrawn: Any
+    marks: tuple[Any, ...]
+
+
+def redirect(old: str, new: str) -> str:
+    """A static page at the URL `old` that sends the reader on to `new` (both site-relative
+    folders), keeping the `#fragment` of the link they followed, as mkdocs-redirects does."""
+    relative = posixpath.relpath(new.rstrip("/"), old.rstrip("/")) + "/"
+    target, script = html.escape(relative), json.dumps(relative).replace("<", "\\u003c")
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Moved</title>\n'
+        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
+        f'<script>location.replace({script} + location.hash)</script>\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
+        f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n'
+    )
+
+
+def withdrawn_page(entry: Withdrawn) -> str:
+    """What stays at the URL of a withdrawn transcript: a note, and each of its anchors."""
+    when = human_date(entry.withdrawn)
+    blocks = [f"# {text(entry.title)}",
+              f"This transcript was withdrawn from the archive on {when}. "
+              f"Its questions and answers are no longer published here.",
+              f"All transcripts: [archive]({posixpath.relpath(paths.ARCHIVE, posixpath.dirname(entry.url.rstrip('/')))})"]
+    blocks += [f'<p id="{m.anchor}" class="exchange-removed">Q{m.anchor[1:]} was in this transcript, '
+               f"withdrawn on {when}.</p>" for m in entry.marks if m.into is None]
+    return front_matter(f"Withdrawn: {entry.title}") + "\n\n".join(blocks) + "\n"

@@ -5,6 +5,13 @@ Keys the contract names come first and keep their meaning; what is added after t
 question, `interjections` a moderator's turns between its answers, `follow_up_of` the
 number of the question a follow-up follows, `interpreted` whether a turn is an
 interpreter's rendering of its speaker's words. `url` values are relative to the site root.
+
+`number` is the question's place in the order asked; `anchor` its permanent id, which a
+correction never moves (`q2a` is an exchange inserted after `q2`). `merged_anchors` are the
+anchors of exchanges a correction merged into this one, `removed` the anchors of exchanges
+a correction took out (each still lands on a note on the page), and `citation` the
+ready-made citation the page's "Cite" gives, with an absolute link where the site's
+address is known.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import json
 from typing import Any
 
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
+from .citation import citation
 
 
 def dumps(value: Any) -> str:
@@ -30,7 +38,7 @@ def index(transcripts: tuple[Transcript, ...]) -> dict[str, Any]:
     }
 
 
-def transcript(t: Transcript) -> dict[str, Any]:
+def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
     meta = t.meta
     return {
         "id": t.id,
@@ -40,7 +48,7 @@ def transcript(t: Transcript) -> dict[str, Any]:
         "source": t.source.name,
         "url": t.url,
         "opening": [_turn(turn) for turn in t.opening],
-        "questions": [_exchange(t, e) for e in t.exchanges],
+        "questions": [_exchange(t, e, site_url) for e in t.exchanges],
         "closing": [_turn(turn) for turn in t.closing],
         "kind": meta.kind,
         "location": meta.location,
@@ -48,10 +56,12 @@ def transcript(t: Transcript) -> dict[str, Any]:
         "topics": list(meta.topics),
         "status": meta.status,
         "last_updated": meta.last_updated,
+        "removed": [{"anchor": r.anchor, "url": f"{t.url}#{r.anchor}", "after": r.after, "date": r.on.isoformat()}
+                    for r in t.removed],
     }
 
 
-def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
+def _exchange(t: Transcript, e: Exchange, site_url: str) -> dict[str, Any]:
     who = e.question.speaker
     return {
         "number": e.number,
@@ -64,6 +74,8 @@ def _exchange(t: Transcript, e: Exchange) -> dict[str, Any]:
         "lead_in": [_turn(turn) for turn in e.lead_in],
         "interjections": [_turn(turn) for turn in e.replies if turn.speaker.role is not Role.PRINCIPAL],
         "follow_up_of": e.follow_up_of,
+        "merged_anchors": list(e.merged),
+        "citation": citation(t, e, site_url),
     }
 
 

@@ -13,7 +13,7 @@ API_INDEX = "api/transcripts.json"
 
 # Folders (and the one file) that `generate` owns and may rewrite or clear; the rest of
 # the docs folder is hand-written and never touched.
-GENERATED = ("index.md", "transcripts", "speakers", "outlets", "api")
+GENERATED = ("index.md", "transcripts", "speakers", "outlets", "api", "feeds")
 
 
 def transcript(t: Transcript) -> str:
@@ -48,3 +48,24 @@ def outlet(o: Outlet, page_number: int = 1) -> str:
 
 def api(t: Transcript) -> str:
     return f"api/transcripts/{t.id}.json"
+
+
+# Atom feeds (`render.feeds`): the whole archive's, and one per speaker and per outlet.
+FEED_ALL = "feeds/all.xml"
+
+
+def speaker_feed(person: Person) -> str:
+    return f"feeds/speakers/{person.id}.xml"
+
+
+def outlet_feed(o: Outlet) -> str:
+    return f"feeds/outlets/{o.id}.xml"
+
+
+def page_url(path: str) -> str:
+    """The site-relative URL MkDocs serves a docs page at: "index.md" is "",
+    "transcripts/index.md" is "transcripts/", "speakers/mark-rutte.md" is "speakers/mark-rutte/"."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

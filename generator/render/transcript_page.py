@@ -3,9 +3,12 @@ under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
 
 from __future__ import annotations
 
-from ..model import Exchange, Role, Speaker, Transcript, Turn
+import html
+
+from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn
 from . import paths
-from .markdown import excerpt, external, front_matter, human_date, link, text
+from .citation import absolute, citation_text, json_ld
+from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
 _STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
@@ -13,8 +16,8 @@ _REPLY = {**_STATEMENT, Role.PRINCIPAL: "answer"}
 _LEAD_IN = {**_STATEMENT, Role.PRINCIPAL: "remark"}
 
 
-def render(t: Transcript, previous: Transcript | None, following: Transcript | None) -> str:
-    return with_neighbours(t, body(t), previous, following)
+def render(t: Transcript, previous: Transcript | None, following: Transcript | None, site_url: str = "") -> str:
+    return with_neighbours(t, body(t, site_url), previous, following)
 
 
 def with_neighbours(t: Transcript, body: str, previous: Transcript | None, following: Transcript | None) -> str:
@@ -22,8 +25,9 @@ def with_neighbours(t: Transcript, body: str, previous: Transcript | None, follo
     return f"{body}\n\n{_neighbours(paths.transcript(t), previous, following)}\n"
 
 
-def body(t: Transcript) -> str:
-    """All of the page but the links to its neighbours: it depends on the transcript alone."""
+def body(t: Transcript, site_url: str = "") -> str:
+    """All of the page but the links to its neighbours: it depends on the transcript alone
+    (and on where the site is published, which its citations give)."""
     page = paths.transcript(t)
     blocks = [f"# {text(t.meta.title)}"]
     if t.meta.subtitle:
@@ -35,13 +39,21 @@ def body(t: Transcript) -> str:
     if t.opening:
         blocks.append("## Opening statement {#opening}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.opening)
-    if t.exchanges:
+    if t.exchanges or t.removed:
         blocks.append("## Questions and answers {#exchanges}")
-        blocks.extend(_exchange(page, e) for e in t.exchanges)
+        removed = {}
+        for r in t.removed:
+            removed.setdefault(r.after, []).append(r)
+        blocks.extend(_removed(r) for r in removed.get(0, ()))
+        for position, e in enumerate(t.exchanges, 1):
+            blocks.append(_exchange(t, page, e, site_url))
+            blocks.extend(_removed(r) for r in removed.get(position, ()))
     if t.closing:
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
-    return front_matter(t.meta.title) + "\n\n".join(blocks)
+    description = plain(t.meta.subtitle or excerpt(t.opening[0].text, 40) if t.opening or t.meta.subtitle else t.meta.title)
+    matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url), feed=paths.FEED_ALL)
+    return matter + "\n\n".join(blocks)
 
 
 def _facts(t: Transcript, page: str) -> str:
@@ -75,18 +87,42 @@ def asker_name(speaker: Speaker) -> str:
 
 def _jump(page: str, e: Exchange) -> str:
     name = asker_name(e.question.speaker)
-    return f"{e.number}. {link(f'Q{e.number} · {name}', page, page, e.anchor)}: “{text(excerpt(e.question.text))}”"
+    return f"{e.number}. {link(f'{e.name} · {name}', page, page, e.anchor)}: “{text(excerpt(e.question.text))}”"
 
 
-def _exchange(page: str, e: Exchange) -> str:
-    blocks = [f"### Q{e.number} · {asker(page, e.question.speaker)} {{#{e.anchor}}}"]
+def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
+    blocks = [f"### {e.name} · {asker(page, e.question.speaker)} {{#{e.anchor}}}"]
+    blocks.extend(
+        f'<p id="{anchor}" class="exchange-merged">Q{anchor[1:]}, once an exchange of its own, was merged into '
+        f"this one in a correction of the transcript.</p>"
+        for anchor in e.merged
+    )
     if e.follow_up_of is not None:
-        blocks.append(f"Follow-up to {link(f'Q{e.follow_up_of}', page, page, f'q{e.follow_up_of}')}\n{{: .exchange-follow-up }}")
+        earlier = t.exchange(e.follow_up_of)
+        blocks.append(f"Follow-up to {link(earlier.name, page, page, earlier.anchor)}\n{{: .exchange-follow-up }}")
     blocks.extend(_turn(page, turn, _LEAD_IN) for turn in e.lead_in)
     blocks.append(_turn(page, e.question, _REPLY))
     blocks.extend(_turn(page, turn, _REPLY) for turn in e.replies)
     blocks.append(f"Permalink: {link(f'#{e.anchor}', page, page, e.anchor)}\n{{: .exchange-permalink }}")
+    blocks.append(_cite(t, e, site_url))
     return "\n\n".join(blocks)
+
+
+def _cite(t: Transcript, e: Exchange, site_url: str) -> str:
+    """The exchange's citation, to select and copy ("Copy" does it in one click): one line
+    of HTML, every value escaped. Where the site's address is unknown (a local build), the
+    page's script puts the address the reader is at in place of the relative link."""
+    return (
+        f'<details class="exchange-cite"><summary>Cite {e.name}</summary><p class="citation" data-anchor="{e.anchor}">'
+        f'<span class="citation-text">{html.escape(citation_text(t, e))},</span> '
+        f'<span class="citation-url">{html.escape(absolute(site_url, f"{t.url}#{e.anchor}"))}</span></p>'
+        f'<button type="button" class="citation-copy" hidden>Copy</button></details>'
+    )
+
+
+def _removed(r: Removal) -> str:
+    return (f'<p id="{r.anchor}" class="exchange-removed">Q{r.anchor[1:]} was removed from this transcript '
+            f"in a correction on {human_date(r.on)}.</p>")
 
 
 def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:

@@ -1,0 +1,480 @@
+"""The anchor ledger: what was published, so that no correction ever breaks a link to it.
+
+`anchors.yml`, in the input folder and committed with the transcripts, lists per
+transcript the id and URL it was first published at and, per anchor, a fingerprint of
+its exchange: who asked, for which outlet, who answered, and the opening words of the
+question. Each new reading is aligned to it by text similarity (rapidfuzz), in order:
+
+- an exchange whose text or names were corrected keeps its anchor;
+- an inserted one gets an anchor no link ever used, named after the one before it
+  (`q2a` between `q2` and `q3`);
+- a deleted one keeps its anchor in the ledger, marked removed: the page keeps an element
+  with that id saying so;
+- the first part of a split keeps the anchor; a merged exchange keeps both;
+- a renamed file is recognised by its exchanges and keeps its id and URL;
+- a transcript whose file is gone keeps a page at its URL saying it was withdrawn.
+
+It also lists every speaker and outlet page ever published: a page whose name was
+corrected leaves a redirect behind (`moved`).
+
+The file is written by hand-readable rules: sorted by id, one line per anchor in the
+order of the page, so that a correction shows as one diff line per change.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import itertools
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from .errors import InputError, Problem
+from .model import Exchange, Removal, Transcript
+
+LEDGER = "anchors.yml"
+_PREFIX = 100  # characters of the question a fingerprint keeps
+_SAME = 0.6  # how alike a fingerprint and an exchange must be to be the same exchange
+_INSIDE = 90  # how well (0-100) a removed question must be found in an exchange merged into
+_SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected spelling
+_DP_LIMIT = 250_000  # cells of the order-keeping alignment; past this, pairs go by position
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One published anchor and the fingerprint of its exchange."""
+
+    anchor: str
+    asker: str | None = None  # ids, as on the speaker and outlet pages
+    outlet: str | None = None
+    answers: tuple[str, ...] = ()
+    digest: str = ""  # of the whole question, normalised: equal digests, same question
+    text: str = ""  # its opening words, normalised
+    removed: datetime.date | None = None  # the day a correction took it out
+    into: str | None = None  # the anchor of the exchange a correction merged it into
+
+    @property
+    def live(self) -> bool:
+        return self.removed is None and self.into is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A published transcript."""
+
+    source: str  # its file name, as last read
+    url: str
+    title: str
+    marks: tuple[Mark, ...] = ()  # in the order of the page
+    withdrawn: datetime.date | None = None  # its file is gone
+
+
+@dataclass(frozen=True)
+class Page:
+    """A published speaker or outlet page."""
+
+    name: str
+    moved: str | None = None  # the id of the page its name was corrected to
+
+
+@dataclass(frozen=True)
+class Ledger:
+    transcripts: dict[str, Entry] = field(default_factory=dict)  # by published id
+    speakers: dict[str, Page] = field(default_factory=dict)  # by id
+    outlets: dict[str, Page] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Change:
+    """What a reading changes in the ledger, said for the editor at the place it concerns."""
+
+    path: Path
+    line: int
+    message: str
+    moves: bool = True  # adds, moves or removes a published anchor or URL: `--frozen` refuses it
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.path, self.line, self.message)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The transcripts with their permanent ids, and what that changed."""
+
+    transcripts: tuple[Transcript, ...]
+    ledger: Ledger
+    changes: tuple[Change, ...]
+    moved: dict[str, str]  # "speakers/old-id" -> "speakers/new-id" (or the index, "speakers")
+    withdrawn: tuple[Entry, ...]
+
+
+def today() -> datetime.date:
+    """The day a correction is recorded: `SOURCE_DATE_EPOCH` where set, as reproducible builds do."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+# --- reading and writing the file --------------------------------------------------------
+
+
+def load(folder: Path) -> Ledger:
+    """The ledger of the input folder; an empty one where there is none yet."""
+    path = folder / LEDGER
+    if not path.is_file():
+        return Ledger()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        return Ledger(
+            {key: _entry(value) for key, value in (data.get("transcripts") or {}).items()},
+            {key: _page(value) for key, value in (data.get("speakers") or {}).items()},
+            {key: _page(value) for key, value in (data.get("outlets") or {}).items()},
+        )
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {error}; "
+                            "restore it from version control") from None
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise InputError.at(path, 0, f"not a ledger as `generate` writes it ({error!r}); "
+                            "restore it from version control") from None
+
+
+def _entry(value: dict) -> Entry:
+    marks = tuple(_mark(anchor, fields) for anchor, fields in (value.get("anchors") or {}).items())
+    return Entry(str(value["source"]), str(value["url"]), str(value.get("title", "")), marks, _day(value.get("withdrawn")))
+
+
+def _mark(anchor: str, value: dict) -> Mark:
+    if not re.fullmatch(r"q\d+[a-z]*", anchor):
+        raise ValueError(f"'{anchor}' is not an anchor")
+    return Mark(
+        anchor, value.get("asker"), value.get("outlet"), tuple(value.get("answers", ())),
+        str(value.get("digest", "")), str(value.get("text", "")), _day(value.get("removed")), value.get("into"),
+    )
+
+
+def _page(value: str | dict) -> Page:
+    return Page(value) if isinstance(value, str) else Page(str(value["name"]), value.get("moved"))
+
+
+def _day(value: object) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+_HEADER = """\
+# The anchor ledger: the id, URL and #qN anchors of every published transcript, with a
+# fingerprint of each exchange, and every published speaker and outlet page. Written by
+# `python -m generator generate` (and `build`); commit it with the transcripts. It is what
+# keeps every published link landing on the same exchange through corrections.
+"""
+
+
+def dumps(ledger: Ledger) -> str:
+    """The ledger as YAML, one line per anchor and per page, sorted: the same ledger, the
+    same bytes. Values are written as JSON, which YAML reads as the same values."""
+    lines = [_HEADER, "transcripts:"]
+    for id_, entry in sorted(ledger.transcripts.items()):
+        lines.append(f"  {_scalar(id_)}:")
+        lines.append(f"    source: {_scalar(entry.source)}")
+        lines.append(f"    url: {_scalar(entry.url)}")
+        lines.append(f"    title: {_scalar(entry.title)}")
+        if entry.withdrawn:
+            lines.append(f"    withdrawn: {entry.withdrawn.isoformat()}")
+        lines.append("    anchors:" + ("" if entry.marks else " {}"))
+        lines.extend(f"      {m.anchor}: {_scalar(_fields(m))}" for m in entry.marks)
+    for section, pages in (("speakers", ledger.speakers), ("outlets", ledger.outlets)):
+        lines.append(f"{section}:" + ("" if pages else " {}"))
+        lines.extend(
+            f"  {_scalar(id_)}: {_scalar(page.name if page.moved is None else {'name': page.name, 'moved': page.moved})}"
+            for id_, page in sorted(pages.items())
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _fields(m: Mark) -> dict[str, object]:
+    values = {"asker": m.asker, "outlet": m.outlet, "answers": list(m.answers), "digest": m.digest, "text": m.text,
+              "removed": m.removed.isoformat() if m.removed else None, "into": m.into}
+    return {key: value for key, value in values.items() if value not in (None, [], "")}
+
+
+def _scalar(value: object) -> str:
+    # ASCII escapes: YAML's reader refuses some characters JSON writes as they are.
+    return json.dumps(value, ensure_ascii=True)
+
+
+# --- fingerprints and alignment ----------------------------------------------------------
+
+
+def _words(value: str) -> str:
+    return " ".join(re.findall(r"\w+", value.casefold()))
+
+
+def fingerprint(e: Exchange, anchor: str) -> Mark:
+    who = e.question.speaker
+    words = _words(e.question.text)
+    answers = sorted({t.speaker.person.id for t in e.answers if t.speaker.person})
+    return Mark(
+        anchor, who.person.id if who.person else None, who.outlet.id if who.outlet else None, tuple(answers),
+        hashlib.sha256(words.encode()).hexdigest()[:12], words[:_PREFIX],
+    )
+
+
+def _similarity(old: Mark, new: Mark) -> float:
+    if old.digest == new.digest:
+        text = 1.0
+    else:
+        text = fuzz.ratio(old.text, new.text) / 100
+    return 0.8 * text + 0.1 * (old.asker == new.asker) + 0.05 * (old.outlet == new.outlet) + 0.05 * (old.answers == new.answers)
+
+
+def _pairs(old: list[Mark], new: list[Mark]) -> list[tuple[int, int]]:
+    """Which old fingerprints are which new ones: the order-keeping pairing of greatest
+    total similarity, among pairs alike enough. Equal questions pair first."""
+    pairs: list[tuple[int, int]] = []
+    matcher = SequenceMatcher(None, [m.digest for m in old], [m.digest for m in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend((i1 + k, j1 + k) for k in range(i2 - i1))
+        elif tag == "replace":
+            pairs.extend((i1 + i, j1 + j) for i, j in _best_pairs(old[i1:i2], new[j1:j2]))
+    return pairs
+
+
+def _best_pairs(old: list[Mark], new: list[Mark]) -> list[tuple[int, int]]:
+    n, m = len(old), len(new)
+    if n * m > _DP_LIMIT:  # a text rewritten throughout: pair by position where alike
+        return [(k, k) for k in range(min(n, m)) if _similarity(old[k], new[k]) >= _SAME]
+    score = [[_similarity(o, p) for p in new] for o in old]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            both = score[i][j] + best[i + 1][j + 1] if score[i][j] >= _SAME else 0.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], both)
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if score[i][j] >= _SAME and best[i][j] == score[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _whole(e: Exchange) -> str:
+    return _words(" ".join(t.text for t in (e.question, *e.replies)))
+
+
+def _suffixes() -> Iterable[str]:
+    for size in itertools.count(1):
+        for letters in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=size):
+            yield "".join(letters)
+
+
+def _new_anchor(before: str | None, used: set[str]) -> str:
+    """An anchor no link ever used, named after the exchange it follows: `q2a`, `q2b`, ...;
+    `q0a` before the first."""
+    number = re.match(r"q(\d+)", before).group(1) if before else "0"
+    return next(a for a in (f"q{number}{s}" for s in _suffixes()) if a not in used)
+
+
+def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, Entry, list[Change]]:
+    """`t` with the anchors `entry` published, and the entry updated to it."""
+    path, exchanges, marks = t.source, t.exchanges, list(entry.marks)
+    live = [k for k, m in enumerate(marks) if m.live]
+    prints = [fingerprint(e, "") for e in exchanges]
+    placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
+    at = {k: j for j, k in placed.items()}
+    after, last = {}, -1  # mark -> the exchange it now stands after (-1: before the first)
+    for k in range(len(marks)):
+        last = after[k] = at.get(k, last)
+
+    anchors: dict[int, str] = {}
+    used = {m.anchor for m in marks}
+    changes: list[Change] = []
+    for j, e in enumerate(exchanges):
+        if j in placed:
+            anchors[j] = marks[placed[j]].anchor
+        elif not marks:  # first published: in the order asked
+            anchors[j] = f"q{j + 1}"
+        else:
+            anchors[j] = _new_anchor(anchors.get(j - 1), used)
+            used.add(anchors[j])
+            where = f"after {anchors[j - 1]}" if j else "before the first"
+            changes.append(Change(path, e.question.line, f"new exchange {where} is {anchors[j]}"))
+    host_of = {anchor: j for j, anchor in anchors.items()}
+
+    # A published exchange no longer found: merged into a neighbour that holds its question, or removed.
+    state: dict[int, Mark] = {}  # the new state of every mark not placed on an exchange
+    for k in live:
+        if k in at:
+            continue
+        j = _merged_into(marks[k], k, at, exchanges)
+        if j is not None:
+            state[k] = replace(marks[k], into=anchors[j])
+            changes.append(Change(path, exchanges[j].question.line, f"{marks[k].anchor} merged into "
+                                  f"{anchors[j]} in a correction: its links land on {anchors[j]}"))
+        else:
+            state[k] = replace(marks[k], removed=day)
+            line = exchanges[min(after[k] + 1, len(exchanges) - 1)].question.line if exchanges else 1
+            changes.append(Change(path, line, f"{marks[k].anchor} is no longer in the text: removed in a "
+                                  "correction, its links land on a note saying so"))
+    # Anchors merged by earlier corrections follow their exchange, wherever it went.
+    index = {m.anchor: k for k, m in enumerate(marks)}
+    for k, m in enumerate(marks):
+        if m.into is not None:
+            host = state.get(index.get(m.into, -1))
+            if m.into in host_of:
+                state[k] = m
+            elif host is not None and host.into:
+                state[k] = replace(m, into=host.into)
+            else:
+                state[k] = replace(m, into=None, removed=host.removed if host is not None else day)
+        elif m.removed is not None:
+            state[k] = m
+
+    # The ledger's marks and the page's ids and removal notes, in the order of the page.
+    ids = {j: [anchor] for j, anchor in anchors.items()}
+    standing: dict[int, list[int]] = {}
+    for k in sorted(state):
+        standing.setdefault(after[k], []).append(k)
+    new_marks: list[Mark] = []
+    removals: list[Removal] = []
+    for j in range(-1, len(exchanges)):
+        if j >= 0:
+            new_marks.append(replace(prints[j], anchor=anchors[j]))
+        for k in standing.get(j, ()):
+            m = state[k]
+            if m.into:
+                ids[host_of[m.into]].append(m.anchor)
+            else:
+                removals.append(Removal(m.anchor, j + 1, m.removed))
+            new_marks.append(m)
+
+    numbered = tuple(replace(e, ids=tuple(ids[j])) for j, e in enumerate(exchanges))
+    return replace(t, exchanges=numbered, removed=tuple(removals)), replace(entry, marks=tuple(new_marks), withdrawn=None), changes
+
+
+def _merged_into(old: Mark, k: int, at: dict[int, int], exchanges: tuple[Exchange, ...]) -> int | None:
+    """The exchange, next to where `old` stood, whose text holds its question, if any."""
+    before = [at[i] for i in sorted(at, reverse=True) if i < k][:1]
+    following = [at[i] for i in sorted(at) if i > k][:1]
+    for j in (*before, *following):
+        if old.text and fuzz.partial_ratio(old.text, _whole(exchanges[j])) >= _INSIDE:
+            return j
+    return None
+
+
+# --- the whole corpus ---------------------------------------------------------------------
+
+
+def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day: datetime.date,
+            people: dict[str, str], outlets: dict[str, str], unread: set[str] = frozenset()) -> Published:
+    """Align every transcript to the ledger: their permanent ids and anchors, the ledger
+    updated, and the changes to it. `people` and `outlets` are the ids and names of the
+    speaker and outlet pages the transcripts now make; `unread` the names of files there
+    that could not be read, whose entries stay as they are."""
+    transcripts = list(transcripts)
+    by_source = {e.source: id_ for id_, e in ledger.transcripts.items()}
+    present = {t.source.name for t in transcripts} | set(unread)
+    orphans = {id_: e for id_, e in ledger.transcripts.items() if e.source not in present}
+    entries = dict(ledger.transcripts)
+    result, changes = [], []
+    for t in sorted(transcripts, key=lambda t: t.source.name):
+        id_ = by_source.get(t.source.name)
+        if id_ is None:
+            id_ = _renamed(t, orphans)
+            if id_ is not None:
+                old = orphans.pop(id_)
+                changes.append(Change(t.source, 0, f"renamed from {old.source}: keeps its id and URL {old.url}"))
+                entries[id_] = replace(old, source=t.source.name)
+        if id_ is None:
+            id_ = t.id
+            if id_ in entries:  # a new file whose name makes the id of another published one
+                id_ = _free_id(t.id, entries)
+                changes.append(Change(t.source, 0, f"its id '{t.id}' was published for {entries[t.id].source}: "
+                                      f"published as '{id_}'"))
+            t = replace(t, id=id_)
+            entries[id_] = Entry(t.source.name, t.url, t.meta.title)
+            if t.exchanges:
+                changes.append(Change(t.source, 0, f"new transcript at {t.url}: "
+                                      f"q1-q{len(t.exchanges)} recorded"))
+            else:
+                changes.append(Change(t.source, 0, f"new transcript at {t.url}"))
+        entry = entries[id_]
+        t = replace(t, id=id_, published_url=entry.url)
+        t, entry, found = align(entry, t, day)
+        entries[id_] = replace(entry, title=t.meta.title)
+        changes.extend(found)
+        result.append(t)
+    withdrawn = []
+    for id_, entry in sorted(orphans.items()):
+        if entry.withdrawn is None:
+            entry = entries[id_] = replace(entry, withdrawn=day)
+            changes.append(Change(folder / entry.source, 0, f"withdrawn: its file is gone; its URL {entry.url} "
+                                  f"keeps a page saying so"))
+        withdrawn.append(entry)
+    speakers, moved_people = _pages(ledger.speakers, people)
+    outlet_pages, moved_outlets = _pages(ledger.outlets, outlets)
+    moved = {f"speakers/{a}": f"speakers/{b}" if b else "speakers" for a, b in moved_people.items()}
+    moved |= {f"outlets/{a}": f"outlets/{b}" if b else "outlets" for a, b in moved_outlets.items()}
+    return Published(
+        tuple(sorted(result, key=lambda t: t.source.name)), Ledger(entries, speakers, outlet_pages),
+        tuple(sorted(changes)), moved, tuple(withdrawn),
+    )
+
+
+def _free_id(id_: str, entries: dict[str, Entry]) -> str:
+    return next(f"{id_}-{n}" for n in itertools.count(2) if f"{id_}-{n}" not in entries)
+
+
+def _renamed(t: Transcript, orphans: dict[str, Entry]) -> str | None:
+    """The published transcript whose file `t` is, renamed: most of its exchanges align."""
+    best, best_share = None, 0.5
+    prints = [fingerprint(e, "") for e in t.exchanges]
+    for id_, entry in sorted(orphans.items()):
+        live = [m for m in entry.marks if m.live]
+        if not live and not prints:
+            share = 1.0 if entry.title == t.meta.title else 0.0
+        else:
+            share = len(_pairs(live, prints)) / max(len(live), len(prints))
+        if share > best_share:
+            best, best_share = id_, share
+    return best
+
+
+def _pages(published: dict[str, Page], current: dict[str, str]) -> tuple[dict[str, Page], dict[str, str | None]]:
+    """Every page ever published, and where those gone now lead: the page of the corrected
+    spelling of their name, or (None) the index."""
+    pages = {id_: Page(name) for id_, name in current.items()}
+    moved: dict[str, str | None] = {}
+    names = {id_: default_process(name) for id_, name in sorted(current.items())}
+    for id_, page in sorted(published.items()):
+        if id_ in current:
+            continue
+        target = page.moved
+        seen = {id_}
+        while target is not None and target not in current and target in published and target not in seen:
+            seen.add(target)
+            target = published[target].moved
+        if target not in current:
+            name = default_process(page.name)
+            scored = [(fuzz.ratio(name, other_name), other) for other, other_name in names.items()]
+            target = max((s for s in scored if s[0] >= _SAME_NAME), default=(0, None))[1]
+        pages[id_] = Page(page.name, target)
+        moved[id_] = target
+    return pages, moved

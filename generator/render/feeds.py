@@ -1,0 +1,124 @@
+"""Atom feeds: every question in the archive, and each speaker's and each outlet's.
+
+One entry per exchange, linking to its permanent anchor on the transcript's page. A feed
+holds the latest `LIMIT` exchanges only, so none grows with the archive. Nothing in a feed
+depends on when it is built (dates are the transcripts' own, at 00:00 UTC), so the same
+archive gives the same bytes.
+
+With a `site_url`, ids and links are absolute URLs. Without one (a local build), links are
+relative to the feed file, so they resolve wherever the site is served, and ids are
+`urn:uuid:`s derived from the site-relative URL: Atom allows relative links but not
+relative ids (RFC 4287, 4.2.6).
+"""
+
+from __future__ import annotations
+
+import datetime
+import heapq
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from ..model import Exchange, Transcript
+from . import paths
+from .catalog import Catalog, Entry
+from .markdown import relative
+from .transcript_page import asker_name
+
+LIMIT = 50  # entries in one feed
+SITE_NAME = "Press conference transcripts"
+_EPOCH = datetime.date(1970, 1, 1)  # `updated` of a feed with no entries
+# What XML 1.0 cannot hold at all, not even as a character reference: lxml refuses it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+Item = tuple[Transcript, Exchange]
+
+
+@dataclass(frozen=True)
+class _Feed:
+    path: str  # docs-relative, like the pages
+    title: str
+    page: str  # docs path of the HTML page the feed is an alternate of
+
+
+def feeds(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Every feed, keyed by path under the docs folder: the whole archive's, and one per
+    person and per outlet in the catalog (empty if they took part in no exchange)."""
+    newest = [(t, e) for t in reversed(catalog.transcripts) for e in reversed(t.exchanges)]
+    rank = {(t.id, e.anchor): i for i, (t, e) in enumerate(newest)}
+
+    def latest(entries: Iterable[Entry]) -> list[Item]:
+        ranks = {rank[e.transcript.id, e.exchange.anchor] for e in entries if e.exchange is not None}
+        return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
+
+    archive = _Feed(paths.FEED_ALL, f"{SITE_NAME}: all questions", paths.HOME)
+    files = {archive.path: _atom(archive, newest[:LIMIT], site_url)}
+    for person_id, person in catalog.people.items():
+        feed = _Feed(paths.speaker_feed(person), f"{person.name}: questions and answers", paths.speaker(person))
+        files[feed.path] = _atom(feed, latest(catalog.by_person.get(person_id, ())), site_url)
+    for outlet_id, outlet in catalog.outlets.items():
+        feed = _Feed(paths.outlet_feed(outlet), f"{outlet.name}: questions asked", paths.outlet(outlet))
+        files[feed.path] = _atom(feed, latest(catalog.by_outlet.get(outlet_id, ())), site_url)
+    return dict(sorted(files.items()))
+
+
+def _atom(feed: _Feed, items: Sequence[Item], site_url: str) -> str:
+    """The feed of `items` (newest first) as Atom XML."""
+    fg = FeedGenerator()
+    fg.id(_id(site_url, feed.path))
+    fg.title(_line(feed.title))
+    fg.author(name=SITE_NAME)
+    fg.link(href=_href(site_url, feed.path, feed.path), rel="self", type="application/atom+xml")
+    fg.link(href=_href(site_url, feed.path, paths.page_url(feed.page)), rel="alternate", type="text/html")
+    fg.language("en")
+    # feedgen's default names its version: then an upgrade alone would change every feed.
+    fg.generator("python-feedgen", uri="https://lkiesow.github.io/python-feedgen")
+    fg.updated(_midnight(items[0][0].meta.date if items else _EPOCH))
+    for t, e in items:
+        entry = fg.add_entry(order="append")
+        entry.id(_id(site_url, f"{t.url}#{e.anchor}"))
+        entry.title(_line(f"Q{e.number} · {asker_name(e.question.speaker)}: {t.meta.title}"))
+        entry.link(href=_href(site_url, feed.path, t.url) + f"#{e.anchor}", rel="alternate", type="text/html")
+        entry.content(_summary(e), type="text")
+        entry.published(_midnight(t.meta.date))
+        entry.updated(_midnight(t.meta.date))
+    return fg.atom_str(pretty=True, encoding="UTF-8").decode("utf-8")
+
+
+def _summary(e: Exchange) -> str:
+    """The question's text, then who answered it."""
+    names = dict.fromkeys(turn.speaker.person.name if turn.speaker.person else "Unnamed speaker" for turn in e.answers)
+    answered = f"\n\nAnswered by: {', '.join(names)}" if names else ""
+    return _xml(e.question.text + answered)
+
+
+def _id(site_url: str, target: str) -> str:
+    """The permanent id of a site-relative URL: the absolute URL, or without a site URL a
+    UUID derived from the relative one."""
+    return _absolute(site_url, target) if site_url else uuid.uuid5(uuid.NAMESPACE_URL, target).urn
+
+
+def _href(site_url: str, feed_path: str, target: str) -> str:
+    """A link to a site-relative URL: absolute, or without a site URL relative to the feed."""
+    return _absolute(site_url, target) if site_url else relative(feed_path, target)
+
+
+def _absolute(site_url: str, target: str) -> str:
+    return site_url.rstrip("/") + "/" + target
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+
+
+def _xml(value: str) -> str:
+    """`value` without the characters XML cannot hold (NUL, most C0 controls, surrogates)."""
+    return _NOT_XML.sub("", value)
+
+
+def _line(value: str) -> str:
+    """`value` as XML text on one line: for titles."""
+    return " ".join(_xml(value).split())
