@@ -46,6 +46,8 @@ _PREFIX = 100  # characters of the question a fingerprint keeps
 _SAME = 0.6  # how alike a fingerprint and an exchange must be to be the same exchange
 _INSIDE = 90  # how well (0-100) a removed question must be found in an exchange merged into
 _SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected spelling
+_OPENING = 40  # characters of a question that say it is the one, wherever they stand
+_SPLIT_MINIMUM = 15  # characters the first part of a split must have to be recognised as it
 _DP_LIMIT = 250_000  # cells of the order-keeping alignment; past this, pairs go by position
 
 
@@ -233,11 +235,16 @@ def fingerprint(e: Exchange, anchor: str) -> Mark:
 
 
 def _similarity(old: Mark, new: Mark) -> float:
+    """How sure (0-1) it is that `new` is the exchange `old` was. Mostly the question's
+    opening words: a split's first part keeps the anchor, its later part does not. Who asked,
+    and for whom, counts only where the text names them."""
     if old.digest == new.digest:
         text = 1.0
     else:
-        text = fuzz.ratio(old.text, new.text) / 100
-    return 0.8 * text + 0.1 * (old.asker == new.asker) + 0.05 * (old.outlet == new.outlet) + 0.05 * (old.answers == new.answers)
+        opening = fuzz.ratio(old.text[:_OPENING], new.text[:_OPENING])
+        text = (0.7 * opening + 0.3 * fuzz.ratio(old.text, new.text)) / 100
+    known = [a == b for a, b in ((old.asker, new.asker), (old.outlet, new.outlet)) if a or b]
+    return 0.8 * text + 0.2 * sum(known) / len(known) if known else text
 
 
 def _pairs(old: list[Mark], new: list[Mark]) -> list[tuple[int, int]]:
@@ -298,7 +305,17 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
     live = [k for k, m in enumerate(marks) if m.live]
     prints = [fingerprint(e, "") for e in exchanges]
     placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
+    _first_parts(placed, marks, prints)
     at = {k: j for j, k in placed.items()}
+    # A published exchange not found as it was, whose question is in an exchange nearby:
+    # a new one is it (split, then merged into what followed); one already placed took it in.
+    hosts: dict[int, int] = {}  # mark -> the placed exchange it was merged into
+    for k in live:
+        if k not in at and (j := _merged_into(marks[k], k, at, exchanges)) is not None:
+            if j in placed:
+                hosts[k] = j
+            else:
+                placed[j], at[k] = k, j
     after, last = {}, -1  # mark -> the exchange it now stands after (-1: before the first)
     for k in range(len(marks)):
         last = after[k] = at.get(k, last)
@@ -318,12 +335,12 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
             changes.append(Change(path, e.question.line, f"new exchange {where} is {anchors[j]}"))
     host_of = {anchor: j for j, anchor in anchors.items()}
 
-    # A published exchange no longer found: merged into a neighbour that holds its question, or removed.
+    # A published exchange no longer found: merged into one that holds its question, or removed.
     state: dict[int, Mark] = {}  # the new state of every mark not placed on an exchange
     for k in live:
         if k in at:
             continue
-        j = _merged_into(marks[k], k, at, exchanges)
+        j = hosts.get(k)
         if j is not None:
             state[k] = replace(marks[k], into=anchors[j])
             changes.append(Change(path, exchanges[j].question.line, f"{marks[k].anchor} merged into "
@@ -369,14 +386,43 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
     return replace(t, exchanges=numbered, removed=tuple(removals)), replace(entry, marks=tuple(new_marks), withdrawn=None), changes
 
 
+def _first_parts(placed: dict[int, int], marks: list[Mark], prints: list[Mark]) -> None:
+    """A split keeps the anchor on its first part: where a mark went to the exchange after
+    one that is new and begins as its question began, it goes to that one instead."""
+    for j in sorted(placed):
+        before = j - 1
+        if before < 0 or before in placed:
+            continue
+        old, first = marks[placed[j]].text, prints[before].text
+        if len(first) >= _SPLIT_MINIMUM and fuzz.ratio(first, old[: len(first)]) >= _INSIDE:
+            placed[before] = placed.pop(j)
+
+
 def _merged_into(old: Mark, k: int, at: dict[int, int], exchanges: tuple[Exchange, ...]) -> int | None:
-    """The exchange, next to where `old` stood, whose text holds its question, if any."""
-    before = [at[i] for i in sorted(at, reverse=True) if i < k][:1]
-    following = [at[i] for i in sorted(at) if i > k][:1]
-    for j in (*before, *following):
-        if old.text and fuzz.partial_ratio(old.text, _whole(exchanges[j])) >= _INSIDE:
+    """The exchange, where `old` stood, whose text holds its question, if any: one of those
+    between the exchanges the marks around it went to, or those two."""
+    before = max((at[i] for i in at if i < k), default=-1)
+    following = min((at[i] for i in at if i > k), default=len(exchanges))
+    between = [j for j in range(before + 1, following) if j not in at.values()]
+    for j in (*between, before, following):  # the whole question is in it; or, split and merged, its opening words
+        if not 0 <= j < len(exchanges):
+            continue
+        whole = _whole(exchanges[j])
+        if old.text and (fuzz.partial_ratio(old.text, whole) >= _INSIDE or _opens_inside(old.text, whole)):
             return j
     return None
+
+
+def _opens_inside(question: str, text: str) -> bool:
+    """Whether `text` holds the opening words of `question` (at least four, and twenty characters)."""
+    words = question.split()
+    for count in range(len(words), 3, -1):
+        opening = " ".join(words[:count])
+        if len(opening) < 20:
+            return False
+        if f" {opening} " in f" {text} ":
+            return True
+    return False
 
 
 # --- the whole corpus ---------------------------------------------------------------------
