@@ -17,6 +17,7 @@ only needed for a real misspelling. Ids are slugs of the canonical name.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,15 +51,25 @@ def key(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
 
 
-# A folder's own page is `index.md`: no transcript, person or outlet may take that name.
-RESERVED_IDS = frozenset({"index"})
+# A folder's own page is `index.md`: no transcript, person or outlet may take that name;
+# nor may one take a name Windows reserves for a device whatever its extension ("con.md",
+# "aux/"), or the docs and the site could not be copied to or built on Windows.
+RESERVED_IDS = frozenset({"index", "con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
+# An id names a file (`<id>.json`) and a folder: far below the 255 bytes a file name may
+# have, with room for the temporary name a file is written under.
+MAX_ID_LENGTH = 200
 
 
 def make_id(name: str) -> str:
-    """The id (and page name) for a name: a slug, never a reserved one ("Index", the
-    Hungarian outlet, gets "index-1"; "Page 2" gets "page-2-1", as listings' later pages
-    are named so)."""
+    """The id (and page name) for a name: a slug of [a-z0-9-], never a reserved one
+    ("Index", the Hungarian outlet, gets "index-1"; "CON" gets "con-1"; "Page 2" gets
+    "page-2-1", as listings' later pages are named so), and never longer than
+    `MAX_ID_LENGTH`: a longer slug is cut and ends with a hash of the whole, so that
+    two names that differ only after the cut keep different ids."""
     slug = slugify(name) or "unnamed"
+    if len(slug) > MAX_ID_LENGTH:
+        digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:8]
+        slug = f"{slug[: MAX_ID_LENGTH - len(digest) - 1].rstrip('-')}-{digest}"
     return f"{slug}-1" if slug in RESERVED_IDS or re.fullmatch(r"page-\d+", slug) else slug
 
 

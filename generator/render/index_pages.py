@@ -36,7 +36,7 @@ def _pager(page: str, where: Callable[[int], str], count: int, number: int, desc
     if count == 1:
         return ""
     links = [
-        f"**{describe(n)}**" if n == number else link(describe(n), page, where(n)) for n in range(1, count + 1)
+        f"**{text(describe(n))}**" if n == number else link(describe(n), page, where(n)) for n in range(1, count + 1)
     ]
     return f"Page {number} of {count}: " + " · ".join(links) + "\n{: .pager }"
 
