@@ -137,8 +137,9 @@ def load(folder: Path) -> Ledger:
     if not path.is_file():
         return Ledger()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-        return Ledger(
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        ledger = Ledger(
             {key: _entry(value) for key, value in (data.get("transcripts") or {}).items()},
             {key: _page(value) for key, value in (data.get("speakers") or {}).items()},
             {key: _page(value) for key, value in (data.get("outlets") or {}).items()},
@@ -150,6 +151,39 @@ def load(folder: Path) -> Ledger:
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise InputError.at(path, 0, f"not a ledger as `generate` writes it ({error!r}); "
                             "restore it from version control") from None
+    problems = [Problem(path, _line_of(text, value), f"'{value}' is not {what}: restore the ledger from version control")
+                for value, what in _unsafe(ledger)]
+    if problems:
+        raise InputError(problems)
+    return ledger
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_URL = re.compile(r"transcripts/\d{4}/[a-z0-9][a-z0-9-]*/")
+
+
+def _unsafe(ledger: Ledger) -> Iterable[tuple[str, str]]:
+    """Values of a ledger edited by hand that would put a file outside the generated folders
+    or markup in a page: ids and URLs only ever have the shapes `generate` gives them."""
+    for id_, entry in ledger.transcripts.items():
+        if not _ID.fullmatch(id_):
+            yield id_, "a transcript id"
+        if not _URL.fullmatch(entry.url):
+            yield entry.url, "a transcript URL (transcripts/<year>/<id>/)"
+        for mark in entry.marks:
+            if mark.into is not None and not re.fullmatch(r"q\d+[a-z]*", mark.into):
+                yield mark.into, "an anchor"
+    for pages in (ledger.speakers, ledger.outlets):
+        for id_, page in pages.items():
+            for value in (id_, page.moved):
+                if value is not None and not _ID.fullmatch(value):
+                    yield value, "a page id"
+
+
+def _line_of(text: str, value: str) -> int:
+    """The line of the ledger where `value` first stands, to point the editor at it."""
+    needle = json.dumps(value)
+    return next((n for n, line in enumerate(text.splitlines(), 1) if needle in line), 0)
 
 
 def _entry(value: dict) -> Entry:

@@ -24,8 +24,13 @@ from .model import Role
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _text(value: str) -> str | None:
-    return value or None
+    """A text value, without the control characters no editor means (as the cleaner drops
+    them from transcripts): a NUL in a title reaches no page, feed or export."""
+    return _CONTROL.sub("", value) or None
 
 
 def _url(value: str) -> str | None:

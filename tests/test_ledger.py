@@ -438,3 +438,22 @@ def test_a_withdrawn_transcripts_links_land_on_a_note_in_the_built_site(tmp_path
     assert "This transcript was withdrawn from the archive" in page
     assert all(f'id="q{n}"' in page for n in range(1, 6))
     shutil.rmtree(project / "site")
+
+
+@pytest.mark.parametrize(("ledger_text", "message"), [
+    ("transcripts: [unclosed\n", "transcripts/anchors.yml:2: not a readable ledger"),
+    ('transcripts:\n  "x":\n    source: "x.txt"\n    url: "../../evil/"\n    anchors: {}\n',
+     "transcripts/anchors.yml:4: '../../evil/' is not a transcript URL (transcripts/<year>/<id>/)"),
+    ('transcripts:\n  "x\\"><script>":\n    source: "x.txt"\n    url: "transcripts/2024/x/"\n    anchors: {}\n',
+     "transcripts/anchors.yml:2: 'x\"><script>' is not a transcript id"),
+    ('transcripts: {}\nspeakers:\n  "a": {"name": "A", "moved": "../b"}\n',
+     "transcripts/anchors.yml:3: '../b' is not a page id"),
+    ("transcripts:\n  x:\n    anchors: {}\n", "transcripts/anchors.yml: not a ledger as `generate` writes it"),
+])
+def test_a_ledger_edited_into_nonsense_is_refused_with_where(project, ledger_text, message):
+    (project / "transcripts/anchors.yml").write_text(ledger_text, encoding="utf-8")
+    result = run(project, "generate")
+    assert result.returncode == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "docs/transcripts").exists()
