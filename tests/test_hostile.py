@@ -493,7 +493,8 @@ def test_registry_names_and_labels_that_are_paths_give_safe_ids(tmp_path):
     docs = tmp_path / "docs"
     assert {p.name for p in (docs / "speakers").iterdir()} == {"index.md", "con-1.md", "jane-doe.md", "windows.md"}
     assert {p.name for p in (docs / "outlets").iterdir()} == {"index.md", "x.md"}
-    assert (docs / "outlets/x.md").read_text(encoding="utf-8").startswith('---\ntitle: "../../x"\n---\n\n# ../../x\n')
+    page = (docs / "outlets/x.md").read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "../../x"\nfeed: "feeds/outlets/x.xml"\n') and "\n---\n\n# ../../x\n" in page
     assert "# ..\\\\..\\\\windows\n" in (docs / "speakers/windows.md").read_text(encoding="utf-8")
 
 

@@ -80,7 +80,7 @@ def _atom(feed: _Feed, items: Sequence[Item], site_url: str) -> str:
     for t, e in items:
         entry = fg.add_entry(order="append")
         entry.id(_id(site_url, f"{t.url}#{e.anchor}"))
-        entry.title(_line(f"Q{e.number} · {asker_name(e.question.speaker)}: {t.meta.title}"))
+        entry.title(_line(f"{e.name} · {asker_name(e.question.speaker)}: {t.meta.title}"))
         entry.link(href=_href(site_url, feed.path, t.url) + f"#{e.anchor}", rel="alternate", type="text/html")
         entry.content(_summary(e), type="text")
         entry.published(_midnight(t.meta.date))

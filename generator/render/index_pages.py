@@ -9,6 +9,7 @@ each year's page lists its transcripts.
 from __future__ import annotations
 
 import functools
+import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -16,7 +17,7 @@ from typing import TypeVar
 from ..model import Transcript
 from . import paths
 from .catalog import Catalog, Entry, Part
-from .markdown import excerpt, front_matter, human_date, link, plural, text
+from .markdown import excerpt, front_matter, human_date, link, plain, plural, text
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
@@ -48,9 +49,10 @@ def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
     if person.role:
         intro.append(text(person.role))
     intro.append(" · ".join(f"{part.value.capitalize()}: {n}" for part, n in counts if n))
+    feed = (paths.speaker_feed(person), f"{person.name}: questions and answers")
     return _entry_pages(
         person.name, intro, catalog.by_person[person_id], lambda n: paths.speaker(person, n),
-        ("All speakers", paths.SPEAKERS), show_parts=True,
+        ("All speakers", paths.SPEAKERS), show_parts=True, feed=feed,
     )
 
 
@@ -62,31 +64,35 @@ def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     if people:
         first = paths.outlet(outlet)
         intro.append("Journalists: " + ", ".join(link(p.name, first, paths.speaker(p)) for p in people))
+    feed = (paths.outlet_feed(outlet), f"{outlet.name}: questions asked")
     return _entry_pages(
-        outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS), show_parts=False
+        outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS),
+        show_parts=False, feed=feed,
     )
 
 
 def _entry_pages(
     title: str, intro: list[str], entries: Sequence[Entry], where: Callable[[int], str],
-    up: tuple[str, str], show_parts: bool,
+    up: tuple[str, str], show_parts: bool, feed: tuple[str, str],
 ) -> Pages:
-    """A person's or an outlet's exchanges, newest first, in pages named by their dates."""
+    """A person's or an outlet's exchanges, newest first, in pages named by their dates,
+    each page naming the Atom `feed` (path, title) of the latest of them."""
 
     def dates(chunk: Sequence[Entry]) -> str:
         newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
         return human_date(newest) if newest == oldest else f"{human_date(newest)} – {human_date(oldest)}"
 
     def blocks(page: str, number: int, chunk: Sequence[Entry], pager: str) -> list[str]:
-        return [*(intro if number == 1 else [f"# {text(title)}"]), pager, *_entries(page, chunk, show_parts), pager,
-                f"{up[0]}: " + link("index", page, up[1])]
+        follow = f"Follow the latest: {link('Atom feed', page, feed[0])}\n{{: .feed-link }}"
+        return [*(intro if number == 1 else [f"# {text(title)}"]), follow, pager, *_entries(page, chunk, show_parts),
+                pager, f"{up[0]}: " + link("index", page, up[1])]
 
-    return _paged(entries, where, dates, blocks, title)
+    return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))})
 
 
 def _paged(
     items: Sequence[T], where: Callable[[int], str], describe: Callable[[Sequence[T]], str],
-    blocks: Callable[[str, int, Sequence[T], str], list[str]], title: str | None,
+    blocks: Callable[[str, int, Sequence[T], str], list[str]], title: str | None, fields: dict[str, str] | None = None,
 ) -> Pages:
     """A listing in pages of `PAGE_SIZE` at `where(1)`, `where(2)`, ...: each page the
     `blocks` of its items, with a pager naming every page by `describe`; a front matter
@@ -96,7 +102,7 @@ def _paged(
     for number, chunk in enumerate(chunks, start=1):
         page = where(number)
         pager = _pager(page, where, len(chunks), number, lambda n: describe(chunks[n - 1]))
-        head = front_matter(title if number == 1 else f"{title} (page {number})") if title is not None else ""
+        head = front_matter(title if number == 1 else f"{title} (page {number})", **(fields or {})) if title is not None else ""
         pages[page] = head + "\n\n".join(b for b in blocks(page, number, chunk, pager) if b) + "\n"
     return pages
 
@@ -123,7 +129,7 @@ def _entry(page: str, entry: Entry, show_parts: bool) -> str:
         return f"- {link('Opening statement' if opened else 'Closing remarks', page, target, 'opening' if opened else 'closing')}"
     e = entry.exchange
     done = f" ({_parts(entry.parts)})" if show_parts else ""
-    return f"- {link(f'Q{e.number}', page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"
+    return f"- {link(e.name, page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"
 
 
 @functools.lru_cache(maxsize=64)

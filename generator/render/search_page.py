@@ -48,7 +48,7 @@ def render(t: Transcript) -> str:
 
 def heading(e: Exchange) -> str:
     """"Q1 · Sabine Siebold, Reuters", as the exchange's heading on its page reads."""
-    return f"Q{e.number} · {asker_name(e.question.speaker)}"
+    return f"{e.name} · {asker_name(e.question.speaker)}"
 
 
 def _record(t: Transcript) -> str:
