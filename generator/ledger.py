@@ -497,7 +497,7 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
                 changes.append(Change(t.source, 0, f"new transcript at {t.url}"))
         entry = entries[id_]
         t = replace(t, id=id_, published_url=entry.url)
-        t, entry, found = align(entry, t, day)
+        t, entry, found = align(entry, t, t.meta.corrected or day)
         entries[id_] = replace(entry, title=t.meta.title)
         changes.extend(found)
         result.append(t)

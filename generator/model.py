@@ -154,6 +154,7 @@ class Metadata:
     topics: tuple[str, ...] = ()
     status: str | None = None  # "As delivered"
     last_updated: str | None = None  # as the publisher printed it
+    corrected: datetime.date | None = None  # the publisher's last correction, as the sidecar gives it
 
 
 @dataclass(frozen=True)

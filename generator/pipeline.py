@@ -172,6 +172,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         topics=tuple(sidecar.get("topics", ())),
         status=cleaned.status,
         last_updated=cleaned.last_updated,
+        corrected=sidecar.get("corrected"),
     )
     overrides = {
         entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"), entry.line)

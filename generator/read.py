@@ -33,6 +33,7 @@ SIDECAR: dict[str, schema.Field] = {
     "source_url": Field(URL, "the publisher's page the text was copied from"),
     "kind": Field(TEXT, "press conference, doorstep, joint press point, ..."),
     "topics": Field(ListOf(TEXT), "subjects, for readers browsing by topic"),
+    "corrected": Field(DATE, "the day the publisher last corrected the text, YYYY-MM-DD: removal notes give it"),
     "speakers": Field(ListOf(_SPEAKER), "labels of this text read as the editor says, not as the parser guesses"),
     "label_lines": Field(ListOf(LINE), "lines that are speaker labels though they do not look like one"),
     "text_lines": Field(ListOf(LINE), "lines that are speech though they look like a speaker label"),
@@ -114,6 +115,13 @@ def decode(path: Path, data: bytes) -> str:
             offset = utf8_error.start + (len(bom) if encoding == "utf-8-sig" else 0)
             line = _line_at(data, offset) if encoding == "utf-8-sig" else 0
             raise InputError.at(path, line, f"cannot decode as {encoding} at byte offset {offset}") from None
+        if _mostly_utf8(data):  # UTF-8 with a damaged byte: as Windows-1252, all its accents would be garbled
+            offset = utf8_error.start
+            raise InputError.at(
+                path, _line_at(data, offset),
+                f"not valid UTF-8: undecodable byte 0x{data[offset]:02x} at offset {offset} (copy the text again, "
+                "or save the file as UTF-8)",
+            ) from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
@@ -122,6 +130,14 @@ def decode(path: Path, data: bytes) -> str:
                 f"neither UTF-8 nor Windows-1252: undecodable byte at offset {error.start}",
             ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 still hold more of its multi-byte characters than
+    bytes it cannot read. Windows-1252 text almost never holds one."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    return len(text) - len(text.encode("ascii", errors="ignore")) - damaged > damaged
 
 
 def _line_at(data: bytes, offset: int) -> int:

@@ -457,3 +457,13 @@ def test_a_ledger_edited_into_nonsense_is_refused_with_where(project, ledger_tex
     assert result.stderr.startswith(message), result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "docs/transcripts").exists()
+
+
+def test_a_removal_note_gives_the_day_of_the_correction_from_the_sidecar(archive):
+    text = _original()
+    archive.read(text)
+    (archive.folder / f"{archive.stem}.yml").write_text("date: 2025-02-13\ncorrected: 2025-03-01\n", encoding="utf-8")
+    text.delete(0)
+    t = archive.read(text)
+    assert [(r.anchor, r.on) for r in t.removed] == [("q1", datetime.date(2025, 3, 1))]
+    assert t.meta.corrected == datetime.date(2025, 3, 1)

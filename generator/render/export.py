@@ -56,6 +56,7 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "topics": list(meta.topics),
         "status": meta.status,
         "last_updated": meta.last_updated,
+        "corrected": meta.corrected.isoformat() if meta.corrected else None,
         "removed": [{"anchor": r.anchor, "url": f"{t.url}#{r.anchor}", "after": r.after, "date": r.on.isoformat()}
                     for r in t.removed],
     }

@@ -61,7 +61,8 @@ def _facts(t: Transcript, page: str) -> str:
     facts = [("Date", link(human_date(meta.date), page, paths.year(t.year)))]
     facts += [(name, text(value)) for name, value in (
         ("Kind", meta.kind), ("Location", meta.location), ("Status", meta.status),
-        ("Last updated", meta.last_updated), ("Topics", ", ".join(meta.topics)),
+        ("Last updated", meta.last_updated), ("Corrected", meta.corrected and human_date(meta.corrected)),
+        ("Topics", ", ".join(meta.topics)),
     ) if value]
     source = external(meta.source_url) if meta.source_url else None
     if source:
