@@ -199,6 +199,24 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
 
 
 @main.command()
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="The built site to check.")
+def links(site_dir: Path) -> None:
+    """Check a built site: every internal link and #fragment resolves, and every URL of the
+    JSON export lands on a page and an anchor."""
+    from .links import check_links
+
+    if not site_dir.is_dir():
+        _fail_with(Problem(site_dir, 0, "no built site here: run `python -m generator build` first"))
+    problems = check_links(site_dir)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        _fail(len(problems), "broken link", consequence=f"{site_dir} has links that lead nowhere")
+    click.echo(f"links: every link and anchor of {site_dir} resolves")
+
+
+@main.command()
 @_INPUT
 @_DOCS
 @_CONFIG

@@ -226,3 +226,20 @@ def test_a_cache_that_cannot_be_written_is_a_warning(project):
     result = run(project, "generate", "--cache", "blocked")
     assert result.returncode == 0
     assert "blocked: warning: the cache could not be written" in result.stderr
+
+
+def test_links_passes_on_the_built_site_and_names_a_broken_link(built, tmp_path):
+    import shutil
+
+    project, _ = built
+    site = tmp_path / "site"
+    shutil.copytree(project / "site", site)
+    passed = run(tmp_path, "links")
+    assert passed.returncode == 0, passed.stderr
+    page = site / "about/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<a href="../nowhere/#q3">x</a></article>', 1),
+                    encoding="utf-8")
+    failed = run(tmp_path, "links")
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("site/about/index.html:")
+    assert "nowhere" in failed.stderr and "Traceback" not in failed.stderr
