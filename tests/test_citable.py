@@ -7,17 +7,14 @@ links published the first time.
 
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from tests.conftest import make_project
+from tests.conftest import make_project, served_folder
 from tests.test_cli import run
 from tests.test_search import browser  # noqa: F401 (a fixture)
 
@@ -82,15 +79,8 @@ def corrected(tmp_path_factory):
 def served(corrected):
     project, _ = corrected
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project / "site"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served_folder(project / "site") as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from tests.conftest import served_folder
 from tests.test_cli import run
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; .ci/run installs it where it is missing
@@ -133,15 +131,8 @@ def served(built):
     """The built sample site over HTTP on a free port: its root URL."""
     project, _ = built
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=project / "site"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served_folder(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
