@@ -17,6 +17,9 @@ _INVISIBLE = dict.fromkeys(
     [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A zero-width space between a word and a capitalised one stands where copying lost a
+# space: "Mark\u200bRutte:" is "Mark Rutte:". Inside a word ("Ru\u200btte") it is nothing.
+_WORD_BREAK = re.compile(r"(?<=\w)\u200b+(?=\w)")
 
 # "(As delivered)", "(Check against delivery)": a status of the text, not a paragraph.
 _STATUS = re.compile(
@@ -105,6 +108,8 @@ class Cleaned:
 def normalise(text: str) -> str:
     """One line's whitespace made plain: invisible characters out, runs of spaces to one."""
     if not text.isprintable():  # every invisible character and odd space is unprintable
+        if "\u200b" in text:
+            text = _WORD_BREAK.sub(lambda m: " " if m.string[m.end()].isupper() else "", text)
         text = _SPACES.sub(" ", text.translate(_INVISIBLE))
     elif "  " in text:
         text = _SPACES.sub(" ", text)
@@ -145,7 +150,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         elif status_match:
             status = status or status_match.group(1).capitalize()
             above = kept[1:]
-            if at_top and all(len(k.text.split()) <= HEADER_LINE_WORDS for k in above):
+            if at_top and all(len(k.text.split(maxsplit=HEADER_LINE_WORDS)) <= HEADER_LINE_WORDS for k in above):
                 header_end = line.number  # above it, a dateline, a byline
         elif bullet and (updated := _LAST_UPDATED.fullmatch(rest)):
             last_updated = last_updated or updated.group("when")

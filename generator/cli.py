@@ -70,7 +70,7 @@ def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen
     if not frozen:
         _write_ledger(input_dir / ledger.LEDGER, published.ledger)
     _save(cache, corpus)
-    _left_out(corpus, "generate")
+    _left_out(corpus, "the others were read and written")
 
 
 @main.command()
@@ -195,7 +195,7 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
             click.echo(summary(reading))
         _say_changes(published.changes, "anchor ledger (not written by check)")
     _finish(corpus, strict)
-    _left_out(corpus, "check")
+    _left_out(corpus, "the others were read")
 
 
 @main.command()
@@ -318,13 +318,13 @@ def _write_ledger(path: Path, value: ledger.Ledger, current: Path | None = None)
         _run(lambda: replace_atomically(path, data))
 
 
-def _left_out(corpus: Corpus, command: str) -> None:
+def _left_out(corpus: Corpus, consequence: str) -> None:
     """Transcripts that could not be read were reported; the run went on without them. Say
     so last, and fail: their problems are the editor's to fix."""
     if corpus.failed:
         failed = len(corpus.failed_sources)
         kept = f", {len(corpus.kept)} published as last read" if corpus.kept else ""
-        _fail(failed, "transcript", f" that could not be read{kept}", "the others were read and written")
+        _fail(failed, "transcript", f" that could not be read{kept}", consequence)
 
 
 def _save(cache: Cache | None, corpus: Corpus) -> None:

@@ -106,7 +106,7 @@ def _page_line(text: str) -> bool:
     word but a few capitalised, or a number in it ("James S. Brady Press Briefing Room",
     "1:17 p.m. EDT", "Press conference – Parliament House, Canberra"), where "Good morning
     everyone" is speech."""
-    words = text.split()
+    words = text.split(maxsplit=HEADER_WORDS)  # no more: a line may be megabytes long
     if len(words) > HEADER_WORDS or _SAID.fullmatch(text):
         return False
     alpha = [w for w in words if w[:1].isalpha() and w not in _LINKING]

@@ -148,12 +148,18 @@ def _clashing_ids(readings: list[Reading]) -> list[Problem]:
     return problems
 
 
+TITLE_LENGTH = 500  # characters: a first line longer than this is no title
+
+
 def load_transcript(path: Path, registry: Registry) -> Reading:
     source = read_source(path)
     sidecar = source.sidecar.values
     cleaned = clean(source.text, sidecar.get("title"))
     if cleaned.title is None and not cleaned.body:
         raise InputError.at(path, 1, "empty transcript: there is no text to read")
+    if "title" not in sidecar and len(cleaned.title.text) > TITLE_LENGTH:
+        raise InputError.at(path, cleaned.title.number, f"the first line, read as the title, is "
+                            f"{len(cleaned.title.text):,} characters long: give the title in {path.with_suffix('.yml').name}")
     # The sidecar wins; then a date in the text; then one leading the file name.
     date = sidecar.get("date") or cleaned.date or _date_in_name(path)
     if date is None:

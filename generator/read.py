@@ -107,6 +107,8 @@ def decode(path: Path, data: bytes) -> str:
     bom, encoding = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", None))
     if encoding is None and b"\x00" in data:
         offset = data.index(b"\x00")
+        if _utf16_without_bom(data):
+            raise InputError.at(path, 0, "UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with one)")
         raise InputError.at(path, _line_at(data, offset), f"binary data (a NUL byte at offset {offset}), not a text transcript")
     try:
         text = data.decode(encoding or "utf-8")
@@ -130,6 +132,12 @@ def decode(path: Path, data: bytes) -> str:
                 f"neither UTF-8 nor Windows-1252: undecodable byte at offset {error.start}",
             ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Text saved as UTF-16 with no BOM: every other byte of its opening is a NUL."""
+    head = data[:2000]
+    return len(head) >= 4 and any(head[side::2].count(0) >= 0.9 * len(head[side::2]) for side in (0, 1))
 
 
 def _mostly_utf8(data: bytes) -> bool:

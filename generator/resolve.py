@@ -332,11 +332,16 @@ _BY_TITLE_THEN_NAME = re.compile(
 )
 
 
+SUBTITLE_LENGTH = 1_000  # characters: a longer line is speech, and names no one the event is by
+
+
 def subtitle_speakers(subtitle: str | None) -> list[Label]:
     """The people a subtitle says the event is "by": "by NATO Secretary General Mark Rutte
     and Prime Minister Jonas Gahr Støre of Norway" gives two labels. A part that names
     nobody is read with the next: "Assistant Secretary for European and Eurasian Affairs
     James O'Brien" is one person."""
+    if subtitle is None or len(subtitle) > SUBTITLE_LENGTH:
+        return []
     appositive = _BY_TITLE_THEN_NAME.search(subtitle or "")
     if appositive and labels.title_words(appositive.group("title")):
         title, name = appositive.group("title", "name")

@@ -125,7 +125,7 @@ def _thanks_all(current: _Open) -> bool:
     return (
         last is not None
         and last.speaker.role is Role.PRINCIPAL
-        and len(last.text.split()) <= CLOSING_WORDS
+        and len(last.text.split(maxsplit=CLOSING_WORDS)) <= CLOSING_WORDS
         and bool(_THANKS.search(last.text))
         and any(t.speaker.role is Role.PRINCIPAL and t.speaker != last.speaker for t in before)
     )
@@ -133,7 +133,7 @@ def _thanks_all(current: _Open) -> bool:
 
 def _greets(current: _Open, turn: Turn, next_role: Role | None) -> bool:
     answered = any(reply.speaker.role is Role.PRINCIPAL for reply in current.replies)
-    return answered and next_role is Role.QUESTIONER and len(turn.text.split()) <= GREETING_WORDS
+    return answered and next_role is Role.QUESTIONER and len(turn.text.split(maxsplit=GREETING_WORDS)) <= GREETING_WORDS
 
 
 def _next_role(turns: Sequence[Turn], index: int) -> Role | None:

@@ -467,3 +467,11 @@ def test_a_removal_note_gives_the_day_of_the_correction_from_the_sidecar(archive
     t = archive.read(text)
     assert [(r.anchor, r.on) for r in t.removed] == [("q1", datetime.date(2025, 3, 1))]
     assert t.meta.corrected == datetime.date(2025, 3, 1)
+
+
+def test_the_ledger_is_written_with_the_mode_a_plain_write_gives(project):
+    (project / "transcripts/anchors.yml").unlink()
+    assert run(project, "generate").returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (project / "transcripts/anchors.yml").stat().st_mode & 0o777 == 0o666 & ~umask
