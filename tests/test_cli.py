@@ -243,3 +243,22 @@ def test_links_passes_on_the_built_site_and_names_a_broken_link(built, tmp_path)
     assert failed.returncode == 1
     assert failed.stderr.startswith("site/about/index.html:")
     assert "nowhere" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_two_builds_in_other_folders_with_other_hash_seeds_give_the_same_bytes(tmp_path):
+    """No timestamps, no dict, set or filesystem order in the output: docs, JSON, feeds and
+    the ledger are byte-identical (the site but for Pagefind's own index, see test_atomic)."""
+    import os
+
+    from tests.conftest import make_project
+
+    outputs = []
+    for seed in ("1", "2"):
+        project = make_project(tmp_path / f"seed-{seed}")
+        (project / "transcripts/anchors.yml").unlink()  # recorded afresh by each
+        result = subprocess.run([sys.executable, "-m", "generator", "generate", "--no-cache"], cwd=project,
+                                capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(project).as_posix(): p.read_bytes()
+                        for folder in ("docs", "transcripts") for p in (project / folder).rglob("*") if p.is_file()})
+    assert outputs[0] == outputs[1]

@@ -395,7 +395,15 @@ def test_every_old_link_lands_after_every_kind_of_correction(project):
     press_text = press.read_text(encoding="utf-8")
     start = press_text.index("Sergey Goryashko")  # q6, deleted with its answer
     end = press_text.index("NATO Spokesperson Farah Dakhlallah", start)
+    press_text = press_text[:start] + press_text[end:]
+    # q10 and q11 merged: what stood between the two questions (answer, hand-over, label) goes.
+    start = press_text.index("Does NATO also consider the same situations?") + len("Does NATO also consider the same situations?")
+    end = press_text.index("\n", press_text.index("Hadley Gamble, Al Arabiya"))
     press.write_text(press_text[:start] + press_text[end:], encoding="utf-8")
+    # q3 of the doorstep split after its first sentence, with an answer to that part.
+    _edit(doorstep, "no decisions about Ukraine without Ukraine. Yet Yesterday",
+          "no decisions about Ukraine without Ukraine.\n\nNATO Secretary General Rutte:\nThat stands.\n\n"
+          "Question:\nYet Yesterday")
     # The file renamed, and its date corrected.
     for suffix in (".txt", ".yml"):
         (project / f"{DOORSTEP}{suffix}").rename(project / f"transcripts/2025-02-12-doorstep-rutte{suffix}")
@@ -411,7 +419,24 @@ def test_every_old_link_lands_after_every_kind_of_correction(project):
         else:
             assert _same(question, after[link]), f"{link} lands on another exchange"
     new = set(after) - set(before)
-    assert {link.rsplit("#", 1)[1] for link in new} == {"q0a", "q1a", "q5a"}
+    assert {link.rsplit("#", 1)[1] for link in new} == {"q0a", "q1a", "q3a", "q5a"}
+    merged = json.loads((project / "docs/api/transcripts/2024-12-03-pre-ministerial-press-conference.json")
+                        .read_text(encoding="utf-8"))["questions"]
+    assert [q["merged_anchors"] for q in merged if q["anchor"] == "q10"] == [["q11"]]
+    # And in the built site: every old link's page has its id, on the same exchange or its note.
+    built = run(project, "build")
+    assert built.returncode == 0, built.stderr
+    for link, question in before.items():
+        url, anchor = link.split("#")
+        page = (project / "site" / url / "index.html").read_text(encoding="utf-8")
+        element = re.search(rf'<(\w+)[^>]* id="{anchor}"[^>]*>(.*?)</\1>', page, re.S)
+        assert element, f"{link}: no element with that id in the built page"
+        if after[link] == "removed":
+            assert "was removed from this transcript in a correction" in element.group(2)
+        elif anchor in ("q11",):
+            assert "was merged into this one" in element.group(2)
+        else:
+            assert element.group(1) == "h3"
     # The questioner's old page leads to the corrected one.
     assert (project / "docs/speakers/adam-parsons/index.html").is_file()
     assert "../adam-parson/" in (project / "docs/speakers/adam-parsons/index.html").read_text(encoding="utf-8")

@@ -107,3 +107,45 @@ def test_every_word_ends_up_exactly_once_in_the_model(tmp_path: Path, lines):
     except InputError:
         return
     assert _model_words(reading) == _words(*(normalise(line) for line in repair(text)[0].splitlines()))
+
+
+# --- a model written out as a transcript reads back as that model ------------------------
+
+JOURNALISTS = [("Sabine Siebold", "Reuters"), ("Thomas Gutschker", "Frankfurter Allgemeine Zeitung"),
+               ("Adam Parsons", "Sky News"), ("Sachiyo Sugita", "NHK")]
+WORDS = st.sampled_from("alliance defence spending ukraine summit allies the a of on for will how what troops "
+                        "industry sanctions budget meeting ministers support weapons".split())
+SENTENCE = st.lists(WORDS, min_size=3, max_size=12).map(lambda w: " ".join(w).capitalize())
+QUESTION = st.lists(SENTENCE, min_size=1, max_size=3).map(lambda s: "? ".join(s) + "?")
+ANSWER = st.lists(SENTENCE, min_size=1, max_size=3).map(lambda s: ". ".join(s) + ".")
+EXCHANGE = st.tuples(st.sampled_from(JOURNALISTS), QUESTION, st.lists(ANSWER, min_size=1, max_size=3))
+STYLES = {  # how a publisher writes the journalist's label and the answerer's
+    "nato": (lambda name, outlet: f"{name}, {outlet}", "NATO Secretary General Mark Rutte"),
+    "colon": (lambda name, outlet: f"{name} ({outlet}):", "NATO Secretary General Rutte:"),
+    "anonymous": (lambda name, outlet: "Question:", "NATO Secretary General Rutte:"),
+}
+REGISTRY = "people:\n" + "".join(f"  - name: {n}\n" for n, _ in JOURNALISTS) + \
+    "  - name: Mark Rutte\n    role: NATO Secretary General\noutlets:\n" + "".join(f"  - name: {o}\n" for _, o in JOURNALISTS)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(opening=ANSWER, exchanges=st.lists(EXCHANGE, min_size=1, max_size=8), style=st.sampled_from(sorted(STYLES)))
+def test_a_model_written_as_a_transcript_parses_back_to_it(tmp_path: Path, opening, exchanges, style):
+    from generator.registry import load_registry
+
+    asker, answerer = STYLES[style]
+    blocks = ["Press conference", "by NATO Secretary General Mark Rutte in Brussels", answerer, opening]
+    for (name, outlet), question, answers in exchanges:
+        blocks += [asker(name, outlet), question, answerer, "\n".join(answers)]
+    path = tmp_path / "2025-01-01-press-conference.txt"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    (tmp_path / "speakers.yml").write_text(REGISTRY, encoding="utf-8")
+    t = load_transcript(path, load_registry(tmp_path)).transcript
+    assert [turn.text for turn in t.opening] == [opening]
+    assert len(t.exchanges) == len(exchanges)
+    for e, ((name, outlet), question, answers) in zip(t.exchanges, exchanges):
+        assert e.question.text == question
+        if style != "anonymous":
+            assert (e.question.speaker.person.name, e.question.speaker.outlet.name) == (name, outlet)
+        assert [turn.speaker.person.name for turn in e.answers] == ["Mark Rutte"]
+        assert [p for turn in e.answers for p in turn.paragraphs] == answers
