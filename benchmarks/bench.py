@@ -6,7 +6,7 @@ For each N, in a folder of its own under the work directory:
 
 1. synthesise N transcripts (`synth.py`) and copy the hand-written pages of `docs/`;
 2. full build: `python -m generator build` with the project's `mkdocs.yml`, in a fresh
-   process (`measure.py`) that times read/parse, render, write, MkDocs and the search index;
+   process (`measure.py`) that times read/parse, the anchor ledger, render, write, MkDocs and the search index;
 3. the floor: plain MkDocs + Material on the same generated docs, with a minimal config
    (theme material, nav of the home page only, every other page not in the nav, no
    plugins, no Markdown extensions), in a fresh process;
@@ -47,7 +47,7 @@ import synth
 
 from generator.render.paths import GENERATED
 
-STAGES = ("read/parse", "render", "write", "mkdocs", "search")
+STAGES = ("read/parse", "ledger", "render", "write", "mkdocs", "search")
 SKIP = {"docs", "site", "generator", "benchmarks", "tests", "transcripts"}  # never copied by name
 TARGETS = {"ratio": 2.1, "floor": 1.25, "incremental_s": 2.0, "memory_mb": 2048}
 
@@ -219,8 +219,8 @@ def search_peak(run: Run) -> float:
 
 
 def time_table(runs: list[Run]) -> list[str]:
-    rows = ["| N | read/parse | render | write | MkDocs | search | other | total (wall) | floor (wall) | total/floor | load |",
-            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    rows = ["| N | read/parse | ledger | render | write | MkDocs | search | other | total (wall) | floor (wall) | total/floor | load |",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for r in runs:
         cells = [_fmt(stage_seconds(r, s)) for s in STAGES]
         rows.append(f"| {r.n:,} | " + " | ".join(cells) + f" | {_fmt(r.build.result['other_seconds'])} | "
@@ -244,7 +244,7 @@ def memory_table(runs: list[Run]) -> list[str]:
             "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for r in runs:
         stages = r.build.result["stages"]
-        cells = [_fmt(stages.get(s, {}).get("peak_rss_mb"), 0) for s in STAGES[:4]]
+        cells = [_fmt(stages.get(s, {}).get("peak_rss_mb"), 0) for s in ("read/parse", "render", "write", "mkdocs")]
         rows.append(f"| {r.n:,} | " + " | ".join(cells) + f" | {r.build.result['peak_rss_mb']:.0f} | "
                     f"{search_peak(r):.0f} | **{r.build.result.get('tree_peak_mb', 0):.0f}** | {r.floor.peak_rss_mb:.0f} |")
     return rows
@@ -252,7 +252,8 @@ def memory_table(runs: list[Run]) -> list[str]:
 
 def ratio_table(runs: list[Run]) -> list[str]:
     by_n = {r.n: r for r in runs}
-    rows = ["| N → 2N | read/parse | render | write | MkDocs | search | total | floor |", "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    rows = ["| N → 2N | read/parse | ledger | render | write | MkDocs | search | total | floor |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for r in runs:
         big = by_n.get(2 * r.n)
         if big is None:

@@ -11,7 +11,8 @@ does, in the order the command does it, whatever steps the command gains later:
 |------------|-----------------------------------------------------------------------|
 | read/parse | `generator.pipeline.load_corpus`                                      |
 | render     | `generator.render.render_all`                                         |
-| write      | `generator.write.write_tree` (the docs, and the search pages)          |
+| ledger     | `generator.cli._publish` (aligning every reading to the anchor ledger) |
+| write      | `generator.write.stage`, `commit` (the docs), `write_in_place` (search) |
 
 `build` reads, renders and writes in a forked child process (`generator.cli._Apart`) and
 starts MkDocs as soon as the docs are written: the child's timers are written to a file
@@ -48,8 +49,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 STAGES = (
     ("read/parse", "generator.pipeline", "load_corpus"),
+    ("ledger", "generator.cli", "_publish"),
     ("render", "generator.render", "render_site"),
-    ("write", "generator.write", "write_tree"),
+    ("write", "generator.write", "stage"),
+    ("write", "generator.write", "commit"),
+    ("write", "generator.write", "write_in_place"),
     ("mkdocs", "generator.site", "_mkdocs"),
 )
 # Pagefind runs beside MkDocs (generator/site.py): what it adds to the build is the wait

@@ -193,7 +193,7 @@ def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) 
     else:
         for reading in corpus.readings:
             click.echo(summary(reading))
-        _say_changes(published.changes, "anchor ledger (not written by check)")
+        _say_changes(published.changes, "anchor ledger (not written by check)", most=None)
     _finish(corpus, strict)
     _left_out(corpus, "the others were read")
 
@@ -298,11 +298,14 @@ def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True) ->
     return published
 
 
-def _say_changes(changes: tuple[ledger.Change, ...], where: str) -> None:
+def _say_changes(changes: tuple[ledger.Change, ...], where: str, most: int | None = 30) -> None:
+    """The ledger's changes, one line each; past `most`, how many more (`check` lists all)."""
     if changes:
         click.echo(f"{where}: {plural(len(changes), 'change')} to the published anchors:")
-        for change in changes:
+        for change in changes[:most]:
             click.echo(f"  {change.problem}")
+        if most is not None and len(changes) > most:
+            click.echo(f"  ... and {len(changes) - most:,} more: `python -m generator check` lists them all")
 
 
 def _pending(input_dir: Path) -> Path:
