@@ -342,6 +342,10 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
     prints = [fingerprint(e, "") for e in exchanges]
     placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
     _first_parts(placed, marks, prints)
+    # An exchange a correction removed, back word for word (a deletion undone): its anchor again.
+    removed = {m.digest: k for k, m in enumerate(marks) if m.removed is not None}
+    revived = {j: removed.pop(p.digest) for j, p in enumerate(prints) if j not in placed and p.digest in removed}
+    placed.update(revived)
     at = {k: j for j, k in placed.items()}
     # A published exchange not found as it was, whose question is in an exchange nearby:
     # a new one is it (split, then merged into what followed); one already placed took it in.
@@ -362,6 +366,8 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
     for j, e in enumerate(exchanges):
         if j in placed:
             anchors[j] = marks[placed[j]].anchor
+            if j in revived:
+                changes.append(Change(path, e.question.line, f"{anchors[j]} is back in the text: its links land on it again"))
         elif not marks:  # first published: in the order asked
             anchors[j] = f"q{j + 1}"
         else:
@@ -397,7 +403,7 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
                 state[k] = replace(m, into=host.into)
             else:
                 state[k] = replace(m, into=None, removed=host.removed if host is not None else day)
-        elif m.removed is not None:
+        elif m.removed is not None and k not in at:
             state[k] = m
 
     # The ledger's marks and the page's ids and removal notes, in the order of the page.
