@@ -97,6 +97,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
     site_url = _site_url(config)
     cache = None if no_cache else Cache(cache_dir, site_url)
     pending = _pending(input_dir)
+    pending.unlink(missing_ok=True)  # left by a build that was killed: never to be taken for this one's
 
     def generate(docs_written: Callable[[int], None]) -> None:
         corpus, published = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
@@ -108,17 +109,20 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
             write_in_place(pages, render.search_pages(published.transcripts, cache or render.NoMemo()), ("transcripts",))
         _save(cache, corpus)
 
+    child = None
     try:
         child = _Apart(generate)
         failed = child.docs_written()
         docs = staging(docs_dir) if staging(docs_dir).is_dir() else docs_dir
         _run(lambda: build_site(config, docs, site_dir, pages, child.finished), f"{site_dir} was left as it was")
     except BaseException:
+        if child is not None:
+            child.stop()  # before clearing up: it might write the pending ledger after
         discard(docs_dir)
         pending.unlink(missing_ok=True)
         raise
     commit(docs_dir, GENERATED)
-    if pending.is_file():
+    if not frozen and pending.is_file():
         pending.replace(input_dir / ledger.LEDGER)
     click.echo(f"build: site written to {site_dir}")
     if failed:
@@ -150,6 +154,12 @@ class _Apart:
         self.process = context.Process(target=_quietly_interrupted, args=(work, tell.send))
         self.process.start()
         tell.close()  # the child's end only: the pipe closes when the child ends
+
+    def stop(self) -> None:
+        """End the child now, if it is still working."""
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
 
     def _note(self, failed: int) -> None:
         self.failed = failed

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 from rapidfuzz.utils import default_process
 
 from .errors import InputError, Problem
@@ -46,8 +47,10 @@ _PREFIX = 100  # characters of the question a fingerprint keeps
 _SAME = 0.6  # how alike a fingerprint and an exchange must be to be the same exchange
 _INSIDE = 90  # how well (0-100) a removed question must be found in an exchange merged into
 _SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected spelling
-_OPENING = 40  # characters of a question that say it is the one, wherever they stand
+_OPENING_WORDS = 6  # a question's opening: with its words as a whole, what says it is the one
+_CHANGED = 0.85  # an exchange kept less alike than this is listed for the editor to look at
 _SPLIT_MINIMUM = 15  # characters the first part of a split must have to be recognised as it
+_SPLIT_WORDS = 3  # and words
 _DP_LIMIT = 250_000  # cells of the order-keeping alignment; past this, pairs go by position
 
 
@@ -138,12 +141,15 @@ def load(folder: Path) -> Ledger:
         return Ledger()
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = _read_as_written(text)
+        if data is None:  # edited by hand, or by a merge: YAML reads it, slowly
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         ledger = Ledger(
             {key: _entry(value) for key, value in (data.get("transcripts") or {}).items()},
             {key: _page(value) for key, value in (data.get("speakers") or {}).items()},
             {key: _page(value) for key, value in (data.get("outlets") or {}).items()},
         )
+        unsafe = list(_unsafe(ledger))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {error}; "
@@ -152,10 +158,56 @@ def load(folder: Path) -> Ledger:
         raise InputError.at(path, 0, f"not a ledger as `generate` writes it ({error!r}); "
                             "restore it from version control") from None
     problems = [Problem(path, _line_of(text, value), f"'{value}' is not {what}: restore the ledger from version control")
-                for value, what in _unsafe(ledger)]
+                for value, what in unsafe]
     if problems:
         raise InputError(problems)
     return ledger
+
+
+# The lines `dumps` writes: a section, a transcript's key, one of its fields, an anchor or
+# a page, each value a JSON text (which YAML reads as the same value).
+_LINE = re.compile(
+    r'(?P<section>[a-z]+):(?P<empty> \{\})?'
+    r'|  (?P<key>"[^"\\]*(?:\\.[^"\\]*)*"):(?: (?P<page>.+))?'
+    r'|    (?P<field>source|url|title|withdrawn|anchors):(?: (?P<value>.+))?'
+    r'|      (?P<anchor>q\d+[a-z]*): (?P<mark>\{.*\})'
+)
+
+
+def _read_as_written(text: str) -> dict | None:
+    """The ledger read line by line, as `dumps` writes it: fifty times quicker than YAML at
+    ten thousand transcripts. None where a line is not one `dumps` writes."""
+    data: dict[str, dict] = {}
+    section = entry = None
+    try:
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            m = _LINE.fullmatch(line)
+            if m is None:
+                return None
+            if m["section"]:
+                section = data.setdefault(m["section"], {})
+            elif m["key"] is not None and section is not None:
+                key = json.loads(m["key"])
+                if m["page"] is not None:
+                    section[key] = json.loads(m["page"])
+                else:
+                    entry = section[key] = {}
+            elif m["field"] and entry is not None:
+                if m["field"] == "anchors":
+                    entry["anchors"] = {}
+                elif m["field"] == "withdrawn":
+                    entry["withdrawn"] = m["value"]
+                else:
+                    entry[m["field"]] = json.loads(m["value"])
+            elif m["anchor"] and entry is not None and "anchors" in entry:
+                entry["anchors"][m["anchor"]] = json.loads(m["mark"])
+            else:
+                return None
+    except (json.JSONDecodeError, TypeError):
+        return None
+    return data
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -166,18 +218,19 @@ def _unsafe(ledger: Ledger) -> Iterable[tuple[str, str]]:
     """Values of a ledger edited by hand that would put a file outside the generated folders
     or markup in a page: ids and URLs only ever have the shapes `generate` gives them."""
     for id_, entry in ledger.transcripts.items():
-        if not _ID.fullmatch(id_):
-            yield id_, "a transcript id"
+        if not _ID.fullmatch(str(id_)):
+            yield str(id_), "a transcript id"
         if not _URL.fullmatch(entry.url):
             yield entry.url, "a transcript URL (transcripts/<year>/<id>/)"
+        anchors = {m.anchor for m in entry.marks}
         for mark in entry.marks:
-            if mark.into is not None and not re.fullmatch(r"q\d+[a-z]*", mark.into):
-                yield mark.into, "an anchor"
+            if mark.into is not None and mark.into not in anchors:
+                yield str(mark.into), f"an anchor of {id_}"
     for pages in (ledger.speakers, ledger.outlets):
         for id_, page in pages.items():
             for value in (id_, page.moved):
-                if value is not None and not _ID.fullmatch(value):
-                    yield value, "a page id"
+                if value is not None and not _ID.fullmatch(str(value)):
+                    yield str(value), "a page id"
 
 
 def _line_of(text: str, value: str) -> int:
@@ -269,16 +322,28 @@ def fingerprint(e: Exchange, anchor: str) -> Mark:
 
 
 def _similarity(old: Mark, new: Mark) -> float:
-    """How sure (0-1) it is that `new` is the exchange `old` was. Mostly the question's
-    opening words: a split's first part keeps the anchor, its later part does not. Who asked,
-    and for whom, counts only where the text names them."""
+    """How sure (0-1) it is that `new` is the exchange `old` was: its question's opening
+    words and its words as a whole must both be alike (a question that only shares a stock
+    opening, "Thank you, Secretary General, on ...", is another; a split's later part, which
+    shares the words but not the opening, too). Who asked, and for whom, counts only where
+    the text names them."""
     if old.digest == new.digest:
         text = 1.0
     else:
-        opening = fuzz.ratio(old.text[:_OPENING], new.text[:_OPENING])
-        text = (0.7 * opening + 0.3 * fuzz.ratio(old.text, new.text)) / 100
+        o, n = _tokens(old.text), _tokens(new.text)
+        opening = min(_OPENING_WORDS, len(o), len(n))
+        text = min(Indel.normalized_similarity(o[:opening], n[:opening]) if opening else 0.0,
+                   Indel.normalized_similarity(o, n))
+        if _SPLIT_WORDS <= len(n) < len(o) and len(new.text) >= _SPLIT_MINIMUM:  # the first part of a split?
+            text = max(text, 0.8 * Indel.normalized_similarity(o[: len(n)], n))
     known = [a == b for a, b in ((old.asker, new.asker), (old.outlet, new.outlet)) if a or b]
     return 0.8 * text + 0.2 * sum(known) / len(known) if known else text
+
+
+def _tokens(text: str) -> list[str]:
+    """A fingerprint's words; the last one may be cut where the fingerprint is."""
+    words = text.split()
+    return words[:-1] if len(text) >= _PREFIX and len(words) > 1 else words
 
 
 def _pairs(old: list[Mark], new: list[Mark]) -> list[tuple[int, int]]:
@@ -318,10 +383,6 @@ def _best_pairs(old: list[Mark], new: list[Mark]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _whole(e: Exchange) -> str:
-    return _words(" ".join(t.text for t in (e.question, *e.replies)))
-
-
 def _suffixes() -> Iterable[str]:
     for size in itertools.count(1):
         for letters in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=size):
@@ -335,16 +396,18 @@ def _new_anchor(before: str | None, used: set[str]) -> str:
     return next(a for a in (f"q{number}{s}" for s in _suffixes()) if a not in used)
 
 
-def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, Entry, list[Change]]:
-    """`t` with the anchors `entry` published, and the entry updated to it."""
+def align(entry: Entry, t: Transcript, day: datetime.date, fresh: bool = False) -> tuple[Transcript, Entry, list[Change]]:
+    """`t` with the anchors `entry` published, and the entry updated to it (`fresh`: an
+    entry made for `t` in this run)."""
     path, exchanges, marks = t.source, t.exchanges, list(entry.marks)
     live = [k for k, m in enumerate(marks) if m.live]
     prints = [fingerprint(e, "") for e in exchanges]
     placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
     _first_parts(placed, marks, prints)
     # An exchange a correction removed, back word for word (a deletion undone): its anchor again.
-    removed = {m.digest: k for k, m in enumerate(marks) if m.removed is not None}
-    revived = {j: removed.pop(p.digest) for j, p in enumerate(prints) if j not in placed and p.digest in removed}
+    removed = {(m.digest, m.asker, m.outlet): k for k, m in enumerate(marks) if m.removed is not None}
+    revived = {j: removed.pop(key) for j, p in enumerate(prints)
+               if j not in placed and (key := (p.digest, p.asker, p.outlet)) in removed}
     placed.update(revived)
     at = {k: j for j, k in placed.items()}
     # A published exchange not found as it was, whose question is in an exchange nearby:
@@ -363,11 +426,17 @@ def align(entry: Entry, t: Transcript, day: datetime.date) -> tuple[Transcript, 
     anchors: dict[int, str] = {}
     used = {m.anchor for m in marks}
     changes: list[Change] = []
+    if not marks and exchanges and not fresh:
+        changes.append(Change(path, exchanges[0].question.line, f"published without questions, it now has "
+                              f"{len(exchanges)}: q1-q{len(exchanges)} recorded"))
     for j, e in enumerate(exchanges):
         if j in placed:
             anchors[j] = marks[placed[j]].anchor
             if j in revived:
                 changes.append(Change(path, e.question.line, f"{anchors[j]} is back in the text: its links land on it again"))
+            elif (alike := _similarity(marks[placed[j]], prints[j])) < _CHANGED:
+                changes.append(Change(path, e.question.line, f"{anchors[j]} keeps its anchor though its question reads "
+                                      f"differently now (alike {alike:.2f}): check it is the same exchange", moves=False))
         elif not marks:  # first published: in the order asked
             anchors[j] = f"q{j + 1}"
         else:
@@ -433,7 +502,7 @@ def _first_parts(placed: dict[int, int], marks: list[Mark], prints: list[Mark]) 
     one that is new and begins as its question began, it goes to that one instead."""
     for j in sorted(placed):
         before = j - 1
-        if before < 0 or before in placed:
+        if before < 0 or before in placed or marks[placed[j]].digest == prints[j].digest:
             continue
         old, first = marks[placed[j]].text, prints[before].text
         if len(first) >= _SPLIT_MINIMUM and fuzz.ratio(first, old[: len(first)]) >= _INSIDE:
@@ -441,28 +510,30 @@ def _first_parts(placed: dict[int, int], marks: list[Mark], prints: list[Mark]) 
 
 
 def _merged_into(old: Mark, k: int, at: dict[int, int], exchanges: tuple[Exchange, ...]) -> int | None:
-    """The exchange, where `old` stood, whose text holds its question, if any: one of those
-    between the exchanges the marks around it went to, or those two."""
+    """The exchange, where `old` stood, whose question holds its question, if any: one of
+    those between the exchanges the marks around it went to, or those two."""
     before = max((at[i] for i in at if i < k), default=-1)
     following = min((at[i] for i in at if i > k), default=len(exchanges))
     between = [j for j in range(before + 1, following) if j not in at.values()]
-    for j in (*between, before, following):  # the whole question is in it; or, split and merged, its opening words
-        if not 0 <= j < len(exchanges):
+    for j in (*between, before, following):
+        if not 0 <= j < len(exchanges) or not old.text:
             continue
-        whole = _whole(exchanges[j])
-        if old.text and (fuzz.partial_ratio(old.text, whole) >= _INSIDE or _opens_inside(old.text, whole)):
+        question = _words(exchanges[j].question.text)
+        holds = len(question) >= len(old.text) and fuzz.partial_ratio(old.text, question) >= _INSIDE
+        if holds or _ends_with_opening(question, old.text):
             return j
     return None
 
 
-def _opens_inside(question: str, text: str) -> bool:
-    """Whether `text` holds the opening words of `question` (at least four, and twenty characters)."""
-    words = question.split()
-    for count in range(len(words), 3, -1):
-        opening = " ".join(words[:count])
-        if len(opening) < 20:
+def _ends_with_opening(question: str, old: str) -> bool:
+    """Whether `question` ends with the opening words of `old`, typos aside (as many words as
+    the first part of a split must have): the first part of a split, merged into the
+    exchange before it."""
+    words, ending = _tokens(old), question.split()
+    for count in range(min(len(words), len(ending)), _SPLIT_WORDS - 1, -1):
+        if len(" ".join(words[:count])) < _SPLIT_MINIMUM:
             return False
-        if f" {opening} " in f" {text} ":
+        if Indel.normalized_similarity(ending[-count:], words[:count]) >= _CHANGED:
             return True
     return False
 
@@ -476,20 +547,13 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
     updated, and the changes to it. `people` and `outlets` are the ids and names of the
     speaker and outlet pages the transcripts now make; `unread` the names of files there
     that could not be read, whose entries stay as they are."""
-    transcripts = list(transcripts)
-    by_source = {e.source: id_ for id_, e in ledger.transcripts.items()}
-    present = {t.source.name for t in transcripts} | set(unread)
-    orphans = {id_: e for id_, e in ledger.transcripts.items() if e.source not in present}
+    transcripts = sorted(transcripts, key=lambda t: t.source.name)
     entries = dict(ledger.transcripts)
-    result, changes = [], []
-    for t in sorted(transcripts, key=lambda t: t.source.name):
-        id_ = by_source.get(t.source.name)
-        if id_ is None:
-            id_ = _renamed(t, orphans)
-            if id_ is not None:
-                old = orphans.pop(id_)
-                changes.append(Change(t.source, 0, f"renamed from {old.source}: keeps its id and URL {old.url}"))
-                entries[id_] = replace(old, source=t.source.name)
+    bound, changes = _bind(transcripts, entries, {t.source.name for t in transcripts} | set(unread))
+    result = []
+    for t in transcripts:
+        id_ = bound.get(t.source.name)
+        fresh = id_ is None
         if id_ is None:
             id_ = t.id
             if id_ in entries:  # a new file whose name makes the id of another published one
@@ -498,17 +562,20 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
                                       f"published as '{id_}'"))
             t = replace(t, id=id_)
             entries[id_] = Entry(t.source.name, t.url, t.meta.title)
-            if t.exchanges:
-                changes.append(Change(t.source, 0, f"new transcript at {t.url}: "
-                                      f"q1-q{len(t.exchanges)} recorded"))
-            else:
-                changes.append(Change(t.source, 0, f"new transcript at {t.url}"))
+            recorded = f": q1-q{len(t.exchanges)} recorded" if t.exchanges else ""
+            changes.append(Change(t.source, 0, f"new transcript at {t.url}{recorded}"))
+        elif entries[id_].source != t.source.name:
+            old = entries[id_]
+            changes.append(Change(t.source, 0, f"renamed from {old.source}: keeps its id and URL {old.url}"))
+            entries[id_] = replace(old, source=t.source.name)
         entry = entries[id_]
         t = replace(t, id=id_, published_url=entry.url)
-        t, entry, found = align(entry, t, t.meta.corrected or day)
+        t, entry, found = align(entry, t, t.meta.corrected or day, fresh)
         entries[id_] = replace(entry, title=t.meta.title)
         changes.extend(found)
         result.append(t)
+    claimed = set(bound.values()) | {id_ for id_, e in entries.items() if e.source in unread}
+    orphans = {id_: e for id_, e in entries.items() if id_ in ledger.transcripts and id_ not in claimed}
     withdrawn = []
     for id_, entry in sorted(orphans.items()):
         if entry.withdrawn is None:
@@ -516,8 +583,8 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
             changes.append(Change(folder / entry.source, 0, f"withdrawn: its file is gone; its URL {entry.url} "
                                   f"keeps a page saying so"))
         withdrawn.append(entry)
-    speakers, moved_people = _pages(ledger.speakers, people)
-    outlet_pages, moved_outlets = _pages(ledger.outlets, outlets)
+    speakers, moved_people = _pages(ledger.speakers, people, settled=not unread)
+    outlet_pages, moved_outlets = _pages(ledger.outlets, outlets, settled=not unread)
     moved = {f"speakers/{a}": f"speakers/{b}" if b else "speakers" for a, b in moved_people.items()}
     moved |= {f"outlets/{a}": f"outlets/{b}" if b else "outlets" for a, b in moved_outlets.items()}
     return Published(
@@ -530,29 +597,61 @@ def _free_id(id_: str, entries: dict[str, Entry]) -> str:
     return next(f"{id_}-{n}" for n in itertools.count(2) if f"{id_}-{n}" not in entries)
 
 
-def _renamed(t: Transcript, orphans: dict[str, Entry]) -> str | None:
-    """The published transcript whose file `t` is, renamed: most of its exchanges align."""
-    best, best_share = None, 0.5
-    prints = [fingerprint(e, "") for e in t.exchanges]
-    for id_, entry in sorted(orphans.items()):
-        live = [m for m in entry.marks if m.live]
-        if not live and not prints:
-            share = 1.0 if entry.title == t.meta.title else 0.0
+def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set[str]) -> tuple[dict[str, str], list[Change]]:
+    """Which published transcript each file is: the one of its name, unless most of that
+    one's exchanges are not in it (the name was given to another text); else, for a new
+    name, a published one whose file is gone and whose exchanges it mostly holds
+    (renamed). File name -> published id."""
+    by_source = {e.source: id_ for id_, e in entries.items() if e.withdrawn is None or e.source in present}
+    bound: dict[str, str] = {}
+    loose: list[Transcript] = []
+    candidates = {id_: e for id_, e in entries.items() if e.source not in present and e.withdrawn is None}
+    for t in transcripts:
+        id_ = by_source.get(t.source.name)
+        if id_ is not None and _share(entries[id_], t) < 0.5 and sum(m.live for m in entries[id_].marks) >= 2:
+            candidates[id_] = entries[id_]  # its text may have gone to another file: look there first
+            loose.append(t)
+        elif id_ is not None:
+            bound[t.source.name] = id_
         else:
-            share = len(_pairs(live, prints)) / max(len(live), len(prints))
-        if share > best_share:
-            best, best_share = id_, share
-    return best
+            loose.append(t)
+    changes = []
+    for t in loose:
+        best, best_share = None, 0.5
+        for id_, entry in sorted(candidates.items()):
+            if any(m.live for m in entry.marks) and (share := _share(entry, t)) > best_share:
+                best, best_share = id_, share
+        own = by_source.get(t.source.name)
+        if best is None and own in candidates:  # rewritten, not renamed: its anchors become notes
+            best = own
+            changes.append(Change(t.source, 0, "most of the published exchanges are no longer in this file: if it "
+                                  "now holds another transcript, give it a name of its own"))
+        if best is not None:
+            bound[t.source.name] = best
+            del candidates[best]
+    return bound, changes
 
 
-def _pages(published: dict[str, Page], current: dict[str, str]) -> tuple[dict[str, Page], dict[str, str | None]]:
+def _share(entry: Entry, t: Transcript) -> float:
+    """How much of a published transcript's live exchanges `t` holds, and of `t`'s exchanges the published."""
+    live = [m for m in entry.marks if m.live]
+    prints = [fingerprint(e, "") for e in t.exchanges]
+    return len(_pairs(live, prints)) / max(len(live), len(prints)) if live or prints else 0.0
+
+
+def _pages(published: dict[str, Page], current: dict[str, str], settled: bool = True
+           ) -> tuple[dict[str, Page], dict[str, str | None]]:
     """Every page ever published, and where those gone now lead: the page of the corrected
-    spelling of their name, or (None) the index."""
+    spelling of their name, or (None) the index. Unless `settled` (a transcript could not be
+    read, and its people may come back), gone pages are kept as they were, leading nowhere yet."""
     pages = {id_: Page(name) for id_, name in current.items()}
     moved: dict[str, str | None] = {}
     names = {id_: default_process(name) for id_, name in sorted(current.items())}
     for id_, page in sorted(published.items()):
         if id_ in current:
+            continue
+        if not settled:
+            pages[id_] = page
             continue
         target = page.moved
         seen = {id_}

@@ -148,6 +148,7 @@ class Archive:
         self.used: set[str] = set()  # every anchor ever published
         self.merged: dict[str, str] = {}  # an anchor merged into another -> that one
         self.removed: set[str] = set()
+        self.texts: dict[str, str] = {}  # each anchor's question as last published
         self.url: str | None = None
 
     def read(self, text: Text):
@@ -160,6 +161,7 @@ class Archive:
         (t,) = published.transcripts
         self.check(text, t)
         for e, mine in zip(t.exchanges, text.exchanges):
+            self.texts[e.anchor] = mine.question
             mine.sentences = [(e.anchor, i, sentence) for i, (_, _, sentence) in enumerate(mine.sentences)]
             self.merged.update((m, e.anchor) for m in e.merged)
         self.used |= {a for e in t.exchanges for a in e.ids}
@@ -172,7 +174,10 @@ class Archive:
         lands = {a: n for n, e in enumerate(t.exchanges) for a in e.ids}
         removed = {r.anchor for r in t.removed}
         assert len(lands) == sum(len(e.ids) for e in t.exchanges) and not set(lands) & removed
-        assert self.removed <= removed, "a removed exchange's note is gone"
+        revived = {e.anchor: mine for e, mine in zip(t.exchanges, text.exchanges) if e.anchor in self.removed}
+        for anchor, mine in revived.items():  # a deletion undone: the same question, word for word
+            assert mine.question == self.texts[anchor], f"#{anchor}, removed, came back on another question"
+        assert self.removed - set(revived) <= removed, "a removed exchange's note is gone"
         opening = {origin: n for n, e in enumerate(text.exchanges) for origin in e.holds}
         pieces: dict[object, list[int]] = {}
         for n, e in enumerate(text.exchanges):
@@ -189,7 +194,7 @@ class Archive:
                 assert lands.get(anchor) == lands.get(into) or anchor in removed and into in removed, \
                     f"#{anchor}, merged into #{into}, no longer lands with it"
         for n, (e, mine) in enumerate(zip(t.exchanges, text.exchanges)):
-            if e.anchor in self.used:  # an old anchor names only an exchange holding (a piece of) it
+            if e.anchor in self.used and e.anchor not in revived:  # an old anchor names only an exchange holding it
                 assert e.anchor in mine.holds + mine.pieces, f"#{e.anchor} was given to another exchange"
 
 
@@ -513,3 +518,102 @@ def test_a_removed_exchange_put_back_word_for_word_gets_its_anchor_back(archive)
     archive.removed.discard("q3")  # the model: its note gives way to the exchange itself
     t = archive.read(text)
     assert [e.anchor for e in t.exchanges] == ["q1", "q2", "q3", "q4", "q5", "q6"] and not t.removed
+
+
+def test_the_ledger_reads_back_the_same_line_by_line_as_through_yaml(tmp_path):
+    import yaml as pyyaml
+
+    written = ledger.Ledger(
+        {"2024-01-02-x": ledger.Entry("2024-01-02-x.txt", "transcripts/2024/2024-01-02-x/", 'A "title": ü\u2028',
+                                      (ledger.Mark("q1", "a-b", None, ("c",), "abc", "some words"),
+                                       ledger.Mark("q2", removed=datetime.date(2025, 1, 2)),
+                                       ledger.Mark("q3", into="q1")), withdrawn=datetime.date(2025, 3, 4))},
+        {"a-b": ledger.Page("A B"), "old": ledger.Page("Old", moved="a-b")},
+        {},
+    )
+    text = ledger.dumps(written)
+    (tmp_path / ledger.LEDGER).write_text(text, encoding="utf-8")
+    assert ledger._read_as_written(text) is not None
+    assert ledger.load(tmp_path) == written
+    by_hand = text.replace('    url: "transcripts/2024/2024-01-02-x/"', "    url: transcripts/2024/2024-01-02-x/  # checked")
+    assert ledger._read_as_written(by_hand) is None  # not as written: YAML reads it
+    (tmp_path / ledger.LEDGER).write_text(by_hand, encoding="utf-8")
+    assert ledger.load(tmp_path) == written
+    assert pyyaml.safe_load(text)["transcripts"]["2024-01-02-x"]["anchors"]["q3"] == {"into": "q1"}
+
+
+# --- what a second reading of the alignment found -----------------------------------------
+
+STOCK = [
+    "Thank you, Secretary General, on China: are you worried about its drones in Russia's hands?",
+    "Thank you, Secretary General, on Georgia: what is your message to the protesters in Tbilisi tonight?",
+    "Thank you, Secretary General, on the budget: will the Allies agree on five percent in The Hague?",
+]
+
+
+def _stock(questions: list[str]) -> Text:
+    return Text([Exchange(_sentences(i, q), ANSWERS[i % len(ANSWERS)]) for i, q in enumerate(questions)])
+
+
+def test_another_question_behind_the_same_stock_opening_takes_a_new_anchor(archive):
+    text = _stock(STOCK[:2])
+    archive.read(text)
+    text.exchanges[1] = Exchange(_sentences(50, STOCK[2]), ANSWERS[1])  # q2 replaced by another question
+    t = archive.read(text)
+    assert [e.anchor for e in t.exchanges] == ["q1", "q1a"]
+    assert [r.anchor for r in t.removed] == ["q2"]
+
+
+def test_a_deleted_question_is_not_taken_for_merged_into_one_with_the_same_opening(archive):
+    text = _stock(STOCK)
+    archive.read(text)
+    text.delete(1)
+    t = archive.read(text)
+    assert [e.ids for e in t.exchanges] == [("q1",), ("q3",)]
+    assert [r.anchor for r in t.removed] == ["q2"]
+
+
+def test_a_short_question_inserted_before_an_unchanged_one_never_takes_its_anchor(archive):
+    text = _stock(STOCK)
+    archive.read(text)
+    text.insert(1, "Thank you, Secretary General.")
+    t = archive.read(text)
+    assert [e.anchor for e in t.exchanges] == ["q1", "q1a", "q2", "q3"]
+
+
+def test_a_file_name_given_to_another_transcript_leaves_the_first_its_url(archive):
+    text = _original()
+    first = archive.read(text)
+    folder, stem = archive.folder, archive.stem
+    for suffix in (".txt", ".yml"):
+        (folder / f"{stem}{suffix}").rename(folder / f"2025-02-13-doorstep-rutte{suffix}")
+    Text([Exchange(_sentences(70 + i, q), ANSWERS[0]) for i, q in enumerate(QUESTIONS[6:10])]).write(folder / f"{stem}.txt")
+    (folder / f"{stem}.yml").write_text("date: 2025-02-13\n", encoding="utf-8")
+    corpus = load_corpus(folder)
+    published = _publish(corpus, folder, frozen=False, say=False)
+    by_source = {t.source.name: t for t in published.transcripts}
+    moved, newcomer = by_source["2025-02-13-doorstep-rutte.txt"], by_source[f"{stem}.txt"]
+    assert (moved.id, moved.url) == (first.id, first.url)
+    assert [e.anchor for e in moved.exchanges] == ["q1", "q2", "q3", "q4", "q5", "q6"]
+    assert newcomer.id == f"{first.id}-2" and newcomer.url != first.url
+
+
+def test_anchors_of_a_transcript_first_published_without_questions_are_a_change_frozen_refuses(project):
+    statement = project / "transcripts/2025-03-01-statement.txt"
+    statement.write_text("Statement\n\nGood morning. Just a statement today.\n", encoding="utf-8")
+    assert run(project, "generate").returncode == 0
+    assert '"2025-03-01-statement"' in (project / "transcripts/anchors.yml").read_text(encoding="utf-8")
+    statement.write_text("Statement\n\nGood morning.\n\nQuestion:\nWhy?\n\nNATO Secretary General Rutte:\nBecause.\n",
+                         encoding="utf-8")
+    result = run(project, "generate", "--frozen")
+    assert result.returncode == 1
+    assert "2025-03-01-statement.txt:5: published without questions, it now has 1: q1-q1 recorded" in result.stderr
+
+
+def test_a_pending_ledger_left_by_a_killed_build_is_never_committed(project):
+    (project / "transcripts/.anchors.yml.next").write_text("transcripts: {}\n", encoding="utf-8")
+    before = (project / "transcripts/anchors.yml").read_bytes()
+    result = run(project, "build", "--frozen")
+    assert result.returncode == 0, result.stderr
+    assert (project / "transcripts/anchors.yml").read_bytes() == before
+    assert not (project / "transcripts/.anchors.yml.next").exists()

@@ -135,5 +135,5 @@ def withdrawn_page(entry: Withdrawn) -> str:
               f"Its questions and answers are no longer published here.",
               f"All transcripts: [archive]({posixpath.relpath(paths.ARCHIVE, posixpath.dirname(entry.url.rstrip('/')))})"]
     blocks += [f'<p id="{m.anchor}" class="exchange-removed">Q{m.anchor[1:]} was in this transcript, '
-               f"withdrawn on {when}.</p>" for m in entry.marks if m.into is None]
+               f"withdrawn on {when}.</p>" for m in entry.marks]
     return front_matter(f"Withdrawn: {entry.title}") + "\n\n".join(blocks) + "\n"

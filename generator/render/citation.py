@@ -56,7 +56,7 @@ def citation(t: Transcript, e: Exchange, site_url: str) -> str:
 
 
 # Inside <script>, "</script" or "<!--" would end or change it: JSON may write "<" as \u003c.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _ANSWER_CHARACTERS = 500  # of each answer's text in the JSON-LD: the page has it all
 
 
@@ -89,7 +89,10 @@ def json_ld(t: Transcript, site_url: str) -> str:
             *questions,
         ],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in _SCRIPT_SAFE:  # str.replace: far quicker than translate here
+        dumped = dumped.replace(character, escaped)
+    return dumped
 
 
 def _question(t: Transcript, e: Exchange, page: str) -> dict[str, Any]:
@@ -110,7 +113,7 @@ def _question(t: Transcript, e: Exchange, page: str) -> dict[str, Any]:
             author["affiliation"] = {"@type": "Organization", "name": plain(who.outlet.name)}
         question["author"] = author
     answers = [
-        {"@type": "Answer", "text": _shortened(plain(turn.text)), "dateCreated": t.meta.date.isoformat(),
+        {"@type": "Answer", "text": _shortened(turn.text), "dateCreated": t.meta.date.isoformat(),
          **({"author": _person(turn.speaker.person)} if turn.speaker.person else {})}
         for turn in e.answers
     ]
@@ -127,4 +130,7 @@ def _person(p: Person) -> dict[str, Any]:
 
 
 def _shortened(value: str) -> str:
-    return value if len(value) <= _ANSWER_CHARACTERS else value[:_ANSWER_CHARACTERS].rsplit(" ", 1)[0] + " …"
+    """The opening of a text, on one line, cut at a word: only what is cut is made plain."""
+    if len(value) <= _ANSWER_CHARACTERS:
+        return plain(value)
+    return plain(value[: _ANSWER_CHARACTERS + 1]).rsplit(" ", 1)[0] + " …"
