@@ -232,7 +232,15 @@ def main() -> None:
     child = args.result.with_suffix(".child.json")
     if child.is_file():  # `build` reads and renders in a forked child: its stages are there
         for stage, record in json.loads(child.read_text()).items():
-            stages.setdefault(stage, record)
+            if stage in stages:  # timed on both sides (the docs are committed by the parent)
+                mine = stages[stage]
+                mine["seconds"] += record["seconds"]
+                mine["calls"] += record["calls"]
+                mine["function"] = ", ".join(dict.fromkeys([*mine["function"].split(", "), *record["function"].split(", ")]))
+                for peak in ("peak_rss_mb", "children_peak_rss_mb"):
+                    mine[peak] = max(mine.get(peak) or 0, record.get(peak) or 0)
+            else:
+                stages[stage] = record
         child.unlink()
     if args.command == "build" and status == 0 and "search" not in stages:
         if (args.site / "pagefind").is_dir():
