@@ -22,7 +22,7 @@ from . import ledger, render
 from .cache import Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
-from .render.catalog import build_catalog
+from .render.catalog import page_names
 from .progress import progress
 from .render.markdown import plural
 from .render.paths import GENERATED
@@ -252,7 +252,7 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) ->
     question half typed must not take an anchor."""
     try:
         corpus = load_corpus(input_dir, cache=cache)
-        published = _publish(corpus, input_dir, frozen=False, say=False)
+        published = _publish(corpus, input_dir, frozen=False, say=False, memo=cache)
         files = render.render_site(published.transcripts, cache, site_url, published.moved, published.withdrawn)
         report = write_tree(docs_dir, files, GENERATED)
         _save(cache, corpus)
@@ -287,14 +287,18 @@ def _site_url(config: Path) -> str:
         raise
 
 
-def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True) -> ledger.Published:
+FINGERPRINTS = "ledger fingerprints"
+
+
+def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True, memo: render.Memo = render.NoMemo()
+             ) -> ledger.Published:
     """The transcripts with their permanent ids and anchors, aligned to the ledger. Under
     `frozen`, a change to a published anchor stops the run, saying where and what to do."""
-    catalog = build_catalog(corpus.transcripts)
+    people, outlets = page_names(corpus.transcripts)
     published = ledger.publish(
-        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(),
-        {id_: p.name for id_, p in catalog.people.items()}, {id_: o.name for id_, o in catalog.outlets.items()},
+        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
         unread={p.name for p in corpus.failed_sources},
+        prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
     )
     moving = [c for c in published.changes if c.moves]
     if frozen and moving:
@@ -363,7 +367,7 @@ def _generate(input_dir: Path, docs_dir: Path, strict: bool, frozen: bool, cache
     with _no_cycle_collection():
         corpus = _run(lambda: load_corpus(input_dir, progress, cache))
         _finish(corpus, strict)
-        published = _run(lambda: _publish(corpus, input_dir, frozen))
+        published = _run(lambda: _publish(corpus, input_dir, frozen, memo=cache or render.NoMemo()))
         files = render.render_site(published.transcripts, cache or render.NoMemo(), site_url,
                                    published.moved, published.withdrawn)
         report = _run(lambda: stage(docs_dir, files, GENERATED))

@@ -29,7 +29,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -321,6 +321,11 @@ def fingerprint(e: Exchange, anchor: str) -> Mark:
     )
 
 
+def fingerprints(t: Transcript) -> list[Mark]:
+    """The fingerprint of each exchange of a reading, in order (not yet named)."""
+    return [fingerprint(e, "") for e in t.exchanges]
+
+
 def _similarity(old: Mark, new: Mark) -> float:
     """How sure (0-1) it is that `new` is the exchange `old` was: its question's opening
     words and its words as a whole must both be alike (a question that only shares a stock
@@ -396,12 +401,13 @@ def _new_anchor(before: str | None, used: set[str]) -> str:
     return next(a for a in (f"q{number}{s}" for s in _suffixes()) if a not in used)
 
 
-def align(entry: Entry, t: Transcript, day: datetime.date, fresh: bool = False) -> tuple[Transcript, Entry, list[Change]]:
+def align(entry: Entry, t: Transcript, day: datetime.date, fresh: bool = False, prints: list[Mark] | None = None
+          ) -> tuple[Transcript, Entry, list[Change]]:
     """`t` with the anchors `entry` published, and the entry updated to it (`fresh`: an
-    entry made for `t` in this run)."""
+    entry made for `t` in this run; `prints`: its exchanges' fingerprints, if known)."""
     path, exchanges, marks = t.source, t.exchanges, list(entry.marks)
     live = [k for k, m in enumerate(marks) if m.live]
-    prints = [fingerprint(e, "") for e in exchanges]
+    prints = fingerprints(t) if prints is None else prints
     placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
     _first_parts(placed, marks, prints)
     # An exchange a correction removed, back word for word (a deletion undone): its anchor again.
@@ -542,14 +548,17 @@ def _ends_with_opening(question: str, old: str) -> bool:
 
 
 def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day: datetime.date,
-            people: dict[str, str], outlets: dict[str, str], unread: set[str] = frozenset()) -> Published:
+            people: dict[str, str], outlets: dict[str, str], unread: set[str] = frozenset(),
+            prints: Callable[[Transcript], list[Mark]] = fingerprints) -> Published:
     """Align every transcript to the ledger: their permanent ids and anchors, the ledger
     updated, and the changes to it. `people` and `outlets` are the ids and names of the
     speaker and outlet pages the transcripts now make; `unread` the names of files there
-    that could not be read, whose entries stay as they are."""
+    that could not be read, whose entries stay as they are; `prints` gives a reading's
+    fingerprints (from a cache, where there is one)."""
     transcripts = sorted(transcripts, key=lambda t: t.source.name)
     entries = dict(ledger.transcripts)
-    bound, changes = _bind(transcripts, entries, {t.source.name for t in transcripts} | set(unread))
+    marks_of = {t.source.name: prints(t) for t in transcripts}
+    bound, changes = _bind(transcripts, entries, {t.source.name for t in transcripts} | set(unread), marks_of)
     result = []
     for t in transcripts:
         id_ = bound.get(t.source.name)
@@ -570,7 +579,7 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
             entries[id_] = replace(old, source=t.source.name)
         entry = entries[id_]
         t = replace(t, id=id_, published_url=entry.url)
-        t, entry, found = align(entry, t, t.meta.corrected or day, fresh)
+        t, entry, found = align(entry, t, t.meta.corrected or day, fresh, marks_of[t.source.name])
         entries[id_] = replace(entry, title=t.meta.title)
         changes.extend(found)
         result.append(t)
@@ -597,7 +606,8 @@ def _free_id(id_: str, entries: dict[str, Entry]) -> str:
     return next(f"{id_}-{n}" for n in itertools.count(2) if f"{id_}-{n}" not in entries)
 
 
-def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set[str]) -> tuple[dict[str, str], list[Change]]:
+def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set[str], marks_of: dict[str, list[Mark]]
+          ) -> tuple[dict[str, str], list[Change]]:
     """Which published transcript each file is: the one of its name, unless most of that
     one's exchanges are not in it (the name was given to another text); else, for a new
     name, a published one whose file is gone and whose exchanges it mostly holds
@@ -608,7 +618,9 @@ def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set
     candidates = {id_: e for id_, e in entries.items() if e.source not in present and e.withdrawn is None}
     for t in transcripts:
         id_ = by_source.get(t.source.name)
-        if id_ is not None and _share(entries[id_], t) < 0.5 and sum(m.live for m in entries[id_].marks) >= 2:
+        mostly_gone = id_ is not None and sum(m.live for m in entries[id_].marks) >= 2 \
+            and _share(entries[id_], marks_of[t.source.name]) < 0.5
+        if mostly_gone:
             candidates[id_] = entries[id_]  # its text may have gone to another file: look there first
             loose.append(t)
         elif id_ is not None:
@@ -619,7 +631,7 @@ def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set
     for t in loose:
         best, best_share = None, 0.5
         for id_, entry in sorted(candidates.items()):
-            if any(m.live for m in entry.marks) and (share := _share(entry, t)) > best_share:
+            if any(m.live for m in entry.marks) and (share := _share(entry, marks_of[t.source.name])) > best_share:
                 best, best_share = id_, share
         own = by_source.get(t.source.name)
         if best is None and own in candidates:  # rewritten, not renamed: its anchors become notes
@@ -632,10 +644,10 @@ def _bind(transcripts: list[Transcript], entries: dict[str, Entry], present: set
     return bound, changes
 
 
-def _share(entry: Entry, t: Transcript) -> float:
-    """How much of a published transcript's live exchanges `t` holds, and of `t`'s exchanges the published."""
+def _share(entry: Entry, prints: list[Mark]) -> float:
+    """How much of a published transcript's live exchanges a reading holds (by their
+    fingerprints `prints`), and of its exchanges the published."""
     live = [m for m in entry.marks if m.live]
-    prints = [fingerprint(e, "") for e in t.exchanges]
     return len(_pairs(live, prints)) / max(len(live), len(prints)) if live or prints else 0.0
 
 

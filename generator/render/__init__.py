@@ -45,7 +45,7 @@ def render_site(
     `withdrawn` transcripts keep a page at their URL saying so."""
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
-    own = {t.id: _remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
+    own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
@@ -85,13 +85,13 @@ def render_site(
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
     """The pages the site search indexes, keyed by path under the site root."""
-    return {search_page.path(t): _remembered(memo, t, SEARCH, search_page.render) for t in transcripts}
+    return {search_page.path(t): remembered(memo, t, SEARCH, search_page.render) for t in transcripts}
 
 
 OWN, SEARCH = "page and JSON", "search page"
 
 
-def _remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], T]) -> T:
+def remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], T]) -> T:
     value = memo.get(t, kind)
     if value is None:
         value = make(t)

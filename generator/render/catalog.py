@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -110,3 +111,21 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
         by_outlet={k: tuple(v) for k, v in by_outlet.items()},
         journalists={k: tuple(sorted(v.values(), key=lambda p: p.name.casefold())) for k, v in journalists.items()},
     )
+
+
+def page_names(transcripts: Iterable[Transcript]) -> tuple[dict[str, str], dict[str, str]]:
+    """The ids and names of the speaker and outlet pages `build_catalog` makes of these
+    transcripts (everyone on a turn; the outlets questions are asked for), found without
+    building the catalog."""
+    people: dict[str, str] = {}
+    outlets: dict[str, str] = {}
+    for t in transcripts:
+        turns = [*t.opening, *t.closing]
+        for e in t.exchanges:
+            turns += (*e.lead_in, e.question, *e.replies)
+            if (outlet := e.question.speaker.outlet) is not None:
+                outlets.setdefault(outlet.id, outlet.name)
+        for turn in turns:
+            if (person := turn.speaker.person) is not None:
+                people.setdefault(person.id, person.name)
+    return people, outlets
