@@ -61,6 +61,7 @@ class Cache:
         self.code = digest(_code_version(), site_url)  # renderings hold absolute links
         self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
         self._changed: set[str] = set()
+        self._shared: dict[str, dict] = {}  # renderings of several transcripts (feeds), by name
 
     def reading_key(self, source: Path, registry: bytes) -> str:
         sidecar = source.with_suffix(".yml")
@@ -95,6 +96,17 @@ class Cache:
             entry.rendered[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
 
+    def shared(self, name: str) -> dict:
+        """What renders from several transcripts at once (`name`: "feeds"), kept between
+        runs: a dict the renderer keys by a digest of what each value was made from."""
+        if name not in self._shared:
+            try:
+                loaded = pickle.loads((self.folder / f"{name}.shared").read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                loaded = None
+            self._shared[name] = loaded if isinstance(loaded, dict) and loaded.get("code") == self.code else {"code": self.code}
+        return self._shared[name]
+
     def save(self, stems: set[str]) -> None:
         """Write what changed this run, and drop the entries of sources that are gone. The
         cache is derived data: a cache that cannot be written is a warning, not a failure."""
@@ -111,6 +123,8 @@ class Cache:
         for path in self.folder.glob("*.pickle"):
             if path.stem not in stems:
                 path.unlink(missing_ok=True)
+        for name, values in sorted(self._shared.items()):
+            replace_atomically(self.folder / f"{name}.shared", pickle.dumps(values, pickle.HIGHEST_PROTOCOL))
         self._changed.clear()
 
     def _load(self, stem: str) -> _Entry | None:

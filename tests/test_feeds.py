@@ -182,3 +182,17 @@ def test_page_urls():
     assert paths.page_url(paths.SPEAKERS) == "speakers/"
     assert paths.page_url("speakers/mark-rutte.md") == "speakers/mark-rutte/"
     assert paths.page_url("speakers/mark-rutte/page-2.md") == "speakers/mark-rutte/page-2/"
+
+
+def test_a_feed_whose_entries_did_not_change_is_kept_not_made_again(corpus, monkeypatch):
+    from generator.render import feeds as module
+
+    catalog = build_catalog(corpus.transcripts)
+    kept: dict = {}
+    first = module.feeds(catalog, "https://example.org/", kept)
+    made = []
+    monkeypatch.setattr(module, "_atom", lambda feed, items, site_url: made.append(feed.path) or "")
+    assert module.feeds(catalog, "https://example.org/", kept) == first and made == []
+    retitled = dataclasses.replace(corpus.transcripts[1], meta=dataclasses.replace(corpus.transcripts[1].meta, title="New"))
+    module.feeds(build_catalog((corpus.transcripts[0], retitled)), "https://example.org/", kept)
+    assert "feeds/all.xml" in made and "feeds/outlets/reuters.xml" not in made

@@ -24,6 +24,8 @@ class Memo(Protocol):
 
     def put(self, t: Transcript, kind: str, value: Any) -> None: ...
 
+    def shared(self, name: str) -> dict: ...
+
 
 class NoMemo:
     def get(self, t: Transcript, kind: str) -> None:
@@ -31,6 +33,9 @@ class NoMemo:
 
     def put(self, t: Transcript, kind: str, value: Any) -> None:
         pass
+
+    def shared(self, name: str) -> dict:
+        return {}
 
 
 def render_site(
@@ -75,7 +80,7 @@ def render_site(
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
-    put_all(feeds.feeds(catalog, site_url))
+    put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
     for old, new in sorted((moved or {}).items()):
         put(f"{old}/index.html", redirect(old + "/", new + "/"))
     for entry in withdrawn:

@@ -14,10 +14,11 @@ relative ids (RFC 4287, 4.2.6).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import heapq
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -44,9 +45,12 @@ class _Feed:
     page: str  # docs path of the HTML page the feed is an alternate of
 
 
-def feeds(catalog: Catalog, site_url: str) -> dict[str, str]:
+def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | None = None) -> dict[str, str]:
     """Every feed, keyed by path under the docs folder: the whole archive's, and one per
-    person and per outlet in the catalog (empty if they took part in no exchange)."""
+    person and per outlet in the catalog (empty if they took part in no exchange). `kept`
+    holds feeds made before, under a digest of everything each was made from: a feed whose
+    entries did not change is not made again."""
+    kept = {} if kept is None else kept
     newest = [(t, e) for t in reversed(catalog.transcripts) for e in reversed(t.exchanges)]
     rank = {(t.id, e.anchor): i for i, (t, e) in enumerate(newest)}
 
@@ -54,15 +58,39 @@ def feeds(catalog: Catalog, site_url: str) -> dict[str, str]:
         ranks = {rank[e.transcript.id, e.exchange.anchor] for e in entries if e.exchange is not None}
         return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
 
+    versions: dict[str, str] = {}  # per transcript, a digest of all a feed entry takes from it
+
+    def made(feed: _Feed, items: list[Item]) -> str:
+        for t, _ in items:
+            if t.id not in versions:
+                versions[t.id] = _version(t)
+        key = "\0".join([site_url, repr(feed), *(f"{versions[t.id]}#{e.anchor}" for t, e in items)])
+        earlier = kept.get(feed.path)
+        if isinstance(earlier, tuple) and earlier[0] == key:
+            return earlier[1]
+        kept[feed.path] = (key, text := _atom(feed, items, site_url))
+        return text
+
     archive = _Feed(paths.FEED_ALL, f"{SITE_NAME}: all questions", paths.HOME)
-    files = {archive.path: _atom(archive, newest[:LIMIT], site_url)}
+    files = {archive.path: made(archive, newest[:LIMIT])}
     for person_id, person in catalog.people.items():
         feed = _Feed(paths.speaker_feed(person), f"{person.name}: questions and answers", paths.speaker(person))
-        files[feed.path] = _atom(feed, latest(catalog.by_person.get(person_id, ())), site_url)
+        files[feed.path] = made(feed, latest(catalog.by_person.get(person_id, ())))
     for outlet_id, outlet in catalog.outlets.items():
         feed = _Feed(paths.outlet_feed(outlet), f"{outlet.name}: questions asked", paths.outlet(outlet))
-        files[feed.path] = _atom(feed, latest(catalog.by_outlet.get(outlet_id, ())), site_url)
+        files[feed.path] = made(feed, latest(catalog.by_outlet.get(outlet_id, ())))
+    for gone in set(kept) - set(files) - {"code"}:
+        del kept[gone]
     return dict(sorted(files.items()))
+
+
+def _version(t: Transcript) -> str:
+    """A digest of what a feed entry takes from a transcript: its URL, title, date and each
+    exchange's anchor, asker, question and answerers."""
+    parts = [t.url, t.meta.title, t.meta.date.isoformat()]
+    for e in t.exchanges:
+        parts += [e.anchor, asker_name(e.question.speaker), _summary(e)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _atom(feed: _Feed, items: Sequence[Item], site_url: str) -> str:
