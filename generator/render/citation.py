@@ -57,7 +57,7 @@ def citation(t: Transcript, e: Exchange, site_url: str) -> str:
 
 # Inside <script>, "</script" or "<!--" would end or change it: JSON may write "<" as \u003c.
 _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
-_ANSWER_CHARACTERS = 500  # of each answer's text in the JSON-LD: the page has it all
+_ANSWER_CHARACTERS = 200  # of each answer's text in the JSON-LD: its opening; the page has it all
 
 
 def json_ld(t: Transcript, site_url: str) -> str:
@@ -101,7 +101,8 @@ def _question(t: Transcript, e: Exchange, page: str) -> dict[str, Any]:
         "@type": "Question",
         "@id": f"{page}#{e.anchor}",
         "url": f"{page}#{e.anchor}",
-        "name": f"{e.name}: {plain(citation_text(t, e))}",
+        "name": f"{e.name} · " + ", ".join(plain(x.name) for x in (who.person, who.outlet) if x) if who.person or who.outlet
+        else e.name,
         "text": plain(e.question.text),
         "dateCreated": t.meta.date.isoformat(),
         "isPartOf": {"@id": page},
