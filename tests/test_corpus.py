@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,22 @@ def test_export_matches_golden_json(readings, path):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(json.dumps(json.loads(produced), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert json.loads(produced) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_reading_in_several_processes_gives_the_same_corpus():
+    """From `PARALLEL_FROM` transcripts, forked workers read them: the readings are the same,
+    in the same order, as one process's (run apart: pytest's own threads rule out forking)."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import generator.pipeline as p\n"
+        f"folder = Path({str(CORPUS)!r})\n"
+        "serial = p.load_corpus(folder)\n"
+        "p.PARALLEL_FROM = 2\n"
+        "parallel = p.load_corpus(folder)\n"
+        "assert len(serial.readings) > 10\n"
+        "assert parallel.readings == serial.readings and parallel.failed == serial.failed\n"
+        "print('same')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "same\n", result.stderr
