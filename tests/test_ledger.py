@@ -617,3 +617,21 @@ def test_a_pending_ledger_left_by_a_killed_build_is_never_committed(project):
     assert result.returncode == 0, result.stderr
     assert (project / "transcripts/anchors.yml").read_bytes() == before
     assert not (project / "transcripts/.anchors.yml.next").exists()
+
+
+def test_a_moved_name_leaves_redirects_for_its_later_pages_and_its_feed_at_the_old_address():
+    from generator.render import render_site
+
+    corpus = load_corpus(Path(__file__).parent.parent / "transcripts")
+    files = render_site(corpus.transcripts, moved={"speakers/mark-rute": "speakers/mark-rutte"})
+    assert "../mark-rutte/" in files["speakers/mark-rute/index.html"]
+    assert files["feeds/speakers/mark-rute.xml"] == files["feeds/speakers/mark-rutte.xml"]
+    from generator.render import index_pages
+
+    original = index_pages.PAGE_SIZE
+    try:
+        index_pages.PAGE_SIZE = 4
+        files = render_site(corpus.transcripts, moved={"speakers/mark-rute": "speakers/mark-rutte"})
+    finally:
+        index_pages.PAGE_SIZE = original
+    assert "../../mark-rutte/page-2/" in files["speakers/mark-rute/page-2/index.html"]

@@ -83,6 +83,12 @@ def render_site(
     put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
     for old, new in sorted((moved or {}).items()):
         put(f"{old}/index.html", redirect(old + "/", new + "/"))
+        for later in sorted(p for p in files if p.startswith(f"{new}/page-") and p.endswith(".md")):
+            page = later.removeprefix(f"{new}/").removesuffix(".md")  # its later pages, where the new one has them
+            put(f"{old}/{page}/index.html", redirect(f"{old}/{page}/", f"{new}/{page}/"))
+        feed = f"feeds/{new}.xml"
+        if feed in files:  # a feed reader keeps the old address: the same feed is there too
+            put(f"feeds/{old}.xml", files[feed])
     for entry in withdrawn:
         put(entry.url.rstrip("/") + ".md", withdrawn_page(entry))
     return dict(sorted(files.items()))
