@@ -409,7 +409,6 @@ def align(entry: Entry, t: Transcript, day: datetime.date, fresh: bool = False, 
     live = [k for k, m in enumerate(marks) if m.live]
     prints = fingerprints(t) if prints is None else prints
     placed = {j: live[i] for i, j in _pairs([marks[k] for k in live], prints)}  # exchange -> its mark
-    _first_parts(placed, marks, prints)
     # An exchange a correction removed, back word for word (a deletion undone): its anchor again.
     removed = {(m.digest, m.asker, m.outlet): k for k, m in enumerate(marks) if m.removed is not None}
     revived = {j: removed.pop(key) for j, p in enumerate(prints)
@@ -501,18 +500,6 @@ def align(entry: Entry, t: Transcript, day: datetime.date, fresh: bool = False, 
 
     numbered = tuple(replace(e, ids=tuple(ids[j])) for j, e in enumerate(exchanges))
     return replace(t, exchanges=numbered, removed=tuple(removals)), replace(entry, marks=tuple(new_marks), withdrawn=None), changes
-
-
-def _first_parts(placed: dict[int, int], marks: list[Mark], prints: list[Mark]) -> None:
-    """A split keeps the anchor on its first part: where a mark went to the exchange after
-    one that is new and begins as its question began, it goes to that one instead."""
-    for j in sorted(placed):
-        before = j - 1
-        if before < 0 or before in placed or marks[placed[j]].digest == prints[j].digest:
-            continue
-        old, first = marks[placed[j]].text, prints[before].text
-        if len(first) >= _SPLIT_MINIMUM and fuzz.ratio(first, old[: len(first)]) >= _INSIDE:
-            placed[before] = placed.pop(j)
 
 
 def _merged_into(old: Mark, k: int, at: dict[int, int], exchanges: tuple[Exchange, ...]) -> int | None:
