@@ -35,6 +35,14 @@ def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> Wri
     return report
 
 
+def _check_owned(files: dict[str, str], owned: tuple[str, ...]) -> None:
+    """Every path to write is relative and inside a generated folder: anything else is a bug."""
+    for name in files:
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or relative.parts[0] not in owned:
+            raise ValueError(f"refusing to write {name!r} outside the generated folders")
+
+
 def staging(root: Path) -> Path:
     """Where `stage` builds the next `root`, beside it (so that renames move it in)."""
     root = root.resolve()
@@ -52,18 +60,11 @@ def stage(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteRep
     times, so that MkDocs' live reload rebuilds only what changed. Nothing in `root` is
     touched: `commit` moves the owned part in, or `discard` drops it. Where nothing would
     change, nothing is staged."""
-    for name in files:
-        relative = PurePosixPath(name)
-        if relative.is_absolute() or ".." in relative.parts or relative.parts[0] not in owned:
-            raise ValueError(f"refusing to write {name!r} outside the generated folders")
+    _check_owned(files, owned)
     recover(root, owned)
     discard(root)
-    written = unchanged = 0
-    same: set[str] = set()
-    for name, content in files.items():
-        target = root / name
-        if target.is_file() and target.read_bytes() == content.encode("utf-8"):
-            same.add(name)
+    same = {name for name, content in files.items()
+            if (root / name).is_file() and (root / name).read_bytes() == content.encode("utf-8")}
     present = set(_owned_files(root, owned))
     removed = len(present - set(files))
     unchanged, written = len(same), len(files) - len(same)
@@ -165,10 +166,7 @@ def _link_copy(source: Path, target: Path) -> None:
 def write_in_place(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
     """Make the owned part of `root` hold exactly `files`, file by file: for a folder that
     is only ever read once complete (the search pages)."""
-    for name in files:
-        relative = PurePosixPath(name)
-        if relative.is_absolute() or ".." in relative.parts or relative.parts[0] not in owned:
-            raise ValueError(f"refusing to write {name!r} outside the generated folders")
+    _check_owned(files, owned)
     written = unchanged = 0
     for name, content in files.items():
         target = root / name
