@@ -261,10 +261,7 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) ->
             click.echo(str(problem), err=True)
         click.echo("serve: the last good pages are still shown; fix the input and save again", err=True)
         return
-    for problem in corpus.failed:
-        click.echo(str(problem), err=True)
-    for warning in corpus.warnings:
-        click.echo(_warning(warning), err=True)
+    _finish(corpus, strict=False)
     click.echo(f"serve: regenerated: {report}")
     if corpus.failed:
         click.echo("serve: the last good pages are still shown for what could not be read; fix the input and save again",

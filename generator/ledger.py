@@ -584,7 +584,7 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
     moved = {f"speakers/{a}": f"speakers/{b}" if b else "speakers" for a, b in moved_people.items()}
     moved |= {f"outlets/{a}": f"outlets/{b}" if b else "outlets" for a, b in moved_outlets.items()}
     return Published(
-        tuple(sorted(result, key=lambda t: t.source.name)), Ledger(entries, speakers, outlet_pages),
+        tuple(result), Ledger(entries, speakers, outlet_pages),  # in file-name order, as read
         tuple(sorted(changes)), moved, tuple(withdrawn),
     )
 
