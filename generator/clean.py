@@ -124,11 +124,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     the text's own title when it reads as one (see `_has_header`); otherwise it is speech."""
     # Word's line breaks (VT), form feeds and Unicode line separators split lines too, but
     # the line numbers stay those an editor sees, counted in LFs.
-    lines = [
-        Line(n, normalise(part))
-        for n, raw in enumerate(text.split("\n"), start=1)
-        for part in raw.splitlines()
-    ]
+    raw_lines = [Line(n, part.rstrip()) for n, raw in enumerate(text.split("\n"), start=1) for part in (raw.splitlines() or [""])]
+    lines = [Line(line.number, normalise(line.text)) for line in _unwrap(raw_lines)]
     lines = [line for line in lines if line.text]
     date = status = last_updated = None
     header_end = 0  # a status line near the top ends the page's header: what is above it is not speech
@@ -174,6 +171,45 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
     chrome.sort(key=lambda line: line.number)
     return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+
+
+WRAPPED_SHARE = 0.5  # of the lines followed by another, this many broken where a word would not fit: hard-wrapped
+WRAPPED_LINES = 20  # at least this many such breaks
+WRAP_WIDTHS = (50, 100)  # characters: the widths texts are wrapped at
+_ENDS = (".", "?", "!", ":", "\"", "”", ")")
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
+    """A text hard-wrapped at a fixed width (archives in Markdown keep ~72 characters a
+    line) with its paragraphs one line each again, numbered by their first line; blank
+    lines stay the paragraph breaks. A line broken short of the width (a label alone, a
+    heading) is left alone, and so is a text that is not wrapped."""
+    widths = sorted(len(line.text) for line in lines if line.text.strip())
+    if len(widths) < WRAPPED_LINES:
+        return lines
+    width = widths[int(len(widths) * 0.95)]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return lines
+
+    def broken(line: Line, after: Line) -> bool:  # the next line's first word did not fit on this one
+        first = after.text.split(maxsplit=1)[0] if after.text.strip() else ""
+        if line.text.rstrip().endswith(_ENDS) and first[:1].isupper():
+            return False  # a sentence ends and another begins: perhaps a label, never glued
+        return bool(line.text.strip() and first) and len(line.text) + 1 + len(first) > width - 2
+
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()]
+    breaks = [broken(a, b) for a, b in pairs]
+    if sum(breaks) < WRAPPED_LINES or sum(breaks) < WRAPPED_SHARE * len(pairs):
+        return lines
+    joined: list[Line] = []
+    glued = False
+    for line, after in zip(lines, [*lines[1:], Line(0, "")]):
+        if glued:
+            joined[-1] = Line(joined[-1].number, f"{joined[-1].text} {line.text}")
+        else:
+            joined.append(line)
+        glued = broken(line, after)
+    return joined
 
 
 def _has_header(first: Line | None, subtitle: Line | None, title: str) -> bool:

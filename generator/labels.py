@@ -26,6 +26,8 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Secretary General", Role.PRINCIPAL),
             ("Secretary-General", Role.PRINCIPAL),
             ("Prime Minister", Role.PRINCIPAL),
+            ("PM", Role.PRINCIPAL),
+            ("DPM", Role.PRINCIPAL),
             ("Deputy Prime Minister", Role.PRINCIPAL),
             ("Foreign Minister", Role.PRINCIPAL),
             ("Defence Minister", Role.PRINCIPAL),
@@ -52,7 +54,10 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Spokesman", Role.MODERATOR),
             ("Spokeswoman", Role.MODERATOR),
             ("Moderator", Role.MODERATOR),
+            ("Operator", Role.MODERATOR),
             ("Host", Role.MODERATOR),
+            ("Presenter", Role.MODERATOR),
+            ("Master of Ceremonies", Role.MODERATOR),
             ("Interpreter", Role.INTERPRETER),
             # As NATO's French pages write them.
             ("Secrétaire général", Role.PRINCIPAL),
@@ -68,6 +73,16 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Modérateur", Role.MODERATOR),
             ("Modératrice", Role.MODERATOR),
             ("Interprète", Role.INTERPRETER),
+            # As Mexico's presidency writes them.
+            ("Presidente", Role.PRINCIPAL),
+            ("Presidenta", Role.PRINCIPAL),
+            ("Secretario", Role.PRINCIPAL),
+            ("Secretaria", Role.PRINCIPAL),
+            ("Subsecretario", Role.PRINCIPAL),
+            ("Subsecretaria", Role.PRINCIPAL),
+            ("Moderador", Role.MODERATOR),
+            ("Moderadora", Role.MODERATOR),
+            ("Intérprete", Role.INTERPRETER),
         ),
         key=lambda row: -len(row[0]),
     )
@@ -94,6 +109,8 @@ SAME_OFFICE = {
     "hr/vp": "High Representative",
     "high representative/vice-president": "High Representative",
     "defense minister": "Defence Minister",
+    "pm": "Prime Minister",
+    "dpm": "Deputy Prime Minister",
 }
 _TITLE = "|".join(re.escape(title) for title, _ in TITLES)
 # Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
@@ -104,7 +121,7 @@ _HONORIFIC = re.compile(r"(?i:mr|ms|mrs|dr|prof)\.?\s")
 
 # Lower-case words that names and outlets may contain: "News Agency of Ukraine", "Ibn al".
 _CONNECTORS = frozenset("of the de du des la le el al bin ibn van von der den da di and & für for y".split())
-_WORD = re.compile(r"[\w'’&/-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov)\.")
+_WORD = re.compile(r"[\w'’&/-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov|Hon|Lt|Col|Maj|Capt|Sgt)\.")
 
 
 @dataclass(frozen=True)
@@ -118,12 +135,20 @@ class LineStyle:
     role: Role | None = None  # set: the style alone says who speaks
 
 
+# The words a journalist's label is made of: "Q", "QUESTION", "JOURNALIST", "REPORTER",
+# "QUESTIONER", "UNIDENTIFIED REPORTER", "AUDIENCE MEMBER", "Journaliste".
+QUESTION_WORDS = (
+    r"(?:(?:unidentified|unknown|another|female|male|first|second|third|foreign)\s+)?"
+    r"(?:question|questioner|q|journalist|journaliste|reporter|interviewer|audience member|participant|media"
+    r"|remark|pregunta|interlocutora?|reportera?|periodista)"
+)
+
 LINE_STYLES: tuple[LineStyle, ...] = (
     # "Question:", "Q.", "QUESTION: Do you ...", "Q (Sabine Siebold, Reuters):", "Question :", "JOURNALIST:".
     LineStyle(
         "question-keyword",
         re.compile(
-            r"(?P<label>(?:question|q|journalist|journaliste|reporter|audience member)(?:\s?\d{1,3})?"
+            rf"(?P<label>{QUESTION_WORDS}(?:\s?\d{{1,3}})?"
             r"(?:\s?\((?P<who>[^()]{2,90})\))?)\s?[:.](?:\s+(?P<rest>.*))?",
             re.I,
         ),
@@ -133,7 +158,7 @@ LINE_STYLES: tuple[LineStyle, ...] = (
     # "Q" or "QUESTION" alone, the question under it; "Q (Name, Outlet)"; "Q Thank you, Karine." as the White House writes it.
     LineStyle(
         "question-bare",
-        re.compile(r"(?P<label>(?:Q|QUESTION)(?:\s?\((?P<who>[^()]{2,90})\))?)|(?P<label2>Q)\s+(?P<rest>\S.*)"),
+        re.compile(r"(?P<label>(?:Q|QUESTION|PREGUNTA|INTERLOCUTORA?)(?:\s?\((?P<who>[^()]{2,90})\))?)|(?P<label2>Q)\s+(?P<rest>\S.*)"),
         1.0,
         Role.QUESTIONER,
     ),
@@ -176,10 +201,41 @@ def _may_be_label(text: str) -> bool:
     return len(text) <= _LONGEST or ":" in text[:_LONGEST] or "(" in text[:_LONGEST] or text[:1] in "QqJjRrAaÉé"
 
 
+# A note in a label, not part of who speaks: "PRESIDENT ALVARADO (via interpreter):",
+# "PM (cont):", "Q (Inaudible.)", "HAND cont:".
+_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:via |through |as |in )?(?:an? |the )?(?:interpret\w*|translat\w*|inaudible|unintelligible|"
+    r"cont(?:inued|inuing|'d|d)?|retranslat\w*|off[- ]?mic\w*|crosstalk|laughs?|laughter|english|french|spanish|german|"
+    r"russian|arabic|chinese|japanese|portuguese|italian|korean|ukrainian|polish|turkish)[.\s]*[)\]]"
+    r"|\s+cont(?:inued|'d|\.)?(?=\s*:)",
+    re.I,
+)
+# An upper-case label its colon sticks to: "PM:It's good", "PRIME MINISTER::", "HOWARD:, We", "PM:-Well".
+_TIGHT = re.compile(r"(?P<label>(?:Mc|Mac)?[A-Z][A-Z0-9 .'’&/-]{0,80}?)\s?:+(?:[\s,.\-–—]+|(?=[^\s:])|$)(?P<rest>.*)")
+
+
+def tidy(text: str) -> str:
+    """A label line as the styles read it: notes out of the label, one colon and a space
+    after an upper-case label."""
+    head = text[:_LONGEST]
+    if "(" in head or "[" in head or " cont" in head:
+        colon = head.find(":")
+        if colon > 0:
+            label = _NOTE.sub("", head[: colon + 1])[:-1]
+            if label != head[:colon] and label.strip():
+                text = label.rstrip() + text[colon:]
+    tight = _TIGHT.fullmatch(text) if ":" in text[:_LONGEST] else None
+    if tight and any(c.isalpha() for c in tight.group("label")):
+        label, rest = tight.group("label").rstrip(), tight.group("rest")
+        return f"{label}: {rest}" if rest else f"{label}:"
+    return text
+
+
 def detect(text: str) -> tuple[Label, str] | None:
     """The label a line starts with and the text after it on the same line, or None."""
     if not _may_be_label(text):
         return None
+    text = tidy(text)
     for style in LINE_STYLES:
         match = style.pattern.fullmatch(text)
         if not match:
@@ -253,7 +309,8 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
         role = _ROLE_OF_TITLE[str(title_words(title)).casefold()]
         shape = SHAPES["titled"] if person else SHAPES["title-only"]
         return Label(words, role, style, shape + bonus, name=person and _display(person), title=title)
-    if style in ("colon", "subtitle") and _is_name(words, max_words=4) and (" " in words or words.isupper()):
+    if style in ("colon", "subtitle") and (_is_name(words, max_words=4) and (" " in words or _caps(words))
+                                           or _caps(words) and _is_name(words, max_words=UPPER_WORDS)):
         # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
         # structure will say who it is. One capitalised word ("Qatar: ...") is too often
         # text; so, alone on a line with no colon, are a few ("NATO Allies").
@@ -262,9 +319,24 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
     return None
 
 
+UPPER_WORDS = 7  # an upper-case label may be long: "SENIOR STATE DEPARTMENT OFFICIAL ONE:"
+
+
+def _caps(words: str) -> bool:
+    """Upper case, as government transcripts write labels: "RUTTE", "McGAURAN", "MR. PRICE"."""
+    return re.sub(r"\b(?:Mc|Mac)(?=[A-Z])", "", words).isupper()
+
+
+_STYLED = re.compile(r"^(?:(?:senator\s+)?the\s+)?(?:rt\.?\s+)?hon(?:ourable|\.)?\s+|\s+MP$", re.I)
+
+
 def _display(name: str) -> str:
-    """A name as readers see it: "MS. JEAN-PIERRE" as "Ms. Jean-Pierre"."""
-    return name.title() if name.isupper() and len(name) > 3 else name
+    """A name as readers see it: "MS. JEAN-PIERRE" as "Ms. Jean-Pierre", "THE HON. BARNABY
+    JOYCE MP" as "Barnaby Joyce"."""
+    name = _STYLED.sub("", name) or name
+    if _caps(name) and len(name) > 3:
+        return re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), name.title())
+    return name
 
 
 @functools.lru_cache(maxsize=4096)

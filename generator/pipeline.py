@@ -18,6 +18,8 @@ from typing import Union
 
 from . import labels
 from .cache import Cache
+from .cast import Askers, interviewer
+from .cast import cast as who_is_who
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
 from .model import Line, Metadata, Transcript
@@ -215,11 +217,13 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     resolver = Resolver(registry, subtitle, overrides, title=meta.title)
     forced = Forced(tuple(sidecar.get("label_lines", ())), tuple(sidecar.get("text_lines", ())))
     parsed = parse(cleaned.body, resolver.knows, forced)
-    parts = structure(resolver.turns(parsed.turns), resolver.handover)
-    transcript = Transcript(make_id(path.stem), path, meta, parts.opening, parts.exchanges, parts.closing)
+    cast = who_is_who(parsed.turns, resolver)
+    askers = Askers(resolver, interviewer(meta.title))
+    parts = structure(cast.turns, askers)
+    transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
-    warnings = _warnings(path, cleaned, parsed, resolver, transcript)
+    warnings = _warnings(path, cleaned, parsed, resolver, transcript) + tuple(Problem(path, n, m) for n, m in cast.warnings)
     warnings += tuple(_repairs(path, source.repaired))
     return Reading(transcript, tuple(sorted(warnings)), removed)
 
@@ -232,7 +236,6 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, 
                 f"(confidence {label.confidence:.2f}): if it is one, add the name to speakers.yml")
         for line, label in parsed.doubtful
     ]
-    warnings += [Problem(path, line, message) for line, message in resolver.guesses]
     warnings += [
         Problem(path.with_suffix(".yml"), 0, f"'{ref}' matches no line of {path.name}: correct or remove it")
         for ref in parsed.unused

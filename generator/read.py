@@ -14,6 +14,7 @@ from pathlib import Path
 import ftfy
 
 from . import schema
+from .html_text import is_html, page_text
 from .errors import InputError, Problem
 from .schema import DATE, LINE, ROLE, TEXT, URL, Field, ListOf
 
@@ -70,7 +71,10 @@ def inside(folder: Path, path: Path) -> bool:
 
 
 def read_source(path: Path) -> Source:
-    text, repaired = repair(decode(path, path.read_bytes()))
+    text = decode(path, path.read_bytes())
+    if is_html(text):  # the publisher's page saved whole: its text, line for line
+        text = page_text(text)
+    text, repaired = repair(text)
     sidecar_path = path.with_suffix(".yml")
     sidecar = schema.Entry({}, 0)
     if sidecar_path.is_file() and not inside(path.parent, sidecar_path):

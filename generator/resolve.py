@@ -9,12 +9,11 @@ giving only their title or surname is theirs.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import labels
-from .model import Label, LabelledTurn, Outlet, Person, Role, Speaker, Turn
+from .model import Label, Outlet, Person, Role, Speaker
 from .registry import Registry, key, make_id
 
 _CAPITALISED = r"[A-Z][\w.'’/-]*"
@@ -50,8 +49,6 @@ class Resolver:
         self.written = {key(label): label for label in overrides or {}}  # as the editor wrote them
         self.used: set[str] = set()  # the overrides some label matched
         self.principals: list[Person] = []
-        self.guesses: list[tuple[int, str]] = []  # (line, what an editor should check)
-        self.inferred: dict[str, Role] = {}  # roles the turn structure gave role-less labels
         # The title may say who it is by, when the subtitle does not: "Press Briefing by ...".
         for label in subtitle_speakers(subtitle) or subtitle_speakers(title):
             person = self._person(label)
@@ -63,46 +60,59 @@ class Resolver:
         outlet = label.outlet and self.registry.outlet(label.outlet)
         return bool(outlet or key(label.text) in self.overrides or self._find(label))
 
-    def turns(self, turns: Sequence[LabelledTurn]) -> tuple[Turn, ...]:
-        """Resolved turns; two turns in a row by the same named speaker are one, and an
-        interpreter's turn is the words of the speaker before it."""
-        self.inferred = self._infer_roles(turns)
-        resolved: list[Turn] = []
-        for t in turns:
-            written = (t.label.text,) if t.label else ()
-            if t.label is not None and t.label.role is Role.INTERPRETER:
-                rendered = resolved[-1].speaker if resolved else Speaker(Role.PRINCIPAL, self._principal())
-                resolved.append(Turn(rendered, t.paragraphs, t.line, written, interpreted=True))
-                continue
-            speaker = self.speaker(t.label, t.line)
-            last = resolved[-1] if resolved else None
-            if last and speaker.person and last.speaker == speaker and not last.interpreted:
-                resolved[-1] = Turn(speaker, last.paragraphs + t.paragraphs, last.line, last.labels + written)
-            else:
-                resolved.append(Turn(speaker, t.paragraphs, t.line, written))
-        return tuple(resolved)
+    def is_principal(self, label: Label) -> bool:
+        """Whether the title, the subtitle or the registry makes the label's speaker one the
+        event is by."""
+        found = self._find(label)
+        if found is not None and found in self.principals:
+            return True
+        return found is not None and self.registered_role(label) is Role.PRINCIPAL
 
-    def speaker(self, label: Label | None, line: int = 0) -> Speaker:
-        """Who speaks under `label`; None is the unlabelled opening, the subtitle's first principal."""
+    def registered_role(self, label: Label) -> Role | None:
+        """The role the registry gives the label's person ("NATO Spokesperson": a moderator)."""
+        person = self.registry.person(label.name or label.text) if (label.name or label.text) else None
+        if person is None or not person.role:
+            return None
+        described = labels.describe(person.role, "registry")
+        return described.role if described else None
+
+    def person(self, label: Label) -> Person | None:
+        """Who a non-journalist's label names: the registry's or the subtitle's person, or
+        the label's own name."""
+        override = self.overrides.get(key(label.text))
+        if override is not None and override.name:
+            return self._known(override.name) or Person(make_id(override.name), override.name, label.title)
+        found = self._find(label)
+        if found is None and label.role is Role.PRINCIPAL and label.name is None and label.title is None:
+            found = self._principal()  # "Answer:", "A:": the event's principal
+        return found or _new_person(label)
+
+    def principal(self) -> Person | None:
+        return self._principal()
+
+    def known(self, name: str | None) -> Person | None:
+        return self._known(name)
+
+    def is_outlet(self, words: str) -> bool:
+        return self._is_outlet(words)
+
+    def outlet(self, name: str | None) -> Outlet | None:
+        return self._outlet(name)
+
+    def speaker(self, label: Label | None, role: Role | None = None, person: Person | None = None) -> Speaker:
+        """Who speaks under `label` in the `role` the transcript gives it; None is the
+        unlabelled opening, the subtitle's first principal."""
         if label is None:
             return Speaker(Role.PRINCIPAL, self._principal())
         override = self.overrides.get(key(label.text))
         if override is not None:
             self.used.add(key(label.text))
             return self._overridden(label, override)
-        if label.role is Role.QUESTIONER:
+        role = role or label.role or Role.QUESTIONER
+        if role is Role.QUESTIONER:
             person = self._known(label.name) or _new_person(label)
             return Speaker(Role.QUESTIONER, person, self._outlet(label.outlet))
-        found = self._find(label)
-        if label.role is Role.PRINCIPAL and found is None and label.name is None and label.title is None:
-            found = self._principal()  # "Answer:", "A:": the event's principal
-        inferred = self.inferred.get(label.text)
-        if label.role is None and found is None and inferred is None:
-            self.guesses.append((line, f"'{label.text}' is not in speakers.yml: read as a journalist's name"))
-        person = found or _new_person(label)
-        if person is not None and person in self.principals:
-            return Speaker(Role.PRINCIPAL, person)  # the subtitle says who the event is by
-        return Speaker(label.role or inferred or self._role_of(person), person)
+        return Speaker(role, person or self.person(label))
 
     def handover(self, text: str) -> tuple[Person | None, Outlet | None]:
         """Who a moderator gives the floor to: "We'll go to Reuters, Sabine" gives Reuters,
@@ -132,25 +142,6 @@ class Resolver:
 
     def _principal(self) -> Person | None:
         return self.principals[0] if self.principals else None
-
-    def _infer_roles(self, turns: Sequence[LabelledTurn]) -> dict[str, Role]:
-        """Roles for the labels that name someone nobody knows ("MS. JEAN-PIERRE:"), from
-        where their turns stand: one who keeps answering questions is a principal; one
-        who speaks once, asking, is a journalist."""
-        roleless = [t.label.text for t in turns if t.label and t.label.role is None and self._find(t.label) is None]
-        seen = Counter(roleless)
-        answering: Counter[str] = Counter()
-        for before, turn in zip(turns, turns[1:]):
-            if turn.label and turn.label.text in seen and before.label and before.label.role is Role.QUESTIONER:
-                answering[turn.label.text] += 1
-        inferred = {}
-        for text, count in seen.items():
-            asks = any(t.label and t.label.text == text and "?" in " ".join(t.paragraphs) for t in turns)
-            if answering[text] and (count >= 2 or not asks):
-                inferred[text] = Role.PRINCIPAL
-            elif count == 1 and asks:
-                inferred[text] = Role.QUESTIONER
-        return inferred
 
     def _person(self, label: Label) -> Person | None:
         return self._find(label) or _new_person(label)
@@ -228,7 +219,7 @@ def looks_like_outlet(words: str) -> bool:
 # How a moderator gives the floor: "We'll go to Reuters, Sabine", "Next question from
 # Lorne Cook of AP", "La parole est à Jean Dupont (Le Monde)".
 _HANDOVER = re.compile(
-    r"(?:\b(?:go(?:ing)?|come|turn|over|move)\s+(?:back\s+|now\s+)?to|\b(?:floor|microphone|mic)\s+to|"
+    r"(?:\bline\s+of|\b(?:go(?:ing)?|come|turn|over|move)\s+(?:back\s+|now\s+)?to(?!\s+the\s+line)|\b(?:floor|microphone|mic)\s+to|"
     r"\b(?:start|begin)\s+with|\bquestions?,?\s+(?:is\s+|will\s+be\s+|comes\s+)?(?:from|goes\s+to)|"
     r"\bnext(?:\s+is)?(?!\s+question)|\bfollowed\s+by|\blet'?s\s+(?:take|have)|"
     r"\bparole\s+(?:est\s+)?(?:maintenant\s+)?à|\bpassons\s+à|\bcommencer\s+par)[\s,:]+(?P<who>.+)",
@@ -237,11 +228,14 @@ _HANDOVER = re.compile(
 _CAPITALS = re.compile(r"(?:the\s+)?(?P<words>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|de|al|el|la|and|&))*)")
 # "Marina Cavalcanti of TV Globo", "Thomas Girard, de La Libre Belgique", "Jean Dupont (Le Monde)".
 _NAME_AND_OUTLET = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,?\s+(?:from|of|with|de)\s+|,?\s+d['’]|\s+\(|,?\s+(?P<du>du)\s+)"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,?\s+(?:from|of|with|at|de)\s+|,?\s+d['’]|\s+\(|,?\s+(?P<du>du)\s+)"
     r"(?:l['’]|la\s+|le\s+|the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|of|the|&))*)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _THANKS = re.compile(r"\s*(?:thank|thanks|merci)\b", re.I)
+# "Ms. Mitchell, your line is open.", "Alex, your line is open."
+_LINE_OPEN = re.compile(r"(?P<who>(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+(?:your|the)\s+line\s+is\s+(?:now\s+)?open")
+_NOT_A_NAME = frozenset("Let Lets Let’s Next First Last Now We Then And Okay So Go".split())
 VERBLESS_WORDS = 8  # a hand-over with no verb is short: "Okay, FAZ.", "Polish Radio, in the second row."
 
 
@@ -252,14 +246,20 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
     sentences = [s for s in _SENTENCE_END.split(text) if not _THANKS.match(s)]  # thanks go to the last one
     for sentence in reversed(sentences):
         explicit = _NAME_AND_OUTLET.search(sentence)
-        if explicit and not labels.title_words(explicit.group("name")):
+        if explicit and " " not in explicit.group("name") and not is_outlet(explicit.group("outlet").rstrip(".")):
+            explicit = None  # "Ricardo at the AP", not "Kylie at the back"
+        if explicit and not labels.title_words(explicit.group("name")) and explicit.group("name") not in _NOT_A_NAME:
             outlet = explicit.group("outlet").rstrip(".")
             return explicit.group("name"), f"Le {outlet}" if explicit.group("du") else outlet  # "du Figaro"
         match = _HANDOVER.search(sentence)
-        if match:
+        while match:  # "Next we'll go to Nick Schifrin": the verb after "Next" names him
             found = _who(match.group("who"), is_outlet)
             if found != (None, None):
                 return found
+            match = _HANDOVER.search(sentence, match.start() + 1)
+        opened = _LINE_OPEN.search(sentence)
+        if opened:
+            return opened.group("who"), None
     # No verb gives the floor: "Okay, FAZ.", "Une relance de la RTBF, Marc Dubreuil."
     for sentence in reversed(sentences):
         if len(sentence.split()) > VERBLESS_WORDS:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .model import Exchange, Outlet, Person, Role, Turn
+from .model import Exchange, Role, Turn
 
 GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
 # "Follow-up:", "A quick follow-up, please", "Just to follow up on that": the journalist goes on.
@@ -22,7 +22,14 @@ _FOLLOWS_UP = re.compile(r"(?:\W*\w+\W+){0,3}?(?:a\s+|my\s+|one\s+|quick\s+|shor
 CLOSING_WORDS = 12  # a principal's last turn this short, thanking, closes the event
 _THANKS = re.compile(r"\bthank|\bmerci\b", re.I)
 
-Handover = Callable[[str], tuple[Person | None, Outlet | None]]
+# Who asks a question: the question, the turns that led in to it, the turn before them
+# (and whether it stands apart, after another's answer), and the one after the question
+# give the named question (`cast.Askers`).
+Namer = Callable[[Turn, Sequence[Turn], "Turn | None", "Turn | None", bool], Turn]
+
+
+def _as_labelled(question: Turn, lead_in: Sequence[Turn], before: Turn | None, after: Turn | None, calls: bool) -> Turn:
+    return question
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,8 @@ class _Open:
     replies: list[Turn] = field(default_factory=list)
 
 
-def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, None)) -> Structure:
-    """Group `turns`; `handover` reads who a moderator gives the floor to, to name a
-    journalist the label leaves unnamed."""
+def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
+    """Group `turns`; `name` says who asks each question where the label leaves it out."""
     opening: list[Turn] = []
     exchanges: list[Exchange] = []
     pending: list[Turn] = []  # lead-in turns waiting for the next question
@@ -62,9 +68,15 @@ def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, No
         role = turn.speaker.role
         if role is Role.QUESTIONER and current is not None and _renders_the_question(current, turn):
             current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
+        elif role is Role.QUESTIONER and current is not None and not pending and _interjects(turn, _next_role(turns, index)):
+            current.replies.append(turn)  # "Thank you.", "On the —": no question of its own
         elif role is Role.QUESTIONER:
             close()
-            current, pending = _Open(_named(turn, pending, handover), pending), []
+            before = _before(turns, index - len(pending))
+            after = turns[index + 1] if index + 1 < len(turns) else None
+            # "MR PRICE: Said." after another's answer: a turn of its own that calls on the next journalist
+            calls = current is not None and len(current.replies) >= 2 and before is current.replies[-1]
+            current, pending = _Open(name(turn, pending, before, after, calls), pending), []
         elif role is Role.MODERATOR:
             pending.append(turn)
         elif current is None:
@@ -85,25 +97,27 @@ def structure(turns: Sequence[Turn], handover: Handover = lambda text: (None, No
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
 
 
+INTERJECTION_WORDS = 12  # a journalist's turn this short that nobody answers asks nothing of its own
+_BROKEN_OFF = re.compile(r".*[—–-]\s*[)\]]?$|.*(?:\.\.\.|…)$", re.S)
+
+
+def _interjects(turn: Turn, next_role: Role | None) -> bool:
+    """A journalist's turn that no one answers, since another journalist's turn (or the
+    end) comes next, and that is short or broken off: thanks, crosstalk, a false start."""
+    if next_role not in (Role.QUESTIONER, None):
+        return False
+    text = turn.text.strip()
+    short = len(text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS and "?" not in text
+    return short or bool(_BROKEN_OFF.fullmatch(text))
+
+
 def _renders_the_question(current: _Open, turn: Turn) -> bool:
     return turn.interpreted and not current.replies and turn.speaker == current.question.speaker
 
 
-def _named(question: Turn, lead_in: Sequence[Turn], handover: Handover) -> Turn:
-    """The question, its journalist or outlet filled in from the moderator's hand-over
-    where the label leaves them out ("Question:" after "We'll go to Reuters")."""
-    speaker = question.speaker
-    said = [t.text for t in lead_in if t.speaker.role is Role.MODERATOR]
-    if not said or (speaker.person and speaker.outlet):
-        return question
-    person, outlet = handover(said[-1])
-    if speaker.person and person and not _same_person(speaker.person, person):
-        outlet = None  # the hand-over named someone else: its outlet is not this journalist's
-    return replace(question, speaker=replace(speaker, person=speaker.person or person, outlet=speaker.outlet or outlet))
-
-
-def _same_person(a: Person, b: Person) -> bool:
-    return a.id == b.id or a.name.split()[0].casefold() == b.name.split()[0].casefold()
+def _before(turns: Sequence[Turn], index: int) -> Turn | None:
+    """The turn before a question's lead-in: a principal's answer ending "Go ahead, Paul."."""
+    return turns[index - 1] if index > 0 else None
 
 
 def _follows_up(previous: Exchange, current: _Open) -> bool:

@@ -1,0 +1,209 @@
+"""Who is who, decided over the whole transcript (`generator.cast`): one rule a test.
+
+The texts are written for these tests, each in one publisher's way, to pin one rule; they
+are not the measure of the reader. That is `tests/test_real.py`, on real transcripts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from generator.clean import clean
+from generator.html_text import page_text
+from generator.labels import detect
+from generator.model import Role
+from tests.test_reading import HEAD, names, read
+from tests.test_styles import askers
+
+
+def roles(t):
+    return [(turn.labels[0] if turn.labels else None, turn.speaker.role) for e in t.exchanges for turn in (*e.lead_in, *e.replies)]
+
+
+def warnings(reading):
+    return [(w.line, w.message) for w in reading.warnings]
+
+
+# --- roles from what the turns do ------------------------------------------------------------
+
+
+def test_a_spokesperson_who_only_gives_the_floor_is_a_moderator_whatever_the_label(tmp_path):
+    t = read(tmp_path, "Briefing with Senior State Department Officials\n\n"
+             "MR PRICE: Good afternoon, and thanks for joining this call. I will turn it over to our officials.\n\n"
+             "SENIOR STATE DEPARTMENT OFFICIAL: Thank you, Ned. We have worked on this for months and the plan is ready.\n\n"
+             "MR PRICE: We'll go to the line of Kylie Atwood.\n\n"
+             "QUESTION: How many people are on the flights?\n\n"
+             "SENIOR STATE DEPARTMENT OFFICIAL: About two thousand so far, and more will follow in the coming weeks.\n\n"
+             "MR PRICE: Next we'll go to Nick Schifrin.\n\n"
+             "QUESTION: Where will they stay?\n\n"
+             "SENIOR STATE DEPARTMENT OFFICIAL: At a base in Virginia, for about a week, while their papers are checked.\n").transcript
+    assert askers(t) == [("Kylie Atwood", None), ("Nick Schifrin", None)]
+    lead_ins = {turn.labels[0]: turn.speaker.role for e in t.exchanges for turn in e.lead_in}
+    assert lead_ins == {"MR PRICE": Role.MODERATOR}
+    assert [names(e.answers) for e in t.exchanges] == [["Senior State Department Official"]] * 2
+
+
+def test_a_moderator_label_that_answers_the_journalists_is_a_principal(tmp_path):
+    t = read(tmp_path, "Noon briefing\n\nSPOKESPERSON: Good afternoon. I have two notes for you today.\n\n"
+             "QUESTION: Is the convoy moving?\n\n"
+             "SPOKESPERSON: The convoy left this morning with food for twenty thousand people, and it should arrive tonight.\n\n"
+             "QUESTION: And the talks?\n\n"
+             "SPOKESPERSON: The envoy is meeting both sides tomorrow, and we hope for a first agreement on access.\n").transcript
+    assert [e.answers[0].speaker.role for e in t.exchanges] == [Role.PRINCIPAL, Role.PRINCIPAL]
+
+
+def test_an_operator_opening_the_line_keeps_the_full_name_the_moderator_gave(tmp_path):
+    t = read(tmp_path, "Background call\n\nMODERATOR: Thanks, everyone. We'll start with questions now.\n\n"
+             "SENIOR OFFICIAL: Thank you. I am glad to take your questions on the visit today.\n\n"
+             "MODERATOR: We will go to the line of Andrea Mitchell, please.\n\n"
+             "OPERATOR: Thank you. Ms. Mitchell, your line is open.\n\n"
+             "QUESTION: What will the President say?\n\n"
+             "SENIOR OFFICIAL: He will speak about the alliance and about what comes next for the region.\n").transcript
+    assert askers(t) == [("Andrea Mitchell", None)]
+
+
+def test_in_an_interview_the_name_that_asks_is_the_journalist(tmp_path):
+    t = read(tmp_path, "Transcript of interview with John Hewitt, 2MM\n\n"
+             "HEWITT: Prime Minister, thank you for joining us. Will rates go up?\n\n"
+             "PM: I do not think they will, and the figures we have seen this week support that.\n\n"
+             "HEWITT: And the budget?\n\nPM: The budget will be in surplus, as we said it would be.\n").transcript
+    assert askers(t) == [("John Hewitt", "2MM"), ("John Hewitt", "2MM")]
+    assert [e.answers[0].speaker.role for e in t.exchanges] == [Role.PRINCIPAL, Role.PRINCIPAL]
+
+
+def test_an_interview_title_names_the_journalist_a_question_label_leaves_out(tmp_path):
+    t = read(tmp_path, "Secretary Blinken With Lester Holt of NBC Nightly News\n\n"
+             "QUESTION: Mr. Secretary, is an invasion coming?\n\n"
+             "SECRETARY BLINKEN: Everything suggests that it is, and we are ready for it with our allies.\n").transcript
+    assert askers(t) == [("Lester Holt", "NBC Nightly News")]
+
+
+def test_names_that_ask_once_among_question_keywords_are_journalists(tmp_path):
+    t = read(tmp_path, "Annual news conference\n\nVladimir Putin: Good afternoon. Let us begin.\n\n"
+             "Question: What about the economy?\n\nVladimir Putin: It grew by two percent this year, more than expected.\n\n"
+             "Pavel Zarubin: Rossiya TV channel. And the pensions?\n\n"
+             "Vladimir Putin: They will rise next year, by more than prices do.\n").transcript
+    assert askers(t) == [(None, None), ("Pavel Zarubin", "Rossiya TV channel")]
+
+
+def test_a_name_whose_turns_neither_ask_nor_answer_is_told_to_the_editor(tmp_path):
+    reading = read(tmp_path, HEAD + "Opening.\n\nFoo Bar:\nYes.\n\nFoo Bar:\nNo.\n")
+    assert [line for line, m in warnings(reading) if m.startswith("'Foo Bar' is not in speakers.yml, and its turns neither")] == [6]
+
+
+# --- one person under several labels -----------------------------------------------------------------
+
+
+def test_a_misspelt_question_keyword_is_read_as_it_with_a_warning(tmp_path):
+    reading = read(tmp_path, HEAD + "Opening.\n\nJOURNALIST: Why?\n\nPM: Because.\n\nJOUTRNALIST: When?\n\nPM: Soon.\n")
+    assert len(reading.transcript.exchanges) == 2
+    assert (10, "the label 'JOUTRNALIST' read as 'JOURNALIST', which it seems to misspell") in warnings(reading)
+
+
+def test_a_misspelt_label_of_a_principal_is_that_principal_with_a_warning(tmp_path):
+    text = ("Briefing\n\nACTING ADMINISTRATOR SLAVITT: Welcome, everyone, to the briefing today.\n\nQ Why?\n\n"
+            "ACTING ADMINISTRATOR SLAVITT: Because of the numbers we see this week in every state of the country.\n\n"
+            "Q When?\n\nACTING ADMINSTRATOR SLAVITT: Soon, within the next two weeks at the latest, we expect.\n")
+    reading = read(tmp_path, text)
+    assert [names(e.answers) for e in reading.transcript.exchanges] == [["Acting Administrator Slavitt"]] * 2
+    assert reading.transcript.exchanges[1].answers[0].labels == ("ACTING ADMINSTRATOR SLAVITT",)  # as written
+    assert any("'ACTING ADMINSTRATOR SLAVITT' read as 'ACTING ADMINISTRATOR SLAVITT'" in m for _, m in warnings(reading))
+
+
+def test_a_short_label_and_a_full_one_with_one_surname_are_one_person(tmp_path):
+    t = read(tmp_path, "Briefing\n\nMR. NED PRICE: Good afternoon. Two things at the top today.\n\nQUESTION: Why?\n\n"
+             "PRICE: Because we said so, and we will say it again tomorrow.\n").transcript
+    assert names(t.opening) == names(t.exchanges[0].answers) == ["Mr. Ned Price"]
+
+
+# --- who asks: hand-overs, introductions, call-ons ------------------------------------------------------
+
+
+def test_a_journalist_who_introduces_themselves_is_named_with_their_outlet(tmp_path):
+    t = read(tmp_path, HEAD + "Opening.\n\nQuestion:\nHi, thank you for doing this. My name is Mouhamed Elahmed with "
+             "Al Jazeera Arabic. What vaccines?\n\nNATO Secretary General Mark Rutte:\nAll of them.\n\n"
+             "Question:\nHi. It's Sebastian Fest from Infobae, Argentina. And the debate?\n\n"
+             "NATO Secretary General Mark Rutte:\nThere was none.\n").transcript
+    assert askers(t) == [("Mouhamed Elahmed", "Al Jazeera Arabic"), ("Sebastian Fest", "Infobae")]
+
+
+def test_the_principal_calling_on_someone_names_the_next_journalist(tmp_path):
+    t = read(tmp_path, "Press Briefing\n\nMS. PSAKI: Good afternoon. With that, Zeke, why don't you kick us off?\n\n"
+             "Q Thanks, Jen. What is the plan?\n\nMS. PSAKI: We will have more to say on it soon, I expect.\n\n"
+             "Go ahead, Peter.\n\nQ On the vaccines, when?\n\nMS. PSAKI: By the summer, we hope, for every adult.\n").transcript
+    assert askers(t) == [("Zeke", None), ("Peter", None)]
+
+
+def test_an_answer_that_opens_on_a_name_names_the_journalist(tmp_path):
+    t = read(tmp_path, "Press call\n\nMR. SULLIVAN: Hello, everyone, and thanks for joining us today.\n\n"
+             "Q Will the President meet him?\n\nMR. SULLIVAN: Thanks, Karen. He will, on Tuesday, in Geneva.\n").transcript
+    assert askers(t) == [("Karen", None)]
+
+
+def test_a_run_of_one_journalists_questions_is_named_by_a_late_call(tmp_path):
+    t = read(tmp_path, "Department Press Briefing\n\nMR PRICE: Good afternoon. Go ahead, Shaun.\n\n"
+             "QUESTION: On Iran, the talks?\n\nMR PRICE: They go on in Vienna this week, as planned.\n\nGo ahead.\n\n"
+             "QUESTION: Two on Russia. First, the troops?\n\nMR PRICE: They are still at the border, as far as we know.\n\n"
+             "QUESTION: And the sanctions announced today?\n\n"
+             "MR PRICE: Well, let me, Matt, start at the beginning. They target the oil trade.\n\nGo ahead, Lara.\n\n"
+             "QUESTION: On China?\n\nMR PRICE: Nothing new today on that, I am afraid.\n").transcript
+    assert askers(t) == [("Shaun", None), ("Matt", None), ("Matt", None), ("Lara", None)]
+    assert [e.follow_up_of for e in t.exchanges] == [None, None, 2, None]
+
+
+def test_thanks_from_someone_new_after_a_full_question_is_no_follow_up(tmp_path):
+    t = read(tmp_path, "Press Briefing\n\nMS. PSAKI: Good afternoon.\n\nQ Hi, this is Sarah Smith with Bloomberg. "
+             "Will the bill pass this week, in your view?\n\nMS. PSAKI: We think so, yes.\n\n"
+             "Q Thank you. On another topic entirely, the border?\n\nMS. PSAKI: We have more to say tomorrow.\n").transcript
+    assert askers(t) == [("Sarah Smith", "Bloomberg"), (None, None)]
+
+
+def test_a_journalists_thanks_no_one_answers_is_no_question(tmp_path):
+    reading = read(tmp_path, "Department Press Briefing\n\nMR PRICE: Good afternoon.\n\nQUESTION: Is it over?\n\n"
+                   "MR PRICE: It is over, yes, as of this morning.\n\nQUESTION: Thank you.\n\nQUESTION: And Iran?\n\n"
+                   "MR PRICE: Nothing new.\n")
+    assert len(reading.transcript.exchanges) == 2
+    assert not [m for _, m in warnings(reading) if "has no answer" in m]
+
+
+# --- label lines as real pages write them ------------------------------------------------------------------
+
+
+def test_labels_with_their_colon_stuck_or_doubled_and_notes_in_them(tmp_path):
+    found = {line: detect(line) for line in ("PM:It's good to be back.", "PRIME MINISTER::", "HOWARD:, We discussed",
+                                               "PRESIDENT ALVARADO (via interpreter): Thank you.", "PM ( cont): and so",
+                                               "SENIOR STATE DEPARTMENT OFFICIAL ONE: So working backward.", "McGAURAN:")}
+    assert {line: hit[0].text for line, hit in found.items()} == {
+        "PM:It's good to be back.": "PM", "PRIME MINISTER::": "PRIME MINISTER", "HOWARD:, We discussed": "HOWARD",
+        "PRESIDENT ALVARADO (via interpreter): Thank you.": "PRESIDENT ALVARADO", "PM ( cont): and so": "PM",
+        "SENIOR STATE DEPARTMENT OFFICIAL ONE: So working backward.": "SENIOR STATE DEPARTMENT OFFICIAL ONE",
+        "McGAURAN:": "McGAURAN",
+    }
+    assert found["PM:It's good to be back."][1] == "It's good to be back."
+    assert detect("THE HON. BARNABY JOYCE MP, DEPUTY PRIME MINISTER: Thanks")[0].name == "Barnaby Joyce"
+    assert detect("10:30: the time") is None
+
+
+def test_a_hard_wrapped_text_gets_its_paragraphs_back():
+    words = " ".join(f"word{i:03d} is here" for i in range(150))
+    answer = textwrap.wrap("MS. PSAKI:  " + words, 70)
+    text = "Title\n\n" + "\n".join(answer) + "\n\nQ    Short one?\n\n" + "\n".join(textwrap.wrap(words, 70)) + "\n"
+    body = clean(text, "Title").body
+    assert [line.text[:12] for line in body] == ["MS. PSAKI: w", "Q Short one?", "word000 is h"]
+    assert body[0].text == "MS. PSAKI: " + words and body[2].number == len(answer) + 6
+
+
+def test_a_text_with_short_lines_of_its_own_is_not_unwrapped():
+    text = "Title\n" + "".join(f"NATO Secretary General Mark Rutte\nAnswer number {i}.\n" for i in range(30))
+    assert len(clean(text, "Title").body) == 60
+
+
+def test_an_html_page_is_read_as_its_article_line_for_line():
+    html = ("<!doctype html>\n<html><head><title>x</title><script>var a = 1;</script></head>\n<body><nav>Menu Home</nav>\n"
+            "<div role=\"complementary\"><article><p><b>Question:</b> Why?</p><p><b>Vladimir Putin:</b>\nBecause.</p>\n"
+            "<aside>See also</aside><p>Thank &amp; bye.</p></article></div>\n<footer>Copyright</footer></body></html>\n")
+    lines = page_text(html).split("\n")
+    assert len(lines) == html.count("\n") + 1
+    assert lines[3].split("\u2028") == ["Question: Why?", "Vladimir Putin: Because."]
+    assert lines[5] == "Thank & bye."
+    assert "Menu" not in page_text(html) and "See also" not in page_text(html) and "Copyright" not in page_text(html)
