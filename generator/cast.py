@@ -34,7 +34,7 @@ FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
 # "your line is open", "we'll take questions", "Operator, …".
 _GIVES_FLOOR = re.compile(
     r"\b(?:(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|"
-    r"go\s+ahead|(?:your\s+)?line\s+is\s+(?:now\s+)?open|line\s+of|go(?:ing)?\s+(?:back\s+|now\s+|over\s+)?to|"
+    r"go\s+ahead|(?:your\s+)?line\s+is\s+(?:now\s+)?open|line\s+of|(?:i|we)(?:'|’)?(?:ll| will)\s+go\s+(?:back\s+|now\s+)?to|"
     r"(?:take|taking|open\s+(?:it\s+)?up\s+(?:to|for)|turn\s+(?:it\s+)?(?:over\s+)?to)\s+(?:your\s+|some\s+|a\s+few\s+)?questions?|"
     r"question\s+(?:comes\s+)?from|press\s+(?:star|\*)?\s*(?:1|one)|queue|floor\s+(?:is\s+)?(?:now\s+)?open|"
     r"we(?:'|’)?ll\s+(?:go|move|turn|start|take)|let(?:'|’)?s\s+(?:go|move|take|turn)|please\s+go\s+ahead)\b",
@@ -72,7 +72,7 @@ def cast(turns: Sequence[LabelledTurn], resolver: Resolver) -> Cast:
     turns = _spelled(turns, warnings)
     roles = _roles(turns, resolver, warnings)
     people = _people(turns, roles, resolver, warnings)
-    return Cast(_resolved(turns, written, roles, people, resolver), tuple(warnings))
+    return Cast(_routed(_resolved(turns, written, roles, people, resolver)), tuple(warnings))
 
 
 def _spelled(turns: Sequence[LabelledTurn], warnings: list) -> list[LabelledTurn]:
@@ -162,8 +162,7 @@ def _roles(turns: Sequence[LabelledTurn], resolver: Resolver, warnings: list) ->
             first.setdefault(t.label.text, t.label)
     asking = {text for text, label in first.items() if label.role is Role.QUESTIONER}
     keyworded = bool(asking)
-    if not keyworded:
-        asking = _askers_by_turns(turns, first, resolver)
+    asking |= _askers_by_turns(turns, first, resolver)
     stats = _stats(turns, asking)
     roles: dict[str, Role] = {}
     for text, label in first.items():
@@ -291,6 +290,44 @@ def _resolved(turns: Sequence[LabelledTurn], written_as: Sequence[str | None], r
     return tuple(resolved)
 
 
+ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on
+
+
+ASIDE_WORDS = 6  # "Yes, we can hear you, Ted." before "Go ahead.": no answer
+
+
+def _only_gives_floor(text: str) -> bool:
+    """"Next question, please.", "Yes, we can hear you. Go ahead.": a turn that says nothing but that."""
+    if len(text.split(maxsplit=ANSWER_WORDS)) >= ANSWER_WORDS or not _GIVES_FLOOR.search(text):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return all(_GIVES_FLOOR.search(s) or len(s.split()) <= ASIDE_WORDS for s in sentences) and bool(
+        _GIVES_FLOOR.search(sentences[-1])
+    )
+
+
+def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
+    """A principal's short turn that only gives the floor ("Next question, please.") or passes
+    the question to the colleague who speaks next ("Let me ask Carole to take that.", "Dr.
+    Walensky, anything to add?") is that turn's moderating, not an answer."""
+    out = list(turns)
+    for i, turn in enumerate(turns):
+        if turn.speaker.role is Role.PRINCIPAL and _only_gives_floor(turn.text):
+            out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
+    for i, (turn, after) in enumerate(zip(turns, turns[1:])):
+        if turn.speaker.role is not Role.PRINCIPAL or after.speaker.role is not Role.PRINCIPAL:
+            continue
+        if after.speaker.person is None or after.speaker.person == turn.speaker.person:
+            continue
+        if len(turn.text.split(maxsplit=ROUTING_WORDS)) > ROUTING_WORDS:
+            continue
+        words = {w for w in re.findall(r"[\w'’-]+", after.speaker.person.name) if w[:1].isupper() and len(w) > 2}
+        words -= {"Mr", "Ms", "Mrs", "Dr", "Acting", "Administrator", "Secretary", "Minister", "President"}
+        if any(re.search(rf"\b{re.escape(w)}\b", turn.text) for w in words):
+            out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))
+    return tuple(out)
+
+
 # -- who asks each question ------------------------------------------------------------------------------
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
@@ -375,7 +412,7 @@ class Askers:
         given = [  # the floor given to someone by name, or taken with one's own
             self._introduced(question.text),
             *(self._handed(t.text) for t in reversed(lead_in) if t.speaker.role is Role.MODERATOR),
-            *(self._called(t.text, len(t.paragraphs) == 1) for t in reversed(lead_in) if t.speaker.role is not Role.QUESTIONER),
+            *(self._called_at_end(t, True) for t in reversed(lead_in) if t.speaker.role is not Role.QUESTIONER),
             self._called_at_end(before, apart) if before is not None and before.speaker.role is not Role.QUESTIONER else (None, None),
         ]
         found = [

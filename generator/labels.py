@@ -57,6 +57,11 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Operator", Role.MODERATOR),
             ("Host", Role.MODERATOR),
             ("Presenter", Role.MODERATOR),
+            ("Aide", Role.MODERATOR),
+            ("Administrator", Role.PRINCIPAL),
+            ("Chief Executive", Role.PRINCIPAL),
+            ("CEO", Role.PRINCIPAL),
+            ("Co-CEO", Role.PRINCIPAL),
             ("Master of Ceremonies", Role.MODERATOR),
             ("Interpreter", Role.INTERPRETER),
             # As NATO's French pages write them.
@@ -80,6 +85,11 @@ TITLES: tuple[tuple[str, Role], ...] = tuple(
             ("Secretaria", Role.PRINCIPAL),
             ("Subsecretario", Role.PRINCIPAL),
             ("Subsecretaria", Role.PRINCIPAL),
+            ("Gobernador", Role.PRINCIPAL),
+            ("Gobernadora", Role.PRINCIPAL),
+            ("Canciller", Role.PRINCIPAL),
+            ("Director", Role.PRINCIPAL),
+            ("Directora", Role.PRINCIPAL),
             ("Moderador", Role.MODERATOR),
             ("Moderadora", Role.MODERATOR),
             ("Intérprete", Role.INTERPRETER),
@@ -115,7 +125,7 @@ SAME_OFFICE = {
 _TITLE = "|".join(re.escape(title) for title, _ in TITLES)
 # Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
 # After it, what it is of: "Secretary of State", "Porte-parole de l'OTAN".
-_OF = r"(?:\s+(?:of|for|de|du|des)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w'’.-]*|\s+d['’][A-Z][\w'’.-]*)"
+_OF = r"(?:\s+(?i:of|for|de|du|des|del)\s+(?:(?i:the|la|el)\s+|l['’])?[A-Z][\w'’.-]*|\s+d['’][A-Z][\w'’.-]*)"
 _TITLED = re.compile(rf"(?P<title>(?:[A-Z][\w.&'-]*\s+)*?(?i:{_TITLE}){_OF}?)(?:\s+(?P<name>.+))?")
 _HONORIFIC = re.compile(r"(?i:mr|ms|mrs|dr|prof)\.?\s")
 
@@ -204,7 +214,8 @@ def _may_be_label(text: str) -> bool:
 # A note in a label, not part of who speaks: "PRESIDENT ALVARADO (via interpreter):",
 # "PM (cont):", "Q (Inaudible.)", "HAND cont:".
 _NOTE = re.compile(
-    r"\s*[(\[]\s*(?:via |through |as |in )?(?:an? |the )?(?:interpret\w*|translat\w*|inaudible|unintelligible|"
+    r"\s*[(\[]\s*(?:interpret|traduc|translat)[^()\[\]]{0,60}[)\]]"
+    r"|\s*[(\[]\s*(?:via |through |as |in )?(?:an? |the )?(?:interpret\w*|translat\w*|inaudible|unintelligible|"
     r"cont(?:inued|inuing|'d|d)?|retranslat\w*|off[- ]?mic\w*|crosstalk|laughs?|laughter|english|french|spanish|german|"
     r"russian|arabic|chinese|japanese|portuguese|italian|korean|ukrainian|polish|turkish)[.\s]*[)\]]"
     r"|\s+cont(?:inued|'d|\.)?(?=\s*:)",
@@ -296,6 +307,10 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
         # "Jens Stoltenberg (NATO Secretary General)": a title in the outlet's place.
         role = _ROLE_OF_TITLE[str(title_words(outlet)).casefold()]
         return Label(words, role, style, SHAPES["titled"] + bonus, name=_display(name), title=outlet)
+    if outlet is not None and _TITLED.fullmatch(name) and _is_name(outlet, max_words=5) and not title_words(outlet):
+        # "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO": the title first, then the name.
+        role = _ROLE_OF_TITLE[str(title_words(name)).casefold()]
+        return Label(words, role, style, SHAPES["titled"] + bonus, name=_display(outlet), title=name)
     if outlet is not None:
         # A journalist has a first and a last name: "Finland, Sweden and Norway" is a list.
         if _is_name(name, max_words=5) and " " in name and _is_name(outlet, max_words=10):

@@ -91,10 +91,14 @@ def _header(body: Sequence[Line]) -> tuple[Line, ...]:
     """The lines at the top that are the page's, not anyone's: a byline, a place, a
     date, a time ("Ned Price, Department Spokesperson", "Washington, DC", "1:17 p.m.
     EDT") up to the first label, when a label comes before any said words. A label
-    stands over said words: a label-shaped line followed by another such line is a byline."""
+    stands over said words: a label-shaped line followed by another such line, or by a
+    label with its words on the same line ("The Kremlin, Moscow" over "Lionel Barber: Mr
+    President, …"), is a byline or a place."""
     for i, line in enumerate(body):
         hit = labels.detect(line.text)
-        if hit and (hit[1] or hit[0].style != "standalone" or (i + 1 < len(body) and not _page_line(body[i + 1].text))):
+        after = body[i + 1].text if i + 1 < len(body) else None
+        labelled = after is not None and (found := labels.detect(after)) is not None and bool(found[1])
+        if hit and (hit[1] or hit[0].style != "standalone" or (after is not None and not _page_line(after) and not labelled)):
             return tuple(body[:i])
         if not _page_line(line.text):
             break

@@ -66,10 +66,13 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
 
     for index, turn in enumerate(turns):
         role = turn.speaker.role
-        if role is Role.QUESTIONER and current is not None and _renders_the_question(current, turn):
+        if role is Role.QUESTIONER and current is not None and (turn.interpreted or _renders_the_question(current, turn)):
             current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
-        elif role is Role.QUESTIONER and current is not None and not pending and _interjects(turn, _next_role(turns, index)):
-            current.replies.append(turn)  # "Thank you.", "On the —": no question of its own
+        elif role is Role.QUESTIONER and not pending and _interjects(turn, _next_role(turns, index), current is None):
+            # "Thank you.", "On the —": no question of its own
+            (current.replies if current is not None else opening).append(turn)
+        elif role is Role.QUESTIONER and _bids(turn, _next_role(turns, index), _next_role(turns, index + 1)):
+            pending.append(turn)  # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question
         elif role is Role.QUESTIONER:
             close()
             before = _before(turns, index - len(pending))
@@ -97,18 +100,37 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
     return Structure(tuple(opening), tuple(exchanges), tuple(pending))
 
 
+GREETING_NOISE = 3  # words: a journalist's turn before any question this short is small talk
 INTERJECTION_WORDS = 12  # a journalist's turn this short that nobody answers asks nothing of its own
 _BROKEN_OFF = re.compile(r".*[—–-]\s*[)\]]?$|.*(?:\.\.\.|…)$", re.S)
 
 
-def _interjects(turn: Turn, next_role: Role | None) -> bool:
+def _interjects(turn: Turn, next_role: Role | None, first: bool = False) -> bool:
     """A journalist's turn that no one answers, since another journalist's turn (or the
     end) comes next, and that is short or broken off: thanks, crosstalk, a false start."""
     if next_role not in (Role.QUESTIONER, None):
         return False
+    if first:  # before any question, only a word or two ("Good.", "Great.") is small talk
+        return len(turn.text.split(maxsplit=GREETING_NOISE)) <= GREETING_NOISE and "?" not in turn.text
+    return _no_question(turn.text.strip())
+
+
+def _no_question(text: str) -> bool:
+    """Few words and no question mark, or broken off: "Thank you.", "— for disabled journalists.", "On the —"."""
+    short = len(text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS
+    return short and ("?" not in text or text[:1] in "—–-") or bool(_BROKEN_OFF.fullmatch(text))
+
+
+BID_WORDS = 25  # "Jen?", "Hello, can you hear me?": a journalist's turn this short that is given the floor bid for it
+
+
+def _bids(turn: Turn, next_role: Role | None, then: Role | None) -> bool:
+    """A journalist's few words that the next turn answers by giving the floor ("Go ahead.",
+    "Yes, we can hear you, Ted. Go ahead."), not by answering."""
     text = turn.text.strip()
-    short = len(text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS and "?" not in text
-    return short or bool(_BROKEN_OFF.fullmatch(text))
+    if next_role is not Role.MODERATOR or then is not Role.QUESTIONER:
+        return False  # "Secretary General, over to you." gives the question to the principal
+    return (len(text.split(maxsplit=BID_WORDS)) <= BID_WORDS or _no_question(text))
 
 
 def _renders_the_question(current: _Open, turn: Turn) -> bool:

@@ -105,7 +105,7 @@ def test_a_misspelt_label_of_a_principal_is_that_principal_with_a_warning(tmp_pa
             "ACTING ADMINISTRATOR SLAVITT: Because of the numbers we see this week in every state of the country.\n\n"
             "Q When?\n\nACTING ADMINSTRATOR SLAVITT: Soon, within the next two weeks at the latest, we expect.\n")
     reading = read(tmp_path, text)
-    assert [names(e.answers) for e in reading.transcript.exchanges] == [["Acting Administrator Slavitt"]] * 2
+    assert [names(e.answers) for e in reading.transcript.exchanges] == [["Slavitt"]] * 2
     assert reading.transcript.exchanges[1].answers[0].labels == ("ACTING ADMINSTRATOR SLAVITT",)  # as written
     assert any("'ACTING ADMINSTRATOR SLAVITT' read as 'ACTING ADMINISTRATOR SLAVITT'" in m for _, m in warnings(reading))
 
