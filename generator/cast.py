@@ -293,6 +293,16 @@ def _resolved(turns: Sequence[LabelledTurn], written_as: Sequence[str | None], r
 ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on
 
 
+# "Okay. Sure.", "Please.", "Yeah, go.": the floor given to one who asked for it ("Follow-up on Afghanistan.").
+_ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
+BID_WORDS = 6
+
+
+def _bid(text: str) -> bool:
+    """A journalist's few words that ask for the floor, not a question: "Follow-up on Afghanistan."."""
+    return "?" not in text and len(text.split(maxsplit=BID_WORDS)) <= BID_WORDS
+
+
 ASIDE_WORDS = 6  # "Yes, we can hear you, Ted." before "Go ahead.": no answer
 
 
@@ -312,7 +322,8 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
     Walensky, anything to add?") is that turn's moderating, not an answer."""
     out = list(turns)
     for i, turn in enumerate(turns):
-        if turn.speaker.role is Role.PRINCIPAL and _only_gives_floor(turn.text):
+        bid = i > 0 and turns[i - 1].speaker.role is Role.QUESTIONER and _bid(turns[i - 1].text)
+        if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text) or bid and _ACK.fullmatch(turn.text.strip())):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
     for i, (turn, after) in enumerate(zip(turns, turns[1:])):
         if turn.speaker.role is not Role.PRINCIPAL or after.speaker.role is not Role.PRINCIPAL:
@@ -331,14 +342,20 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
 # -- who asks each question ------------------------------------------------------------------------------
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
-_OUTLET = r"(?:the\s+)?[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and))*"
+_OUTLET = (
+    r"(?:the\s+)?[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and"
+    r"|news|agency|newspaper|channel|television|radio|company|magazine|tv|online|website))*"
+)
 # "Hi, this is Sarah with Bloomberg", "My name is … from …", "It's Tom from Reuters",
 # "Louise Dodson from The Age.", "Yes, Jane Smith, ABC."
 _INTRODUCES = re.compile(
-    rf"^(?:(?i:hi|hello|hey|yes|yeah|okay|ok|sir|ma['’]am|thanks?|thank you|good (?:morning|afternoon|evening|day))"
+    rf"^(?:(?i:hi|hello|hey|yes|yeah|okay|ok|sir|ma['’]am|thanks?|thank you|good (?:morning|afternoon|evening|day)|"
+    rf"(?:muy\s+)?buen(?:os|as)\s+(?:días|tardes|noches)|gracias|hola|señora?|president[ae]|"
+    rf"(?:mr\.?|madam|mister)\s+(?:president|secretary|prime minister|minister|chairman|chancellor))\b"
     rf"[\w\s,'’]{{0,30}}?[,.!—–-]+\s*)*"
     rf"(?:(?i:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*)?"
-    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|,\s+|\s+\()(?P<outlet>{_OUTLET})\)?[.,;:!]"
+    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|,\s*(?:(?i:(?:and\s+)?i\s+represent|i(?:['’]m| am)\s+from|from)\s+)?|\s+\()"
+    rf"(?P<outlet>{_OUTLET})\)?[.,;:!]"
 )
 _SELF = re.compile(r"(?:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*", re.I)
 # "Go ahead, Peter.", "Yes, Paul.", "Kristen, go ahead.", "Dennis?", "With that, Colleen, welcome.":
@@ -364,6 +381,22 @@ SHORT_QUESTION = 8  # words: after a journalist's turn this short, their thanks 
 OUTLET_WORDS = 6  # a first sentence this short that names an outlet is the journalist's byline  # a principal's turn or last sentence calling on someone is this short
 
 
+def _outlets_kept(exchanges: list[Exchange]) -> tuple[Exchange, ...]:
+    """A journalist who named their outlet once asks for it in all their questions of the event."""
+    outlets: dict[str, Outlet] = {}
+    for e in exchanges:
+        speaker = e.question.speaker
+        if speaker.person and speaker.outlet:
+            outlets.setdefault(speaker.person.id, speaker.outlet)
+    out = []
+    for e in exchanges:
+        speaker = e.question.speaker
+        if speaker.person and not speaker.outlet and speaker.person.id in outlets:
+            e = replace(e, question=replace(e.question, speaker=replace(speaker, outlet=outlets[speaker.person.id])))
+        out.append(e)
+    return tuple(out)
+
+
 class Askers:
     """Names the journalist of each question, as `structure` groups them."""
 
@@ -381,7 +414,7 @@ class Askers:
         the fourth): in a transcript where the floor is given by name, as briefings do."""
         out = list(exchanges)
         if len(self.links) != len(out) or self.calls < CALLS:
-            return tuple(out)  # where the floor is not given by name, one asking after another may be anyone
+            return _outlets_kept(out)  # where the floor is not given by name, one asking after another may be anyone
         i = 0
         while i < len(out):
             j = i + 1
@@ -400,7 +433,7 @@ class Askers:
                         follows = out[k - 1].number if k > i else out[k].follow_up_of
                         out[k] = replace(out[k], question=replace(q, speaker=speaker), follow_up_of=follows)
             i = j
-        return tuple(out)
+        return _outlets_kept(out)
 
     def __call__(self, question: Turn, lead_in: Sequence[Turn], before: Turn | None, after: Turn | None = None,
                  apart: bool = False) -> Turn:
@@ -444,6 +477,10 @@ class Askers:
         last = before.paragraphs[-1] if before.paragraphs else ""
         if len(last.split(maxsplit=CALL_PARAGRAPH + 1)) > CALL_PARAGRAPH:
             last = _last_sentence(last)
+        elif (len(before.paragraphs) > 1 or apart) and _GIVES_FLOOR.search(last):
+            handed = self.resolver.handover(last)  # "Let's go to Eunjong Cho, please." closing an answer
+            if handed[0] is not None:
+                return handed
         sentences = re.split(r"(?<=[.!?])\s+", last.strip())
         alone = (len(before.paragraphs) > 1 or apart) and len(sentences) == 1
         for sentence in reversed(sentences):
@@ -472,7 +509,7 @@ class Askers:
     def _introduced(self, text: str) -> tuple[Person | None, Outlet | None]:
         opening = text[:300]
         first = re.split(r"(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")
-        if len(first.split()) <= OUTLET_WORDS and self.resolver.is_outlet(first) and not labels.title_words(first):
+        if len(first.split()) <= OUTLET_WORDS and self._named_outlet(first) and not labels.title_words(first):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
         match = _INTRODUCES.match(opening)
         if not match or labels.title_words(match.group("name")):
@@ -481,9 +518,21 @@ class Askers:
         self_named = bool(_SELF.search(opening[: match.start("name")]))
         joined = opening[match.end("name") : match.start("outlet")]
         ends = opening[match.end("outlet") : match.end("outlet") + 1] in (".", "")
-        if not self_named and (len(name.split()) < 2 or "," in joined and not (ends and self.resolver.is_outlet(outlet))):
+        connected = re.search(r"\b(?:with|from|of|at|for|de|del|represent)\b", joined, re.I)
+        if not self_named and (len(name.split()) < 2 or "," in joined and not connected and not (ends and self.resolver.is_outlet(outlet))):
             return None, None  # "On North Korea, South Korea ..." is no introduction
         return self._person(name), self.resolver.outlet(outlet)
+
+    def _named_outlet(self, words: str) -> bool:
+        """An outlet by a word outlets have ("Rossiya TV channel", "ITAR-TASS"), not just shaped like one ("The Russian economy")."""
+        from .resolve import _OUTLET_WORDS
+
+        tokens = words.split()
+        return (
+            self.resolver.registry.outlet(words) is not None
+            or any(t.casefold().strip(".,") in _OUTLET_WORDS for t in tokens)
+            or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+        )
 
     def _handed(self, text: str) -> tuple[Person | None, Outlet | None]:
         return self.resolver.handover(text)
@@ -513,8 +562,9 @@ _ADDRESSED = re.compile(
     r"(?:(?i:thanks|thank you|yes|yeah|well|so|sure|great|okay|ok|hi|hey|good question|look|and)[,.!]?\s+)+"
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:[,.!?]|\s*$)"
 )
-# "Well, let me, Matt, start at the beginning": a name set off by commas early in the answer.
-_SET_OFF = re.compile(r",\s+(?P<name>[A-Z][a-z'’-]+),\s")
+# "Well, let me, Matt, start at the beginning": a name set off by commas early in the answer,
+# between lower-case words (not "Population, Refugees, and Migration").
+_SET_OFF = re.compile(r"(?:(?:^|\b[a-z][\w'’]*),|[—–])\s+(?P<name>[A-Z][a-z'’-]+),\s+(?!and\b|or\b)(?:[a-z]|I\b)")
 ADDRESS_WORDS = 15  # how far into the answer a name set off by commas addresses the asker
 CALL_PARAGRAPH = 30  # words: a last paragraph this short may call on the next journalist
 _GIVES_FLOOR_SENTENCE = re.compile(r"\b(?:go ahead|question|kick (?:us|it) off|start|floor|take|turn|welcome|with that)\b", re.I)

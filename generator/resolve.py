@@ -116,7 +116,7 @@ class Resolver:
 
     def handover(self, text: str) -> tuple[Person | None, Outlet | None]:
         """Who a moderator gives the floor to: "We'll go to Reuters, Sabine" gives Reuters,
-        and Sabine if the registry knows one journalist of that first name."""
+        and Sabine: the registry's one journalist of that first name, or just "Sabine"."""
         name, outlet_name = handed_to(text, self._is_outlet)
         outlet = self._outlet(outlet_name)
         if name is None:
@@ -125,9 +125,7 @@ class Resolver:
         if person is None and " " not in name:
             fits = [p for p in self.registry.canonical_people() if key(p.name).startswith(key(name) + " ")]
             person = fits[0] if len(fits) == 1 else None
-        elif person is None:
-            person = Person(make_id(name), name)
-        return person, outlet
+        return person or Person(make_id(name), name), outlet  # "Alex, your line is open.": Alex, as the text has it
 
     def _is_outlet(self, words: str) -> bool:
         return self.registry.outlet(words) is not None or looks_like_outlet(words)
@@ -201,7 +199,9 @@ _OUTLET_WORDS = frozenset(
     """news agency agence press presse tv television télévision radio times post journal daily
     herald tribune gazette zeitung broadcasting broadcast channel network service media wire
     reuters bloomberg politico telegraph guardian monde figaro observer economist magazine welle
-    dpa ap afp ansa efe bbc cnn nhk ard zdf rai tass pap""".split()
+    dpa ap afp ansa efe bbc cnn nhk ard zdf rai tass pap newspaper newspapers agency company online portal
+    gazeta pravda izvestia novosti tsushin shimbun kyodo xinhua interfax ria itar-tass periódico diario
+    noticias televisión televisa milenio excélsior""".split()
 )
 
 
@@ -229,7 +229,8 @@ _CAPITALS = re.compile(r"(?:the\s+)?(?P<words>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w
 # "Marina Cavalcanti of TV Globo", "Thomas Girard, de La Libre Belgique", "Jean Dupont (Le Monde)".
 _NAME_AND_OUTLET = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,?\s+(?:from|of|with|at|de)\s+|,?\s+d['’]|\s+\(|,?\s+(?P<du>du)\s+)"
-    r"(?:l['’]|la\s+|le\s+|the\s+)?(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|of|the|&))*)"
+    r"(?:l['’]|la\s+|le\s+|the\s+)?(?:(?:digital|online|media|newspaper|radio|television|tv|channel|magazine|news|agency)\s+)*"
+    r"(?P<outlet>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|of|the|&))*)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _THANKS = re.compile(r"\s*(?:thank|thanks|merci)\b", re.I)

@@ -78,7 +78,10 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
             before = _before(turns, index - len(pending))
             after = turns[index + 1] if index + 1 < len(turns) else None
             # "MR PRICE: Said." after another's answer: a turn of its own that calls on the next journalist
-            calls = current is not None and len(current.replies) >= 2 and before is current.replies[-1]
+            calls = before is not None and (
+                current is not None and len(current.replies) >= 2 and before is current.replies[-1]
+                or current is None and len(opening) >= 2 and before is opening[-1]
+            )
             current, pending = _Open(name(turn, pending, before, after, calls), pending), []
         elif role is Role.MODERATOR:
             pending.append(turn)
