@@ -256,7 +256,27 @@ def _people(turns: Sequence[LabelledTurn], roles: dict[str, Role], resolver: Res
         if person is not None and (surname := _surname(person.name)) and by_surname.get(surname) not in (None, person):
             if len(person.name.split()) < len(by_surname[surname].name.split()) or resolver.registry.person(person.name) is None:
                 people[text] = by_surname[surname]
-    return people
+    return _full_names(people, turns, resolver)
+
+
+FULL_NAME_TEXT = 200_000  # characters of the transcript searched for a speaker's first name
+
+
+def _full_names(people: dict[str, Person | None], turns: Sequence[LabelledTurn], resolver: Resolver) -> dict[str, Person | None]:
+    """"MS. JOHNSON" is Carole Johnson where the transcript names her so ("She will then
+    introduce Carole Johnson, the White House Testing Coordinator"), and no other Johnson."""
+    text = "\n".join(p for t in turns for p in t.paragraphs)[:FULL_NAME_TEXT]
+    named: dict[Person, Person] = {}
+    for person in {p for p in people.values() if p is not None}:
+        bare = _HONORIFIC.sub("", person.name).split()
+        if len(bare) != 1 or resolver.registry.person(person.name) is not None or not bare[0][:1].isupper():
+            continue
+        firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(bare[0])}\b", text)}
+        firsts = {f for f in firsts if f.casefold() not in _NOT_NAMES and not labels.title_words(f) and not _HONORIFIC.match(f + " ")}
+        if len(firsts) == 1:
+            full = f"{firsts.pop()} {bare[0]}"
+            named[person] = Person(make_id(full), full, person.role)
+    return {text: named.get(p, p) if p is not None else None for text, p in people.items()}
 
 
 _HONORIFIC = re.compile(r"^(?:(?:mr|ms|mrs|dr|prof|sir|dame|senator|sen|rep)\.?\s+)+", re.I)
@@ -296,6 +316,7 @@ ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who
 # "Okay. Sure.", "Please.", "Yeah, go.": the floor given to one who asked for it ("Follow-up on Afghanistan.").
 _ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
 BID_WORDS = 6
+CALL_TURN = 3  # words: "Matt.", "Yes, Said.", "Please."
 
 
 def _bid(text: str) -> bool:
@@ -323,7 +344,11 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
     out = list(turns)
     for i, turn in enumerate(turns):
         bid = i > 0 and turns[i - 1].speaker.role is Role.QUESTIONER and _bid(turns[i - 1].text)
-        if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text) or bid and _ACK.fullmatch(turn.text.strip())):
+        # "MR PRICE: Matt." after another's answer, before the next journalist: a call, no answer
+        called = (0 < i < len(turns) - 1 and turns[i - 1].speaker.role is not Role.QUESTIONER
+                  and turns[i + 1].speaker.role is Role.QUESTIONER and len(turn.text.split(maxsplit=CALL_TURN)) <= CALL_TURN)
+        if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text) or (bid or called) and _ACK.fullmatch(turn.text.strip())
+                                                    or called and _CALLS_ON.fullmatch(turn.text.strip())):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
     for i, (turn, after) in enumerate(zip(turns, turns[1:])):
         if turn.speaker.role is not Role.PRINCIPAL or after.speaker.role is not Role.PRINCIPAL:

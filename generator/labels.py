@@ -208,7 +208,8 @@ _LONGEST = 100
 
 
 def _may_be_label(text: str) -> bool:
-    return len(text) <= _LONGEST or ":" in text[:_LONGEST] or "(" in text[:_LONGEST] or text[:1] in "QqJjRrAaÉé"
+    head = text[:_LONGEST]
+    return len(text) <= _LONGEST or ":" in head or "(" in head or text[:1] in "QqJjRrAaÉéPpIi" or bool(_DOTTED.match(head))
 
 
 # A note in a label, not part of who speaks: "PRESIDENT ALVARADO (via interpreter):",
@@ -225,6 +226,9 @@ _NOTE = re.compile(
 _TIGHT = re.compile(r"(?P<label>(?:Mc|Mac)?[A-Z][A-Z0-9 .'’&/-]{0,80}?)\s?:+(?:[\s,.\-–—]+|(?=[^\s:])|$)(?P<rest>.*)")
 
 
+_DOTTED = re.compile(r"(?P<label>(?:MR|MS|MRS|DR)\.?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]+)\.\s+(?=[A-Z“\"(])")
+
+
 def tidy(text: str) -> str:
     """A label line as the styles read it: notes out of the label, one colon and a space
     after an upper-case label."""
@@ -235,6 +239,9 @@ def tidy(text: str) -> str:
             label = _NOTE.sub("", head[: colon + 1])[:-1]
             if label != head[:colon] and label.strip():
                 text = label.rstrip() + text[colon:]
+    dotted = _DOTTED.match(text)
+    if dotted:  # "MR. SULLIVAN.  Yeah, on Syria.": a full stop where the colon goes
+        return f"{dotted.group('label')}: {text[dotted.end():]}".rstrip()
     tight = _TIGHT.fullmatch(text) if ":" in text[:_LONGEST] else None
     if tight and any(c.isalpha() for c in tight.group("label")):
         label, rest = tight.group("label").rstrip(), tight.group("rest")
