@@ -183,7 +183,9 @@ def compare(reading: HandReading, transcript: Transcript | None) -> Score:
     if transcript is None:
         score.misses.append(f"{where}: could not be read")
         return score
-    by_line = {x.question.line: x for x in transcript.exchanges}
+    by_line: dict[int, list[Exchange]] = defaultdict(list)  # a line may hold several turns (a page's HTML)
+    for x in transcript.exchanges:
+        by_line[x.question.line].append(x)
     lo, hi = reading.range
     count = len(transcript.exchanges)
     if lo <= count <= hi:
@@ -199,8 +201,11 @@ def compare(reading: HandReading, transcript: Transcript | None) -> Score:
         if who is not None:
             score.non_journalists += 1
             score.misses.append(f"{where}:{q.line}: {q.labels or _speaker_name(q)} read as a questioner")
+    taken: Counter[int] = Counter()
     for entry in reading.entries:
-        exchange = by_line.get(entry.line)
+        on_line = by_line.get(entry.line, [])
+        exchange = on_line[taken[entry.line]] if taken[entry.line] < len(on_line) else None
+        taken[entry.line] += exchange is not None
         if exchange is None and not entry.question:
             continue
         _score_entry(score, reading, entry, exchange, where)

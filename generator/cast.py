@@ -40,6 +40,7 @@ _GIVES_FLOOR = re.compile(
     r"we(?:'|’)?ll\s+(?:go|move|turn|start|take)|let(?:'|’)?s\s+(?:go|move|take|turn)|please\s+go\s+ahead)\b",
     re.I,
 )
+ASKS_SHARE = 3  # a name that asks in one turn of this many, answered by a principal, is a journalist's
 ASKER_TURNS = 3  # a name that asks in no more turns than this, answering none, is a journalist's
 MISSPELT = 88  # rapidfuzz ratio from which a rare label is a misspelling of a frequent one
 QUESTION_KEYWORDS = ("QUESTION", "JOURNALIST", "REPORTER", "QUESTIONER")
@@ -210,9 +211,10 @@ def _unlabelled_role(label: Label, s: _Stats, resolver: Resolver, stats: dict[st
 
 
 def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], resolver: Resolver) -> set[str]:
-    """In a transcript with no question keyword ("HEWITT:", "PM:"; "KING:", "BLINKEN:"), the
-    labels that ask: those whose turns mostly hold a question and are answered by someone
-    the title, subtitle or a title makes a principal, or else by the one who speaks most."""
+    """The names that ask ("HEWITT:", "Lionel Barber:", "Yelena Yeskina:"): labels that give a
+    name only, whose turns often hold a question, are mostly answered by a principal (one a
+    title, the subtitle or the registry makes so, the same person under a short label, or
+    else the one who speaks most) and are shorter than that principal's."""
     candidates = {text for text, label in first.items() if label.role is None and not resolver.is_principal(label)}
     if not candidates:
         return set()
@@ -222,15 +224,22 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     for t in turns:
         if t.label:
             text = " ".join(t.paragraphs)
-            words[t.label.text] += len(text.split())
+            words[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS * 10))
             count[t.label.text] += 1
             asks[t.label.text] += "?" in text
     answering = {text for text, label in first.items() if label.role is Role.PRINCIPAL or resolver.is_principal(label)}
+    titled = {_surname(first[a].name) for a in answering if first[a].name}
+    answering |= {c for c in candidates if first[c].name and _surname(first[c].name) in titled - {None}}  # "Vladimir Putin"
     if not answering:
         answering = {max(first, key=lambda text: (words[text], text))}
+    answered: Counter[str] = Counter()
+    for t, after in zip(turns, turns[1:]):
+        if t.label and after.label and after.label.text in answering:
+            answered[t.label.text] += 1
+    longest = max(words[a] / count[a] for a in answering)
     return {
         text for text in candidates - answering
-        if asks[text] * 2 >= count[text] and words[text] / count[text] < 2 * max(words[a] / count[a] for a in answering)
+        if asks[text] * ASKS_SHARE >= count[text] and answered[text] * 2 >= count[text] and words[text] / count[text] < longest
     }
 
 

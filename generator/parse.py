@@ -48,7 +48,7 @@ class Parsed:
 
 def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: False, forced: Forced = Forced()) -> Parsed:
     header = _header(body)
-    body = body[len(header):]
+    body = _split_run_on(body[len(header):])
     candidates = {i: hit for i, line in enumerate(body) if (hit := labels.detect(line.text))}
     as_text = {i for i, line in enumerate(body) if forced.matches(forced.text, line) is not None}
     as_label = {i: ref for i, line in enumerate(body) if (ref := forced.matches(forced.labels, line)) is not None}
@@ -80,6 +80,26 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     used = {ref for line in body for ref in (*forced.labels, *forced.text) if _refers_to(ref, line)}
     unused = tuple(ref for ref in (*forced.labels, *forced.text) if ref not in used)
     return Parsed(_turns(body, accepted, known), tuple(doubtful), unused, header)
+
+
+RUN_ON_LABELS = 2  # an upper-case label at this many line starts is found again inside lines
+
+
+def _split_run_on(body: Sequence[Line]) -> list[Line]:
+    """Lines where a scanned page ran two turns together, "… in Tasmania? PM: Well, …": split
+    before an upper-case label that also starts lines of its own, after a sentence's end."""
+    starts = Counter(
+        hit[0].text for line in body[:5000] if (hit := labels.detect(line.text)) and hit[0].text.isupper() and hit[0].style != "standalone"
+    )
+    known = sorted((text for text, n in starts.items() if n >= RUN_ON_LABELS and len(text) >= 2), key=len, reverse=True)
+    if not known:
+        return list(body)
+    run_on = re.compile(rf"(?<=[.?!…\"”')\]])\s+(?=(?:{'|'.join(map(re.escape, known))}):\s)")
+    out: list[Line] = []
+    for line in body:
+        parts = run_on.split(line.text) if ":" in line.text[3:] else [line.text]
+        out.extend(Line(line.number, part) for part in parts if part)
+    return out
 
 
 # A line that ends as said words end: "Thank you.", "Why?", "Good. (Laughter)"

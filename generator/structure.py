@@ -68,9 +68,9 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
         role = turn.speaker.role
         if role is Role.QUESTIONER and current is not None and (turn.interpreted or _renders_the_question(current, turn)):
             current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
-        elif role is Role.QUESTIONER and not pending and _interjects(turn, _next_role(turns, index), current is None):
-            # "Thank you.", "On the —": no question of its own
-            (current.replies if current is not None else opening).append(turn)
+        elif role is Role.QUESTIONER and _interjects(turn, _next_role(turns, index), current is None):
+            # "Thank you.", "On the —": no question of its own, in its place among the turns
+            (pending if pending else current.replies if current is not None else opening).append(turn)
         elif role is Role.QUESTIONER and _bids(turn, _next_role(turns, index), _next_role(turns, index + 1)):
             pending.append(turn)  # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question
         elif role is Role.QUESTIONER:

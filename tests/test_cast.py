@@ -207,3 +207,37 @@ def test_an_html_page_is_read_as_its_article_line_for_line():
     assert lines[3].split("\u2028") == ["Question: Why?", "Vladimir Putin: Because."]
     assert lines[5] == "Thank & bye."
     assert "Menu" not in page_text(html) and "See also" not in page_text(html) and "Copyright" not in page_text(html)
+
+
+def test_a_scanned_page_that_ran_two_turns_together_is_split_before_the_label(tmp_path):
+    t = read(tmp_path, "Press conference\n\nPM: Good morning to you all.\n\nJOURNALIST: What about Tasmania? PM: Well, "
+             "that is a question for my colleagues.\n\nJOURNALIST: And the budget?\n\nPM: In surplus.\n").transcript
+    assert [e.question.text for e in t.exchanges] == ["What about Tasmania?", "And the budget?"]
+    assert t.exchanges[0].answers[0].text == "Well, that is a question for my colleagues."
+
+
+def test_a_lone_name_between_an_answer_and_a_question_calls_on_and_answers_nothing(tmp_path):
+    t = read(tmp_path, "Department Press Briefing\n\nMR PRICE: Good afternoon, and welcome to the briefing today.\n\n"
+             "QUESTION: Is the deal done?\n\nMS SMITH: Not yet, but we are close to it, and we expect news within a week.\n\n"
+             "MR PRICE: Matt.\n\nQUESTION: And the vaccines?\n\nMS SMITH: They ship on Monday, to every country that asked.\n").transcript
+    assert names(t.exchanges[0].answers) == ["Ms Smith"]
+    assert askers(t)[1] == ("Matt", None)
+
+
+def test_a_floor_bid_given_the_floor_opens_no_exchange(tmp_path):
+    reading = read(tmp_path, "Press Briefing\n\nMS. PSAKI: Good afternoon, everyone, and welcome.\n\nQ Jen?\n\n"
+                   "MS. PSAKI: Go ahead.\n\nQ Thank you. What is the plan?\n\nMS. PSAKI: We will say more tomorrow.\n")
+    (exchange,) = reading.transcript.exchanges
+    assert [turn.text for turn in exchange.lead_in] == ["Jen?", "Go ahead."]
+    assert not [m for _, m in warnings(reading) if "has no answer" in m]
+
+
+def test_a_full_stop_after_an_upper_case_name_is_a_label():
+    assert detect("MR. SULLIVAN.  Yeah, on Syria.  So, they did have a discussion.")[0].text == "MR. SULLIVAN"
+
+
+def test_a_surname_label_takes_the_first_name_the_transcript_gives(tmp_path):
+    t = read(tmp_path, "Briefing\n\nMODERATOR: Today you will hear from Carole Johnson, our testing coordinator.\n\n"
+             "MS. JOHNSON: Thank you. We have shipped ten million tests this week, to every state that asked.\n\n"
+             "Q When will schools get them?\n\nMS. JOHNSON: Next week, as soon as the orders come in from the states.\n").transcript
+    assert names(t.exchanges[0].answers) == ["Carole Johnson"]

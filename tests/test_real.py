@@ -23,10 +23,10 @@ SHARED = REPO.parent / "shared" / "real"
 
 # What the reader reaches on the hand-read set, all publishers together (shares), and how
 # many exchanges it may give a non-journalist's turn or a name the text does not give.
-FLOOR = {"count": 0.86, "questioners": 0.67, "outlets": 0.54, "answers": 0.88}
+FLOOR = {"count": 0.88, "questioners": 0.74, "outlets": 0.65, "answers": 0.90}
 CEILING = {"non_journalists": 2, "named_wrongly": 48}
 # Over the 300 transcripts of ../shared/real, per transcript.
-WARNINGS = {"has no answer": 0.45, "read as a journalist": 0.1}
+WARNINGS = {"has no answer": 0.4, "read as a journalist": 0.1}
 
 
 @pytest.fixture(scope="module")
