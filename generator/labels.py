@@ -331,8 +331,11 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
         role = _ROLE_OF_TITLE[str(title_words(title)).casefold()]
         shape = SHAPES["titled"] if person else SHAPES["title-only"]
         return Label(words, role, style, shape + bonus, name=person and _display(person), title=title)
-    if style in ("colon", "subtitle") and (_is_name(words, max_words=4) and (" " in words or _caps(words))
-                                           or _caps(words) and _is_name(words, max_words=UPPER_WORDS)):
+    standalone_caps = style == "standalone" and _caps(words) and " " in words and _is_name(words, max_words=5)
+    if standalone_caps or style in ("colon", "subtitle") and (_is_name(words, max_words=4) and (" " in words or _caps(words))
+                                                              or _caps(words) and _is_name(words, max_words=UPPER_WORDS)):
+        # "Mark Rutte:", "RUTTE:", "MS. PSAKI:"; "MARCELO EBRARD CASAUBON" alone on its line, as Mexico's
+        # pages write labels.
         # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
         # structure will say who it is. One capitalised word ("Qatar: ...") is too often
         # text; so, alone on a line with no colon, are a few ("NATO Allies").
