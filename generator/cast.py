@@ -378,7 +378,8 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
 _OUTLET = (
     r"(?:the\s+)?[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and"
-    r"|news|agency|newspaper|channel|television|radio|company|magazine|tv|online|website))*"
+    r"|news|agency|newspaper|channel|television|radio|company|magazine|tv|online|website|network|publication"
+    r"|daily|service|station|programme|program|broadcasting))*"
 )
 # "Hi, this is Sarah with Bloomberg", "My name is … from …", "It's Tom from Reuters",
 # "Louise Dodson from The Age.", "Yes, Jane Smith, ABC."
@@ -388,9 +389,11 @@ _INTRODUCES = re.compile(
     rf"(?:mr\.?|madam|mister)\s+(?:president|secretary|prime minister|minister|chairman|chancellor))\b"
     rf"[\w\s,'’]{{0,30}}?[,.!—–-]+\s*)*"
     rf"(?:(?i:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*)?"
-    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|,\s*(?:(?i:(?:and\s+)?i\s+represent|i(?:['’]m| am)\s+from|from)\s+)?|\s+\()"
-    rf"(?P<outlet>{_OUTLET})\)?[.,;:!]"
+    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|[,.]\s*(?:(?i:(?:and\s+)?i\s+represent|(?:and\s+)?i(?:['’]m| am)\s+(?:from|with)|i\s+work\s+for|from)\s+)|,\s*|\s+\()"
+    rf"(?P<outlet>{_OUTLET})\)?(?:[.,;:!]|\s+(?:in|from|based)\b)"
 )
+# A question signed at its end: "Nancy Flores, de Contralínea.", "Jane Smith from Reuters."
+_SIGNED = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),?\s+(?:de|del|from|with)\s+(?:la\s+|el\s+|the\s+)?(?P<outlet>{_OUTLET})\.?")
 _SELF = re.compile(r"(?:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*", re.I)
 # "Go ahead, Peter.", "Yes, Paul.", "Kristen, go ahead.", "Dennis?", "With that, Colleen, welcome.":
 # the principal calls on someone.
@@ -400,18 +403,24 @@ _CALLS_ON = re.compile(
     r"|(?P<asked>[A-Z][a-z'’-]+)\?)",
 )
 # A new journalist taking the floor greets or thanks: "Hi, …", "Thank you, Jen.", "Good morning".
-_NEW_VOICE = re.compile(r"\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|yes,? thank)\b", re.I)
+_NEW_VOICE = re.compile(
+    r"\W*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|yes,? thank"
+    r"|(?:muy\s+)?buen(?:os|as)\s+(?:días|tardes|noches)|hola|gracias|bonjour|merci)\b",
+    re.I,
+)
 _NOT_NAMES = frozenset(
     """thank thanks yes yeah okay ok sure please next great good right sorry go all and so well no absolutely
     exactly correct nothing hello hi welcome look last final one two sir ma'am maam guys everyone everybody
     folks yep nope alright hey then what who why how where when let i you we they he she it that this there here
     question questions anybody anyone somebody someone again wait hold hang fine cool perfect mm-hm mm-hmm
     uh-huh senator congressman congresswoman madam mister president secretary minister governor mayor
-    ambassador general admiral chairman chair doctor""".split()
+    ambassador general admiral chairman chair doctor local nacional adelante bueno gracias empezamos vamos
+    ahora aquí allá atrás señor señora merci oui voilà""".split()
 )
 CALL_WORDS = 6
 CALLS = 2  # from this many questions given the floor by name, a run with no call in it is one journalist's
 SHORT_QUESTION = 8  # words: after a journalist's turn this short, their thanks are no new journalist's
+BYLINE_TEXT = 400  # characters of a question searched for the journalist's own name and outlet
 OUTLET_WORDS = 6  # a first sentence this short that names an outlet is the journalist's byline  # a principal's turn or last sentence calling on someone is this short
 
 
@@ -449,10 +458,15 @@ class Askers:
         out = list(exchanges)
         if len(self.links) != len(out) or self.calls < CALLS:
             return _outlets_kept(out)  # where the floor is not given by name, one asking after another may be anyone
+        links = list(self.links)
+        for k in range(1, len(out)):  # "Mouhamed." called, then "My name is Mouhamed Elahmed …": one run
+            a, b = out[k - 1].question.speaker.person, out[k].question.speaker.person
+            if a and b and a != b and (_full(a, b) or _full(b, a)) and not out[k].lead_in:
+                links[k] = True
         i = 0
         while i < len(out):
             j = i + 1
-            while j < len(out) and self.links[j]:
+            while j < len(out) and links[j]:
                 j += 1
             run = out[i:j]
             named = {e.question.speaker.person for e in run if e.question.speaker.person}
@@ -472,6 +486,9 @@ class Askers:
     def __call__(self, question: Turn, lead_in: Sequence[Turn], before: Turn | None, after: Turn | None = None,
                  apart: bool = False) -> Turn:
         speaker = question.speaker
+        if speaker.person and not speaker.outlet and (byline := self._own_byline(question)):
+            speaker = replace(speaker, outlet=byline)
+            question = replace(question, speaker=speaker)
         if speaker.person and speaker.outlet:  # "QUESTION: Talia Brenner, Bloomberg."
             self.links.append(False)
             self.calls += 1
@@ -541,7 +558,15 @@ class Askers:
         return self._person(name), None
 
     def _introduced(self, text: str) -> tuple[Person | None, Outlet | None]:
-        opening = text[:300]
+        found = self._introduced_at(text[:300])
+        if found == (None, None):
+            closing = _last_sentence(text[-200:])  # "Gracias. Nancy Flores, de Contralínea."
+            match = _SIGNED.fullmatch(closing)
+            if match and not labels.title_words(match.group("name")):
+                return self._person(match.group("name")), self.resolver.outlet(match.group("outlet").rstrip("."))
+        return found
+
+    def _introduced_at(self, opening: str) -> tuple[Person | None, Outlet | None]:
         first = re.split(r"(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")
         if len(first.split()) <= OUTLET_WORDS and self._named_outlet(first) and not labels.title_words(first):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
@@ -556,6 +581,18 @@ class Askers:
         if not self_named and (len(name.split()) < 2 or "," in joined and not connected and not (ends and self.resolver.is_outlet(outlet))):
             return None, None  # "On North Korea, South Korea ..." is no introduction
         return self._person(name), self.resolver.outlet(outlet)
+
+    def _own_byline(self, question: Turn) -> Outlet | None:
+        """The outlet a named journalist gives after their own name: "Artyom Artemenko, Crimea 24
+        television network.", "Sergei Lisovsky, editor-in-chief of Society and the Environment newspaper."."""
+        person = question.speaker.person
+        if person is None or len(person.name.split()) < 2:
+            return None
+        match = re.search(rf"{re.escape(person.name)},?\s+(?:(?:[a-z-]+\s+){{0,3}}(?:of|for|at|with|from)\s+)?(?:the\s+)?(?P<outlet>{_OUTLET})",
+                          question.text[:BYLINE_TEXT])
+        if match and self._named_outlet(match.group("outlet")):
+            return self.resolver.outlet(match.group("outlet").rstrip("."))
+        return None
 
     def _named_outlet(self, words: str) -> bool:
         """An outlet by a word outlets have ("Rossiya TV channel", "ITAR-TASS"), not just shaped like one ("The Russian economy")."""

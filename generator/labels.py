@@ -179,7 +179,8 @@ LINE_STYLES: tuple[LineStyle, ...] = (
     # "Sabine Siebold (Reuters) Thank you, ...": a bracketed outlet runs into the text.
     LineStyle("bracketed", re.compile(r"(?P<label>[A-Z][^():?!]{2,60}\([^()]{2,60}\))\s+(?P<rest>\S.*)"), 0.2),
     # "NATO Secretary General Mark Rutte", "Sabine Siebold, Retuers" alone on their line.
-    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,\[(*#][^:?!]{1,90}?)"), 0.0),
+    # Not ending in a full stop: "Nancy Flores, de Contralínea." signs a question.
+    LineStyle("standalone", re.compile(r"(?P<label>[^:.?!,\[(*#][^:?!]{1,90}?(?<![^.]\.)(?<!\w\.))"), 0.0),
 )
 
 # "QUESTION: Sabine Siebold, Reuters. Thank you ...": a journalist introduces themselves.
@@ -187,7 +188,7 @@ _INTRODUCED = re.compile(r"(?P<who>[^.:?!]{4,90}?)(?:[.:]\s+(?P<rest>\S.*)|\.?)"
 
 # What a label's words are worth on their own: a title is rarely anything else; a
 # "Name, Outlet" pair or a bare name could be a list or a dateline in someone's speech.
-SHAPES = {"titled": 0.6, "name-outlet": 0.5, "honorific": 0.5, "bare-name": 0.3, "title-only": 0.4}
+SHAPES = {"titled": 0.6, "name-outlet": 0.5, "honorific": 0.5, "bare-name": 0.3, "caps-name": 0.4, "title-only": 0.4}
 
 # What the surroundings add, weighed by `parse`.
 EVIDENCE = {
@@ -339,7 +340,7 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
         # A bare name before a colon, "Mark Rutte:", "RUTTE:": the registry or the turn
         # structure will say who it is. One capitalised word ("Qatar: ...") is too often
         # text; so, alone on a line with no colon, are a few ("NATO Allies").
-        shape = SHAPES["honorific"] if _HONORIFIC.match(words) else SHAPES["bare-name"]
+        shape = SHAPES["honorific"] if _HONORIFIC.match(words) else SHAPES["caps-name"] if standalone_caps else SHAPES["bare-name"]
         return Label(words, None, style, shape + bonus, name=_display(words))
     return None
 
