@@ -398,7 +398,7 @@ _SELF = re.compile(r"(?:this is|it['’]s|it is|i['’]m|i am|my name is|name['�
 # "Go ahead, Peter.", "Yes, Paul.", "Kristen, go ahead.", "Dennis?", "With that, Colleen, welcome.":
 # the principal calls on someone.
 _CALLS_ON = re.compile(
-    r"(?:(?:yes|yeah|okay|ok|sure|please|all right|alright|and|then|so|with that)[,.]?\s+)*(?:go ahead|you)?,?\s*"
+    r"(?:(?i:yes|yeah|okay|ok|sure|please|all right|alright|and|then|so|with that)[,.]?\s+)*(?i:go ahead|you)?,?\s*"
     r"(?:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:,?\s*(?:go ahead|please|yes|welcome|in the back|in the front))?\s*[.!]?"
     r"|(?P<asked>[A-Z][a-z'’-]+)\?)",
 )
@@ -415,7 +415,8 @@ _NOT_NAMES = frozenset(
     question questions anybody anyone somebody someone again wait hold hang fine cool perfect mm-hm mm-hmm
     uh-huh senator congressman congresswoman madam mister president secretary minister governor mayor
     ambassador general admiral chairman chair doctor local nacional adelante bueno gracias empezamos vamos
-    ahora aquí allá atrás señor señora merci oui voilà""".split()
+    ahora aquí allá atrás señor señora merci oui voilà done period anyway none enough indeed precisely
+    certainly definitely totally agreed understood""".split()
 )
 CALL_WORDS = 6
 CALLS = 2  # from this many questions given the floor by name, a run with no call in it is one journalist's
@@ -533,7 +534,8 @@ class Askers:
             if handed[0] is not None:
                 return handed
         sentences = re.split(r"(?<=[.!?])\s+", last.strip())
-        alone = (len(before.paragraphs) > 1 or apart) and len(sentences) == 1
+        # "Said." as a paragraph of its own, or after the answer's last sentence: "Which is their prerogative. Janne."
+        alone = (len(before.paragraphs) > 1 or apart) and len(sentences) == 1 or len(sentences) >= 2 and len(sentences[-1].split()) == 1
         for sentence in reversed(sentences):
             found = self._called(sentence, alone)
             if found[0] is None and _GIVES_FLOOR_SENTENCE.search(sentence):
