@@ -354,7 +354,7 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
     for i, turn in enumerate(turns):
         bid = i > 0 and turns[i - 1].speaker.role is Role.QUESTIONER and _bid(turns[i - 1].text)
         # "MR PRICE: Matt." after another's answer, before the next journalist: a call, no answer
-        called = (0 < i < len(turns) - 1 and turns[i - 1].speaker.role is not Role.QUESTIONER
+        called = (0 < i < len(turns) - 1 and (turns[i - 1].speaker.role is not Role.QUESTIONER or _bid(turns[i - 1].text))
                   and turns[i + 1].speaker.role is Role.QUESTIONER and len(turn.text.split(maxsplit=CALL_TURN)) <= CALL_TURN)
         if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text) or (bid or called) and _ACK.fullmatch(turn.text.strip())
                                                     or called and _CALLS_ON.fullmatch(turn.text.strip())):
@@ -507,7 +507,8 @@ class Askers:
         ]
         # No one else was given the floor, and no one new greets: the journalist may be going on (see `fill`).
         new_voice = _NEW_VOICE.match(question.text) and not self.short  # "Yes, ma'am." then "Thank you. …": the same one
-        goes_on = not lead_in and not _hands_on(before) and not new_voice and not any(n or w for n, w in given)
+        neutral = all(t.speaker.role is Role.QUESTIONER or _ACK.fullmatch(t.text.strip()) for t in lead_in)  # "Can I just –" "Sure."
+        goes_on = neutral and not _hands_on(before) and not new_voice and not any(n or w for n, w in given)
         self.links.append(goes_on and not (speaker.person or speaker.outlet))
         self.calls += any(n for n, _ in given)
         person, outlet = speaker.person, speaker.outlet

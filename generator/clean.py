@@ -125,6 +125,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     # Word's line breaks (VT), form feeds and Unicode line separators split lines too, but
     # the line numbers stay those an editor sees, counted in LFs.
     raw_lines = [Line(n, part.rstrip()) for n, raw in enumerate(text.split("\n"), start=1) for part in (raw.splitlines() or [""])]
+    front, raw_lines = _front_matter(raw_lines)
     lines = [Line(line.number, normalise(line.text)) for line in _unwrap(raw_lines)]
     lines = [line for line in lines if line.text]
     date = status = last_updated = None
@@ -159,6 +160,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         chrome.append(line)
     if sum(k.number > header_end for k in kept) <= sum(k.number < header_end for k in kept):
         header_end = 0  # "(Check against delivery)" closing a short statement: what is above is speech
+    chrome += [line for line in front if line.text.strip()]
     title_line, subtitle, body = _split_header(kept, chrome)
     dateline = [line for line in body if line.number < header_end]
     chrome += dateline
@@ -171,6 +173,23 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
     chrome.sort(key=lambda line: line.number)
     return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+
+
+FRONT_MATTER_LINES = 100  # a Markdown archive's front matter ends within this many lines
+_FRONT_KEY = re.compile(r"[\w-]+:(?:\s.*)?|\s+.*|-\s.*|")
+
+
+def _front_matter(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The YAML front matter a Markdown archive puts at the top of a page ("---", "title: …",
+    "layout: post", "---"): the archive's, not anyone's words."""
+    if not lines or lines[0].text.strip() != "---":
+        return [], lines
+    for i, line in enumerate(lines[1:FRONT_MATTER_LINES], start=1):
+        if line.text.strip() == "---":
+            return lines[: i + 1], lines[i + 1 :]
+        if not _FRONT_KEY.fullmatch(line.text):
+            break
+    return [], lines
 
 
 WRAPPED_SHARE = 0.5  # of the lines followed by another, this many broken where a word would not fit: hard-wrapped
