@@ -131,7 +131,8 @@ _HONORIFIC = re.compile(r"(?i:mr|ms|mrs|dr|prof)\.?\s")
 
 # Lower-case words that names and outlets may contain: "News Agency of Ukraine", "Ibn al".
 _CONNECTORS = frozenset("of the de du des la le el al bin ibn van von der den da di and & für for y".split())
-_WORD = re.compile(r"[\w'’&/-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov|Hon|Lt|Col|Maj|Capt|Sgt)\.")
+# An abbreviation of a title counts as a word too: "Mr.", "Dr.", "ASEC.", "Pres.", "Usec.".
+_WORD = re.compile(r"[\w'’&/-]+|(?:[A-Z]\.)+|(?i:Mr|Ms|Mrs|Dr|Prof|St|Jr|Sr|Gen|Adm|Amb|Sen|Rep|Gov|Hon|Lt|Col|Maj|Capt|Sgt)\.|[A-Z][A-Za-z]{1,4}\.")
 
 
 @dataclass(frozen=True)

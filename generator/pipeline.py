@@ -18,7 +18,7 @@ from typing import Union
 
 from . import labels
 from .cache import Cache
-from .cast import Askers, interviewer
+from .askers import Askers, interviewer
 from .cast import cast as who_is_who
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem

@@ -1,0 +1,73 @@
+"""The words that give the floor, shared by `cast` (who is who) and `askers` (who asks).
+
+"We'll go to Reuters", "Next question", "Go ahead, Peter.", "Ms. Mitchell, your line is
+open": patterns and predicates on what a turn says, no state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .resolve import handed_to, looks_like_outlet
+
+FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
+
+
+# What gives the floor, besides naming the next journalist: "Next question", "Go ahead",
+# "your line is open", "we'll take questions", "Operator, …".
+GIVES_FLOOR = re.compile(
+    r"\b(?:(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|"
+    r"go\s+ahead|(?:your\s+)?line\s+is\s+(?:now\s+)?open|line\s+of|(?:i|we)(?:'|’)?(?:ll| will)\s+go\s+(?:back\s+|now\s+)?to|"
+    r"(?:take|taking|open\s+(?:it\s+)?up\s+(?:to|for)|turn\s+(?:it\s+)?(?:over\s+)?to)\s+(?:your\s+|some\s+|a\s+few\s+)?questions?|"
+    r"question\s+(?:comes\s+)?from|press\s+(?:star|\*)?\s*(?:1|one)|queue|floor\s+(?:is\s+)?(?:now\s+)?open|"
+    r"we(?:'|’)?ll\s+(?:go|move|turn|start|take)|let(?:'|’)?s\s+(?:go|move|take|turn)|please\s+go\s+ahead)\b",
+    re.I,
+)
+
+
+def gives_floor(text: str) -> bool:
+    """Whether a short turn gives the floor: "We'll go to Reuters", "Next question.",
+    "Ms. Mitchell, your line is open.", "Go ahead, Shaun."."""
+    if len(text.split(maxsplit=FLOOR_WORDS + 1)) > FLOOR_WORDS:
+        return False
+    return bool(GIVES_FLOOR.search(text)) or handed_to(text, outlet_shaped) != (None, None)
+
+
+def outlet_shaped(words: str) -> bool:
+    return looks_like_outlet(words)
+
+
+# "Okay. Sure.", "Please.", "Yeah, go.": the floor given to one who asked for it ("Follow-up on Afghanistan.").
+ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
+
+
+# "Mr.", "Ms", "Dr.", "Senator" before a surname.
+HONORIFIC = re.compile(r"^(?:(?:mr|ms|mrs|dr|prof|sir|dame|senator|sen|rep)\.?\s+)+", re.I)
+
+
+# "Go ahead, Peter.", "Yes, Paul.", "Kristen, go ahead.", "Dennis?", "With that, Colleen, welcome.":
+# the principal calls on someone.
+CALLS_ON = re.compile(
+    r"(?:(?i:yes|yeah|okay|ok|sure|please|all right|alright|and|then|so|with that)[,.]?\s+)*(?i:go ahead|you)?,?\s*"
+    r"(?:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:,?\s*(?:go ahead|please|yes|welcome|in the back|in the front))?\s*[.!]?"
+    r"|(?P<asked>[A-Z][a-z'’-]+)\?)",
+)
+
+
+# Words that stand where a name would ("Thanks.", "Local.", "Empezamos.") and name no one.
+NOT_NAMES = frozenset(
+    """thank thanks yes yeah okay ok sure please next great good right sorry go all and so well no absolutely
+    exactly correct nothing hello hi welcome look last final one two sir ma'am maam guys everyone everybody
+    folks yep nope alright hey then what who why how where when let i you we they he she it that this there here
+    question questions anybody anyone somebody someone again wait hold hang fine cool perfect mm-hm mm-hmm
+    uh-huh senator congressman congresswoman madam mister president secretary minister governor mayor
+    ambassador general admiral chairman chair doctor local nacional adelante bueno gracias empezamos vamos
+    ahora aquí allá atrás señor señora merci oui voilà done period anyway none enough indeed precisely
+    certainly definitely totally agreed understood""".split()
+)
+
+
+def last_sentence(text: str) -> str:
+    """"Go ahead, Peter." of "We will see. Go ahead, Peter."."""
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    return parts[-1] if parts else ""
