@@ -63,7 +63,7 @@ NOT_NAMES = frozenset(
     uh-huh senator congressman congresswoman madam mister president secretary minister governor mayor
     ambassador general admiral chairman chair doctor local nacional adelante bueno gracias empezamos vamos
     ahora aquí allá atrás señor señora merci oui voilà done period anyway none enough indeed precisely
-    certainly definitely totally agreed understood""".split()
+    certainly definitely totally agreed understood dito diyan doon ha po opo oo sige ayan yan ito""".split()
 )
 
 
