@@ -237,6 +237,9 @@ def tidy(text: str) -> str:
     head = text[:_LONGEST]
     if "(" in head or "[" in head or " cont" in head:
         colon = head.find(":")
+        if colon < 0 and len(text) <= _LONGEST and text.endswith((")", "]")):
+            bare = _NOTE.sub("", text + ":")[:-1].rstrip()  # "JANET YELLEN (INTERPRETACIÓN DEL INGLÉS AL ESPAÑOL)" alone
+            return bare if bare else text
         if colon > 0:
             label = _NOTE.sub("", head[: colon + 1])[:-1]
             if label != head[:colon] and label.strip():
