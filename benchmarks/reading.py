@@ -329,7 +329,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, help="also append the report to this file")
     args = parser.parse_args()
     shared = REPO.parent / "shared" / "real"
-    folders = args.all if args.all is not None else sorted(p for p in shared.iterdir() if p.is_dir())
+    folders = args.all if args.all is not None else sorted(p for p in shared.iterdir() if p.is_dir()) if shared.is_dir() else []
     scores = measure(args.real)
     files, kinds = warnings_by_kind(folders)
     text, met = report(scores, files, kinds, args.details)

@@ -54,9 +54,12 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     as_label = {i: ref for i, line in enumerate(body) if (ref := forced.matches(forced.labels, line)) is not None}
     for i in as_text:
         candidates.pop(i, None)
-    recurring = Counter(label.text for label, _ in candidates.values())
+    for i, (label, rest) in list(candidates.items()):
+        if label.style == "standalone" and not rest and i + 1 in candidates and candidates[i + 1][1] and i not in as_label:
+            del candidates[i]  # "The Kremlin, Moscow" over "Lionel Barber: Mr President, …": a place, no label
     accepted: dict[int, tuple[Label, str]] = {}
     doubtful = []
+    recurring = Counter(label.text for label, _ in candidates.values())
     for i, (label, rest) in candidates.items():
         evidence = {
             "recurs": recurring[label.text] >= 2,
@@ -91,10 +94,11 @@ def _split_run_on(body: Sequence[Line]) -> list[Line]:
     starts = Counter(
         hit[0].text for line in body[:5000] if (hit := labels.detect(line.text)) and hit[0].text.isupper() and hit[0].style != "standalone"
     )
-    known = sorted((text for text, n in starts.items() if n >= RUN_ON_LABELS and len(text) >= 2), key=len, reverse=True)
+    keywords = {text for text in starts if labels.detect(f"{text}: x") and labels.detect(f"{text}: x")[0].role is Role.QUESTIONER}
+    known = sorted((t for t, n in starts.items() if (n >= RUN_ON_LABELS or t in keywords) and len(t) >= 2), key=len, reverse=True)
     if not known:
         return list(body)
-    run_on = re.compile(rf"(?<=[.?!…\"”')\]])\s+(?=(?:{'|'.join(map(re.escape, known))}):\s)")
+    run_on = re.compile(rf"(?<=[.?!…\"”')\]-])\s+(?=(?:{'|'.join(map(re.escape, known))}):)")
     out: list[Line] = []
     for line in body:
         parts = run_on.split(line.text) if ":" in line.text[3:] else [line.text]
