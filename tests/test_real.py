@@ -21,10 +21,18 @@ import reading  # noqa: E402
 REAL = REPO / "tests" / "real"
 SHARED = REPO.parent / "shared" / "real"
 
-# What the reader reaches on the hand-read set, all publishers together (shares), and how
-# many exchanges it may give a non-journalist's turn or a name the text does not give.
-FLOOR = {"count": 0.88, "questioners": 0.74, "outlets": 0.65, "answers": 0.90}
-CEILING = {"non_journalists": 2, "named_wrongly": 48}
+# What the reader reaches on the hand-read set, per publisher (shares, a point under the
+# measured figure, so that noise in a rule's edge cases does not fail the suite), and how
+# many exchanges it may give a non-journalist or a name the text does not give, all told.
+FLOOR = {
+    "wh": {"count": 0.94, "questioners": 0.75, "outlets": 0.91, "answers": 0.97},
+    "state": {"count": 0.94, "questioners": 0.82, "outlets": 0.90, "answers": 0.92},
+    "pmc": {"count": 0.89, "questioners": 0.69, "outlets": 0.57, "answers": 0.91},
+    "kremlin": {"count": 0.99, "questioners": 0.89, "outlets": 0.64, "answers": 0.83},
+    "mx": {"count": 0.86, "questioners": 0.42, "outlets": 0.38, "answers": 0.93},
+    "pcoo": {"count": 0.82, "questioners": 0.96, "outlets": 0.97, "answers": 0.97},
+}
+CEILING = {"non_journalists": 2, "named_wrongly": 40}
 # Over the 300 transcripts of ../shared/real, per transcript.
 WARNINGS = {"has no answer": 0.4, "read as a journalist": 0.1}
 
@@ -35,11 +43,16 @@ def scores():
 
 
 def test_the_reader_keeps_what_it_reads_right_on_real_transcripts(scores):
+    below = {
+        (publisher, k): round(v, 3)
+        for publisher, score in scores.items()
+        for k, v in score.shares().items()
+        if v < FLOOR.get(publisher, {}).get(k, 0.0)
+    }
+    assert below == {}
     total = reading.Score()
     for score in scores.values():
         total.add(score)
-    shares = total.shares()
-    assert {k: round(shares[k], 3) for k in FLOOR if shares[k] < FLOOR[k]} == {}
     assert total.non_journalists <= CEILING["non_journalists"]
     assert total.named_wrongly <= CEILING["named_wrongly"]
 
