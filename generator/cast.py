@@ -37,7 +37,8 @@ QUESTION_KEYWORDS = ("QUESTION", "JOURNALIST", "REPORTER", "QUESTIONER")
 @dataclass(frozen=True)
 class Cast:
     turns: tuple[Turn, ...]
-    warnings: tuple[tuple[int, str], ...] = ()
+    warnings: tuple[tuple[int, str], ...] = ()  # (line of the transcript, what an editor should check)
+    unused: tuple[tuple[str, int], ...] = ()  # the sidecar's speaker overrides no label matched: (label, sidecar line)
 
 
 @dataclass
@@ -61,7 +62,9 @@ def cast(turns: Sequence[LabelledTurn], resolver: Resolver) -> Cast:
     turns = _journalists_again(_spelled(turns, warnings), resolver)
     roles = _roles(turns, resolver, warnings)
     people = _people(turns, roles, resolver, warnings)
-    return Cast(_routed(_resolved(turns, written, roles, people, resolver)), tuple(warnings))
+    labelled = {key(text) for text in written if text}
+    unused = tuple((label, o.line) for label, o in resolver.written_overrides() if key(label) not in labelled)
+    return Cast(_routed(_resolved(turns, written, roles, people, resolver)), tuple(warnings), unused)
 
 
 def _spelled(turns: Sequence[LabelledTurn], warnings: list) -> list[LabelledTurn]:

@@ -19,6 +19,7 @@ from typing import Union
 from . import labels
 from .cache import Cache
 from .askers import Askers, interviewer
+from .cast import Cast
 from .cast import cast as who_is_who
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
@@ -223,12 +224,12 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
-    warnings = _warnings(path, cleaned, parsed, resolver, transcript) + tuple(Problem(path, n, m) for n, m in cast.warnings)
+    warnings = _warnings(path, cleaned, parsed, cast, transcript)
     warnings += tuple(_repairs(path, source.repaired))
     return Reading(transcript, tuple(sorted(warnings)), removed)
 
 
-def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, t: Transcript) -> tuple[Problem, ...]:
+def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, cast: Cast, t: Transcript) -> tuple[Problem, ...]:
     """What an editor should check in a transcript that was read, sorted by line."""
     sidecar = path.with_suffix(".yml").name
     warnings = [
@@ -236,15 +237,14 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, resolver: Resolver, 
                 f"(confidence {label.confidence:.2f}): if it is one, add the name to speakers.yml")
         for line, label in parsed.doubtful
     ]
+    warnings += [Problem(path, line, message) for line, message in cast.warnings]
     warnings += [
         Problem(path.with_suffix(".yml"), 0, f"'{ref}' matches no line of {path.name}: correct or remove it")
         for ref in parsed.unused
     ]
     warnings += [
-        Problem(path.with_suffix(".yml"), resolver.overrides[loose].line,
-                f"the speaker label '{label}' is not in {path.name}: correct or remove it")
-        for loose, label in resolver.written.items()
-        if loose not in resolver.used
+        Problem(path.with_suffix(".yml"), line, f"the speaker label '{label}' is not in {path.name}: correct or remove it")
+        for label, line in cast.unused
     ]
     if cleaned.title and (hit := labels.detect(cleaned.title.text)) and hit[0].confidence >= labels.ACCEPT:
         warnings.append(Problem(path, cleaned.title.number, f"the first line, read as the title, looks like the "

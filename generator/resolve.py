@@ -46,8 +46,7 @@ class Resolver:
     ):
         self.registry = registry
         self.overrides = {key(label): override for label, override in (overrides or {}).items()}
-        self.written = {key(label): label for label in overrides or {}}  # as the editor wrote them
-        self.used: set[str] = set()  # the overrides some label matched
+        self.written = dict(overrides or {})  # as the editor wrote them
         self.principals: list[Person] = []
         # The title may say who it is by, when the subtitle does not: "Press Briefing by ...".
         for label in subtitle_speakers(subtitle) or subtitle_speakers(title):
@@ -59,6 +58,10 @@ class Resolver:
         """Whether the registry, the subtitle or the sidecar knows the label's person or outlet."""
         outlet = label.outlet and self.registry.outlet(label.outlet)
         return bool(outlet or key(label.text) in self.overrides or self._find(label))
+
+    def written_overrides(self) -> list[tuple[str, Override]]:
+        """The sidecar's speaker overrides, each with its label as the editor wrote it."""
+        return sorted(self.written.items(), key=lambda item: item[1].line)
 
     def is_principal(self, label: Label) -> bool:
         """Whether the title, the subtitle or the registry makes the label's speaker one the
@@ -106,7 +109,6 @@ class Resolver:
             return Speaker(Role.PRINCIPAL, self._principal())
         override = self.overrides.get(key(label.text))
         if override is not None:
-            self.used.add(key(label.text))
             return self._overridden(label, override)
         role = role or label.role or Role.QUESTIONER
         if role is Role.QUESTIONER:
