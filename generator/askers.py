@@ -54,6 +54,11 @@ BYLINE_TEXT = 400  # characters of a question searched for the journalist's own 
 OUTLET_WORDS = 6  # a first sentence this short that names an outlet is the journalist's byline  # a principal's turn or last sentence calling on someone is this short
 
 
+def _outlet_text(words: str) -> str:
+    """An outlet as far as its sentence goes: "New York Times" of "New York Times.  What about"."""
+    return re.split(r"\.\s+", words, maxsplit=1)[0].rstrip(".")
+
+
 def _outlets_kept(exchanges: list[Exchange]) -> tuple[Exchange, ...]:
     """A journalist who named their outlet once asks for it in all their questions of the event."""
     outlets: dict[str, Outlet] = {}
@@ -199,7 +204,7 @@ class Askers:
             closing = last_sentence(text[-200:])  # "Gracias. Nancy Flores, de Contralínea."
             match = _SIGNED.fullmatch(closing)
             if match and not labels.title_words(match.group("name")):
-                return self._person(match.group("name")), self.resolver.outlet(match.group("outlet").rstrip("."))
+                return self._person(match.group("name")), self.resolver.outlet(_outlet_text(match.group("outlet")))
         return found
 
     def _introduced_at(self, opening: str) -> tuple[Person | None, Outlet | None]:
@@ -209,7 +214,7 @@ class Askers:
         match = _INTRODUCES.match(opening)
         if not match or labels.title_words(match.group("name")):
             return None, None
-        name, outlet = match.group("name"), match.group("outlet").rstrip(".")
+        name, outlet = match.group("name"), _outlet_text(match.group("outlet"))
         self_named = bool(_SELF.search(opening[: match.start("name")]))
         joined = opening[match.end("name") : match.start("outlet")]
         ends = opening[match.end("outlet") : match.end("outlet") + 1] in (".", "")
@@ -226,8 +231,8 @@ class Askers:
             return None
         match = re.search(rf"{re.escape(person.name)},?\s+(?:(?:[a-z-]+\s+){{0,3}}(?:of|for|at|with|from)\s+)?(?:the\s+)?(?P<outlet>{_OUTLET})",
                           question.text[:BYLINE_TEXT])
-        if match and self._named_outlet(match.group("outlet")):
-            return self.resolver.outlet(match.group("outlet").rstrip("."))
+        if match and self._named_outlet(_outlet_text(match.group("outlet"))):
+            return self.resolver.outlet(_outlet_text(match.group("outlet")))
         return None
 
     def _named_outlet(self, words: str) -> bool:

@@ -145,13 +145,20 @@ def _stats(turns: Sequence[LabelledTurn], asking: set[str]) -> dict[str, _Stats]
             s.before_questions += words
         if before is not None and before.text in asking and words >= ANSWER_WORDS and not gives_floor(text):
             s.answers += 1
-        elif words <= FLOOR_WORDS and gives_floor(text) and (after is None or after.text in asking or i + 2 < len(turns)):
+        elif words <= FLOOR_WORDS and gives_floor(text) and not _says_own_name(t.label, text) and (
+            after is None or after.text in asking or i + 2 < len(turns)
+        ):
             s.gives += 1
     return stats
 
 
 
 
+
+
+def _says_own_name(label: Label, text: str) -> bool:
+    """"JEANNA SMIALEK. … Jeanna Smialek from the New York Times.": an introduction, not a hand-over."""
+    return bool(label.name) and " " in label.name and label.name.casefold() in text.casefold()
 
 
 def _roles(turns: Sequence[LabelledTurn], resolver: Resolver, warnings: list) -> dict[str, Role]:
@@ -222,12 +229,14 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     words: Counter[str] = Counter()
     asks: Counter[str] = Counter()
     count: Counter[str] = Counter()
+    floor: Counter[str] = Counter()  # turns that give the floor: a moderator's, not a journalist's
     for t in turns:
         if t.label:
             text = " ".join(t.paragraphs)
             words[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS * 10))
             count[t.label.text] += 1
             asks[t.label.text] += "?" in text
+            floor[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS)) < FLOOR_WORDS and bool(GIVES_FLOOR.search(text))
     answering = {text for text, label in first.items() if label.role is Role.PRINCIPAL or resolver.is_principal(label)}
     titled = {_surname(first[a].name) for a in answering if first[a].name}
     answering |= {c for c in candidates if first[c].name and _surname(first[c].name) in titled - {None}}  # "Vladimir Putin"
@@ -241,6 +250,7 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     return {
         text for text in candidates - answering
         if asks[text] * ASKS_SHARE >= count[text] and answered[text] * 2 >= count[text] and words[text] / count[text] < longest
+        and floor[text] * 2 < count[text]
     }
 
 

@@ -41,7 +41,7 @@ _NOISE = re.compile(
 
     r"|(?:\*\s*){3,}|[-_=–—]{3,}"
     r"|(?:(?:print|share|e-?mail|tweet|facebook|twitter|linkedin|imprimer|partager)(?:\s+this\s+page)?\s*[|•·]?\s*)+"
-    r"|back to top|top of page|retour en haut de page|q\s?&\s?a|questions? and answers?|questions et réponses"
+    r"|page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|back to top|top of page|retour en haut de page|q\s?&\s?a|questions? and answers?|questions et réponses"
     r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?"  # "1:17 p.m. EDT", when it began or ended
     r"|\((?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|meeting|availability|event|call)"
     r"\s+(?:was\s+)?(?:concluded|ended|adjourned)\b[^)]*\)"
@@ -126,6 +126,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     # the line numbers stay those an editor sees, counted in LFs.
     raw_lines = [Line(n, part.rstrip()) for n, raw in enumerate(text.split("\n"), start=1) for part in (raw.splitlines() or [""])]
     front, raw_lines = _front_matter(raw_lines)
+    raw_lines, running = _running_heads(raw_lines)
     lines = [Line(line.number, normalise(line.text)) for line in _unwrap(raw_lines)]
     lines = [line for line in lines if line.text]
     date = status = last_updated = None
@@ -160,7 +161,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         chrome.append(line)
     if sum(k.number > header_end for k in kept) <= sum(k.number < header_end for k in kept):
         header_end = 0  # "(Check against delivery)" closing a short statement: what is above is speech
-    chrome += [line for line in front if line.text.strip()]
+    chrome += [line for line in (*front, *running) if line.text.strip()]
     title_line, subtitle, body = _split_header(kept, chrome)
     dateline = [line for line in body if line.number < header_end]
     chrome += dateline
@@ -173,6 +174,27 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         date = find_date(" ".join(line.text for line in (title_line, subtitle) if line))
     chrome.sort(key=lambda line: line.number)
     return Cleaned(title_line, subtitle, tuple(body), date, status, last_updated, tuple(chrome))
+
+
+RUNNING_HEAD = 3  # times the same dated line recurs: a page's running head ("September 21, 2022   Chair Powell's Press Conference  FINAL")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _running_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A printed page's head or foot that recurs on every page, with its date: the page's, not
+    anyone's words, and taken out before the paragraphs it splits are joined."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        text = " ".join(line.text.split())
+        if text and len(text) <= CHROME_LENGTH and _YEAR.search(text):
+            counts[text] = counts.get(text, 0) + 1
+    heads = {text for text, n in counts.items() if n >= RUNNING_HEAD}
+    if not heads:
+        return lines, []
+    keep, running = [], []
+    for line in lines:
+        (running if " ".join(line.text.split()) in heads else keep).append(line)
+    return keep, running
 
 
 FRONT_MATTER_LINES = 100  # a Markdown archive's front matter ends within this many lines
@@ -250,9 +272,12 @@ def _split_header(kept: list[Line], chrome: list[Line]) -> tuple[Line | None, Li
         return title, None, []
     second = rest[0]
     chrome_after = any(second.number < c.number < (rest[1].number if len(rest) > 1 else 10**9) for c in chrome)
-    if chrome_after or second.text[:1].islower():
+    if (chrome_after or second.text[:1].islower()) and not _LABEL_START.match(second.text):
         return title, second, rest[1:]
     return title, None, rest
+
+
+_LABEL_START = re.compile(r"[A-Z][A-Z .'’-]{1,60}[:.]\s")  # "CHAIR POWELL.  Good afternoon.": a speaker, no subtitle
 
 
 def _is_date_or_separator(text: str) -> bool:

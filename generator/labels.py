@@ -199,6 +199,7 @@ EVIDENCE = {
     "answered": 0.2,  # another label follows within a few lines: a turn, not a paragraph
     "announced": 0.2,  # the lines before it name its outlet or first name (a hand-over)
     "runs-on": -0.3,  # the text after it on its line goes on in lower case: "Industry: how we ..."
+    "self-named": 0.3,  # the words under a name say it: "JEANNA SMIALEK. Hi. … Jeanna Smialek from the New York Times"
 }
 ACCEPT = 0.7  # from here a candidate is a label
 DOUBT = 0.5  # from here a rejected candidate is worth a warning
@@ -228,7 +229,15 @@ _NOTE = re.compile(
 _TIGHT = re.compile(r"(?P<label>(?:Mc|Mac)?[A-Z][A-Z0-9 .'’&/-]{0,80}?)\s?:+(?:[\s,.\-–—]+|(?=[^\s:])|$)(?P<rest>.*)")
 
 
-_DOTTED = re.compile(r"(?P<label>(?:MR|MS|MRS|DR)\.?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]+)\.\s+(?=[A-Z“\"(])")
+# "MR. SULLIVAN.  Yeah, on Syria.", "CHAIR POWELL.  Good afternoon.": a full stop for the colon
+# after an upper-case name of two to five words (one word, "SEP.", starts a sentence).
+_DOTTED = re.compile(
+    r"(?P<label>(?:MR|MS|MRS|DR)\.?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]+|(?:(?:Mc|Mac)?[A-Z][A-Z'’-]+\s+){1,4}(?:Mc|Mac)?[A-Z][A-Z'’-]+)"
+    r"\.\s+(?=[A-Z“\"(\[—])"
+)
+
+
+_COLON_LABEL = re.compile(r"[^:.?!]{1,40}(?:\.[^:.?!]{1,60})?:")
 
 
 def tidy(text: str) -> str:
@@ -244,7 +253,7 @@ def tidy(text: str) -> str:
             label = _NOTE.sub("", head[: colon + 1])[:-1]
             if label != head[:colon] and label.strip():
                 text = label.rstrip() + text[colon:]
-    dotted = _DOTTED.match(text)
+    dotted = _DOTTED.match(text) if not _COLON_LABEL.match(text) else None  # "PRESS SEC. KAWAMURA:" has its colon
     if dotted:  # "MR. SULLIVAN.  Yeah, on Syria.": a full stop where the colon goes
         return f"{dotted.group('label')}: {text[dotted.end():]}".rstrip()
     tight = _TIGHT.fullmatch(text) if ":" in text[:_LONGEST] else None

@@ -64,10 +64,11 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
         evidence = {
             "recurs": recurring[label.text] >= 2,
             "known": knows(label),
-            "asks": label.role is Role.QUESTIONER and "?" in " ".join([rest, *_text_after(body, candidates, i)]),
+            "asks": label.role in (Role.QUESTIONER, None) and "?" in " ".join([rest, *_text_after(body, candidates, i)]),
             "answered": any(j in candidates for j in range(i + 1, i + 1 + NEAR)),
             "announced": _announced(label, body[max(0, i - NEAR) : i]),
             "runs-on": rest[:1].islower(),
+            "self-named": _names_itself(label, rest, _text_after(body, candidates, i)),
         }
         score = min(1.0, label.confidence + sum(labels.EVIDENCE[k] for k, seen in evidence.items() if seen))
         label = replace(label, confidence=round(score, 2))
@@ -174,6 +175,15 @@ def _turns(
     if label is not None or paragraphs:
         turns.append(LabelledTurn(label, tuple(paragraphs), start))
     return tuple(turns)
+
+
+def _names_itself(label: Label, rest: str, after: Sequence[str]) -> bool:
+    """"JEANNA SMIALEK.  Hi, Chair Powell. … Jeanna Smialek from the New York Times.": the
+    words under a name say that name."""
+    if not label.name or label.role is not None or " " not in label.name:
+        return False
+    text = " ".join([rest, *after])[:300].casefold()
+    return " ".join(label.name.split()).casefold() in " ".join(text.split())
 
 
 def _text_after(body: Sequence[Line], candidates: dict, i: int) -> list[str]:

@@ -241,3 +241,32 @@ def test_a_surname_label_takes_the_first_name_the_transcript_gives(tmp_path):
              "MS. JOHNSON: Thank you. We have shipped ten million tests this week, to every state that asked.\n\n"
              "Q When will schools get them?\n\nMS. JOHNSON: Next week, as soon as the orders come in from the states.\n").transcript
     assert names(t.exchanges[0].answers) == ["Carole Johnson"]
+
+
+def test_a_journalist_labelled_in_full_then_by_surname_is_one_journalist(tmp_path):
+    t = read(tmp_path, "Press briefing\n\nABELLA: Good afternoon, and welcome to the briefing today.\n\n"
+             "Rose Novenario (Hataw): Good afternoon, sir. What about the budget?\n\n"
+             "ABELLA: It will pass this week, we expect, in both houses.\n\n"
+             "Ms. Novenario: And the vote?\n\nABELLA: On Tuesday, in the Senate first.\n").transcript
+    assert askers(t) == [("Rose Novenario", "Hataw"), ("Rose Novenario", "Hataw")]
+
+
+def test_a_printed_pages_labels_heads_and_page_numbers(tmp_path):
+    head = "September 21, 2022   Chair Powell's Press Conference  FINAL\nPage {} of 9\n"
+    text = ("Transcript of Chair Powell's Press Conference\n\nCHAIR POWELL.  Good afternoon.  We raised rates today.\n"
+            + head.format(1) + "Thank you, and I look forward to your questions.\n"
+            "JEANNA SMIALEK.  Hi, Chair Powell.  Jeanna Smialek from the New York Times.  What about the\n"
+            + head.format(2) + "path of rates next year?\nCHAIR POWELL.  We will see, as the data come in this year, and we will\n"
+            "be ready to act as appropriate, if the outlook changes in ways that matter for our goals.\n"
+            + head.format(3))
+    t = read(tmp_path, text, sidecar="title: Chair Powell's Press Conference\n").transcript
+    assert askers(t) == [("Jeanna Smialek", "New York Times")]
+    assert "FINAL" not in t.exchanges[0].question.text and "Page" not in t.exchanges[0].question.text
+    assert detect("ASEC. BANAAG: Thank you.")[0].text == "ASEC. BANAAG"
+
+
+def test_a_markdown_archives_front_matter_is_no_ones_words():
+    text = "---\ntitle: Press Briefing\nlayout: post\ntags: [a, b]\n---\nPress Briefing\n\nABELLA: Good afternoon.\n"
+    cleaned = clean(text, "Press Briefing")
+    assert [line.text for line in cleaned.body] == ["ABELLA: Good afternoon."]
+    assert [line.number for line in cleaned.chrome][:2] == [1, 2]
