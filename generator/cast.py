@@ -156,6 +156,14 @@ def _stats(turns: Sequence[LabelledTurn], asking: set[str]) -> dict[str, _Stats]
 
 
 
+def _introduces_self(label: Label, text: str) -> bool:
+    """"Jeanna Smialek from the New York Times", "Steve Liesman, CNBC": the label's own name and an outlet."""
+    if not label.name or " " not in label.name:
+        return False
+    name = re.escape(" ".join(label.name.split()))
+    return bool(re.search(rf"{name}(?:,\s+|\s+(?:from|with|of|at|for)\s+(?:the\s+)?)[A-Z]", " ".join(text.split()[:80]), re.I))
+
+
 def _says_own_name(label: Label, text: str) -> bool:
     """"JEANNA SMIALEK. … Jeanna Smialek from the New York Times.": an introduction, not a hand-over."""
     return bool(label.name) and " " in label.name and label.name.casefold() in text.casefold()
@@ -230,6 +238,7 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     asks: Counter[str] = Counter()
     count: Counter[str] = Counter()
     floor: Counter[str] = Counter()  # turns that give the floor: a moderator's, not a journalist's
+    introduces: Counter[str] = Counter()  # "Jeanna Smialek from the New York Times": a journalist's byline
     for t in turns:
         if t.label:
             text = " ".join(t.paragraphs)
@@ -237,6 +246,7 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
             count[t.label.text] += 1
             asks[t.label.text] += "?" in text
             floor[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS)) < FLOOR_WORDS and bool(GIVES_FLOOR.search(text))
+            introduces[t.label.text] += _introduces_self(t.label, text)
     answering = {text for text, label in first.items() if label.role is Role.PRINCIPAL or resolver.is_principal(label)}
     titled = {_surname(first[a].name) for a in answering if first[a].name}
     answering |= {c for c in candidates if first[c].name and _surname(first[c].name) in titled - {None}}  # "Vladimir Putin"
@@ -249,7 +259,8 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     longest = max(words[a] / count[a] for a in answering)
     return {
         text for text in candidates - answering
-        if asks[text] * ASKS_SHARE >= count[text] and answered[text] * 2 >= count[text] and words[text] / count[text] < longest
+        if (asks[text] * ASKS_SHARE >= count[text] and answered[text] * 2 >= count[text] and words[text] / count[text] < longest
+            or introduces[text] and answered[text])
         and floor[text] * 2 < count[text]
     }
 

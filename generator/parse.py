@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz, process
+
 from . import labels
 from .model import Label, LabelledTurn, Line, Role
 
@@ -60,9 +62,10 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
     accepted: dict[int, tuple[Label, str]] = {}
     doubtful = []
     recurring = Counter(label.text for label, _ in candidates.values())
+    frequent = [text for text, n in recurring.items() if n >= 2]
     for i, (label, rest) in candidates.items():
         evidence = {
-            "recurs": recurring[label.text] >= 2,
+            "recurs": recurring[label.text] >= 2 or _misspells(label.text, frequent),
             "known": knows(label),
             "asks": label.role in (Role.QUESTIONER, None) and "?" in " ".join([rest, *_text_after(body, candidates, i)]),
             "answered": any(j in candidates for j in range(i + 1, i + 1 + NEAR)),
@@ -175,6 +178,14 @@ def _turns(
     if label is not None or paragraphs:
         turns.append(LabelledTurn(label, tuple(paragraphs), start))
     return tuple(turns)
+
+
+MISSPELT = 88  # rapidfuzz ratio from which a label once is a misspelling of one that recurs
+
+
+def _misspells(text: str, frequent: list[str]) -> bool:
+    """"CHAIRIMAN POWELL" once, where "CHAIRMAN POWELL" recurs: it recurs too, misspelt."""
+    return len(text) >= 8 and bool(frequent) and process.extractOne(text, frequent, scorer=fuzz.ratio, score_cutoff=MISSPELT) is not None
 
 
 def _names_itself(label: Label, rest: str, after: Sequence[str]) -> bool:
