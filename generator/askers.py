@@ -56,7 +56,7 @@ OUTLET_WORDS = 6  # a first sentence this short that names an outlet is the jour
 
 def _outlet_text(words: str) -> str:
     """An outlet as far as its sentence goes: "New York Times" of "New York Times.  What about"."""
-    return re.split(r"\.\s+", words, maxsplit=1)[0].rstrip(".")
+    return re.sub(r"^the\s+", "", re.split(r"\.\s+", words, maxsplit=1)[0].rstrip("."))  # "the New York Times": its name
 
 
 def _outlets_kept(exchanges: list[Exchange]) -> tuple[Exchange, ...]:

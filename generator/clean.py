@@ -178,6 +178,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
 
 RUNNING_HEAD = 3  # times the same dated line recurs: a page's running head ("September 21, 2022   Chair Powell's Press Conference  FINAL")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PAGE_NUMBER = re.compile(r"(?i:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-)")  # "Page 5 of 21", "- 2 -"
 
 
 def _running_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -189,11 +190,10 @@ def _running_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if text and len(text) <= CHROME_LENGTH and _YEAR.search(text):
             counts[text] = counts.get(text, 0) + 1
     heads = {text for text, n in counts.items() if n >= RUNNING_HEAD}
-    if not heads:
-        return lines, []
     keep, running = [], []
     for line in lines:
-        (running if " ".join(line.text.split()) in heads else keep).append(line)
+        text = " ".join(line.text.split())
+        (running if text in heads or _PAGE_NUMBER.fullmatch(text) else keep).append(line)
     return keep, running
 
 
@@ -216,7 +216,8 @@ def _front_matter(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 WRAPPED_SHARE = 0.5  # of the lines followed by another, this many broken where a word would not fit: hard-wrapped
 WRAPPED_LINES = 20  # at least this many such breaks
-WRAP_WIDTHS = (50, 100)  # characters: the widths texts are wrapped at
+WRAP_WIDTHS = (50, 110)  # characters: the widths texts are wrapped at
+PROPORTIONAL = 0.7  # of the width: a line this long that ends no sentence was wrapped
 _ENDS = (".", "?", "!", ":", "\"", "”", ")")
 
 
@@ -236,7 +237,13 @@ def _unwrap(lines: list[Line]) -> list[Line]:
         first = after.text.split(maxsplit=1)[0] if after.text.strip() else ""
         if line.text.rstrip().endswith(_ENDS) and first[:1].isupper():
             return False  # a sentence ends and another begins: perhaps a label, never glued
-        return bool(line.text.strip() and first) and len(line.text) + 1 + len(first) > width - 2
+        if not (line.text.strip() and first):
+            return False
+        # A fixed-width wrap: the next word did not fit. A PDF's text wraps by the glyphs' width:
+        # a long line that stops short of a sentence's end goes on.
+        return len(line.text) + 1 + len(first) > width - 2 or (
+            len(line.text.rstrip()) >= PROPORTIONAL * width and not line.text.rstrip().endswith(_ENDS)
+        )
 
     pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()]
     breaks = [broken(a, b) for a, b in pairs]
