@@ -212,26 +212,27 @@ def compare(reading: HandReading, transcript: Transcript | None) -> Score:
     return score
 
 
+def _tally(score: Score, counter: str, at: str, what: str, expected: str, found: str | None, same) -> None:
+    """One name the reading gives, against the one read: `counter` and `counter`_right."""
+    setattr(score, counter, getattr(score, counter) + 1)
+    if same(expected, found):
+        setattr(score, f"{counter}_right", getattr(score, f"{counter}_right") + 1)
+    else:
+        score.misses.append(f"{at}: {what} {expected!r}, read {found!r}")
+
+
 def _score_entry(score: Score, reading: HandReading, entry: Entry, exchange: Exchange | None, where: str) -> None:
     at = f"{where}:{entry.line}"
     speaker = exchange.question.speaker if exchange else None
+    person = speaker.person.name if speaker and speaker.person else None
     if entry.questioner:
-        score.named += 1
-        found = speaker.person.name if speaker and speaker.person else None
-        if same_name(entry.questioner, found):
-            score.named_right += 1
-        else:
-            score.misses.append(f"{at}: questioner {entry.questioner!r}, read {found!r}")
-    elif speaker and speaker.person and entry.question:
+        _tally(score, "named", at, "questioner", entry.questioner, person, same_name)
+    elif person and entry.question:
         score.named_wrongly += 1
-        score.misses.append(f"{at}: no questioner named, read {speaker.person.name!r}")
+        score.misses.append(f"{at}: no questioner named, read {person!r}")
     if entry.outlet:
-        score.outlets += 1
-        found = speaker.outlet.name if speaker and speaker.outlet else None
-        if same_outlet(entry.outlet, found):
-            score.outlets_right += 1
-        else:
-            score.misses.append(f"{at}: outlet {entry.outlet!r}, read {found!r}")
+        outlet = speaker.outlet.name if speaker and speaker.outlet else None
+        _tally(score, "outlets", at, "outlet", entry.outlet, outlet, same_outlet)
     if entry.answerers:
         score.answered += 1
         expected = {reading.person_of(name) for name in entry.answerers}
