@@ -181,9 +181,10 @@ def _roles(turns: Sequence[LabelledTurn], resolver: Resolver, warnings: list) ->
     keyworded = bool(asking)
     asking |= _askers_by_turns(turns, first, resolver)
     stats = _stats(turns, asking)
+    together = _by_person(first, stats, asking)
     roles: dict[str, Role] = {}
     for text, label in first.items():
-        s = stats[text]
+        s = together.get(text, stats[text])
         if key(text) in resolver.overrides:  # the sidecar says who it is
             roles[text] = resolver.overrides[key(text)].role or label.role or Role.PRINCIPAL
         elif text in asking:
@@ -195,12 +196,39 @@ def _roles(turns: Sequence[LabelledTurn], resolver: Resolver, warnings: list) ->
         elif label.role is Role.MODERATOR:
             roles[text] = Role.PRINCIPAL if s.answers >= 2 and s.answers > s.gives else Role.MODERATOR
         elif label.role is Role.PRINCIPAL:
-            roles[text] = Role.MODERATOR if s.gives >= 2 and s.answers == 0 and _others_answer(stats, text) else Role.PRINCIPAL
+            # "Presidential Press Secretary Dmitry Peskov": titled, but giving the floor far more than answering
+            roles[text] = Role.MODERATOR if s.gives >= 2 and s.answers * 3 <= s.gives and _others_answer(stats, text) else Role.PRINCIPAL
         else:
             roles[text] = _unlabelled_role(label, s, resolver, stats, keyworded, warnings)
             if roles[text] is Role.QUESTIONER and not s.asks:
                 warnings.append((s.lines[0], f"'{text}' is not in speakers.yml: read as a journalist's name"))
     return roles
+
+
+def _by_person(first: dict[str, Label], stats: dict[str, _Stats], asking: set[str]) -> dict[str, _Stats]:
+    """The turns of the labels one person speaks under, counted together ("Presidential Press
+    Secretary Dmitry Peskov:" once, "Dmitry Peskov:" after): the role is the person's."""
+    groups: dict[str, list[str]] = {}
+    for text, label in first.items():
+        if text not in asking and label.name and (surname := _surname(label.name)):
+            groups.setdefault(surname, []).append(text)
+    together: dict[str, _Stats] = {}
+    for texts in groups.values():
+        if len(texts) < 2:
+            continue
+        total = _Stats()
+        for text in texts:
+            one = stats[text]
+            total.turns += one.turns
+            total.words += one.words
+            total.answers += one.answers
+            total.gives += one.gives
+            total.asks += one.asks
+            total.before_questions += one.before_questions
+            total.lines += one.lines
+        total.lines.sort()
+        together.update(dict.fromkeys(texts, total))
+    return together
 
 
 def _others_answer(stats: dict[str, _Stats], text: str) -> bool:
@@ -213,8 +241,10 @@ def _unlabelled_role(label: Label, s: _Stats, resolver: Resolver, stats: dict[st
     registered = resolver.registered_role(label)
     if registered is not None:
         return registered
-    if s.gives and not s.answers and s.gives * 3 >= s.turns and _others_answer(stats, label.text):
-        return Role.MODERATOR
+    if s.gives and _others_answer(stats, label.text) and (
+        not s.answers and s.gives * 3 >= s.turns or s.gives >= 2 and s.answers * 3 <= s.gives
+    ):
+        return Role.MODERATOR  # gives the floor, answers (next to) nothing: "Dmitry Peskov:"
     if s.answers or s.before_questions >= ANSWER_WORDS:
         return Role.PRINCIPAL
     if s.asks and not s.gives and s.turns <= ASKER_TURNS:

@@ -71,7 +71,8 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
         elif role is Role.QUESTIONER and _interjects(turn, _next_role(turns, index), current is None):
             # "Thank you.", "On the —": no question of its own, in its place among the turns
             (pending if pending else current.replies if current is not None else opening).append(turn)
-        elif role is Role.QUESTIONER and _bids(turn, _next_role(turns, index), _next_role(turns, index + 1)):
+        elif role is Role.QUESTIONER and (_SOUND_CHECK.search(turn.text) and len(turn.text.split()) <= INTERJECTION_WORDS
+                                          or _bids(turn, _next_role(turns, index), _next_role(turns, index + 1))):
             pending.append(turn)  # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question
         elif role is Role.QUESTIONER:
             close()
@@ -124,6 +125,8 @@ def _no_question(text: str) -> bool:
     return short and ("?" not in text or text[:1] in "—–-") or bool(_BROKEN_OFF.fullmatch(text))
 
 
+# "Hi, can you hear me okay?": a line checked, no question asked.
+_SOUND_CHECK = re.compile(r"\bcan (?:you|everyone|everybody|you all) hear me\b|\bam I (?:on|unmuted|audible)\b", re.I)
 BID_WORDS = 25  # "Jen?", "Hello, can you hear me?": a journalist's turn this short that is given the floor bid for it
 
 

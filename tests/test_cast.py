@@ -270,3 +270,15 @@ def test_a_markdown_archives_front_matter_is_no_ones_words():
     cleaned = clean(text, "Press Briefing")
     assert [line.text for line in cleaned.body] == ["ABELLA: Good afternoon."]
     assert [line.number for line in cleaned.chrome][:2] == [1, 2]
+
+
+def test_a_titled_press_secretary_who_mostly_gives_the_floor_is_a_moderator(tmp_path):
+    t = read(tmp_path, "Annual news conference\n\nPresidential Press Secretary Dmitry Peskov: Let us begin. ITAR-TASS, please.\n\n"
+             "Question: What about the economy this year, and next year?\n\n"
+             "Vladimir Putin: It grew by two percent this year, more than many expected, and it will grow next year.\n\n"
+             "Dmitry Peskov: Rossiya TV channel, please go ahead.\n\nQuestion: And the pensions?\n\n"
+             "Vladimir Putin: They will rise next year, by more than prices do, as the law says they must.\n\n"
+             "Dmitry Peskov: Next, Interfax, please.\n\nQuestion: And the budget?\n\n"
+             "Vladimir Putin: In surplus, for the second year running, which few countries can say of theirs.\n").transcript
+    assert [names(e.answers) for e in t.exchanges] == [["Vladimir Putin"]] * 3
+    assert [e.question.speaker.outlet.name for e in t.exchanges] == ["ITAR-TASS", "Rossiya TV", "Interfax"]
