@@ -35,7 +35,7 @@ FLOOR = {
 }
 CEILING = {"non_journalists": 2, "named_wrongly": 40}
 # Over the 300 transcripts of ../shared/real, per transcript.
-WARNINGS = {"has no answer": 0.4, "read as a journalist": 0.1}
+WARNINGS = {"has no answer": 0.42, "read as a journalist": 0.1}
 
 
 @pytest.fixture(scope="module")
