@@ -219,7 +219,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     forced = Forced(tuple(sidecar.get("label_lines", ())), tuple(sidecar.get("text_lines", ())))
     parsed = parse(cleaned.body, resolver.knows, forced)
     cast = who_is_who(parsed.turns, resolver)
-    askers = Askers(resolver, interviewer(meta.title))
+    askers = Askers(resolver, _interviewer(meta.title, cleaned, parsed))
     parts = structure(cast.turns, askers)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
@@ -260,6 +260,17 @@ def _warnings(path: Path, cleaned: Cleaned, parsed: Parsed, cast: Cast, t: Trans
         if not exchange.answers
     ]
     return tuple(sorted(warnings))
+
+
+def _interviewer(title: str, cleaned: Cleaned, parsed: Parsed) -> tuple[str | None, str | None]:
+    """The interviewer an interview's own page names ("TRANSCRIPT OF INTERVIEW WITH JOHN HEWITT,
+    2MMM"), or else its title does."""
+    top = (cleaned.title, cleaned.subtitle, *cleaned.chrome[:HEADER_SEARCH], *parsed.header, *cleaned.body[:2])
+    own = [line.text for line in top if line and "interview" in line.text.casefold()]
+    return next((found for text in own if (found := interviewer(text)) != (None, None)), interviewer(title))
+
+
+HEADER_SEARCH = 8  # lines of the page's chrome at the top searched for an interview's byline
 
 
 def _repairs(path: Path, repaired: tuple[tuple[int, str, str], ...]) -> list[Problem]:

@@ -282,3 +282,10 @@ def test_a_titled_press_secretary_who_mostly_gives_the_floor_is_a_moderator(tmp_
              "Vladimir Putin: In surplus, for the second year running, which few countries can say of theirs.\n").transcript
     assert [names(e.answers) for e in t.exchanges] == [["Vladimir Putin"]] * 3
     assert [e.question.speaker.outlet.name for e in t.exchanges] == ["ITAR-TASS", "Rossiya TV", "Interfax"]
+
+
+def test_an_interview_named_on_its_own_page_wins_over_the_listings_title(tmp_path):
+    t = read(tmp_path, "E 0 E PROOF ONLY\n\nTRANSCRIPT OF INTERVIEW WITH JOHN HEWITT, 2MMM 12 JUNE 1986.\n\n"
+             "JOURNALIST: How are you this morning?\n\nPM: Very well, thank you, and glad to be on the programme.\n",
+             sidecar="title: Transcript of interview with Jonh Hewitt, 2MM\n").transcript
+    assert askers(t) == [("John Hewitt", "2MMM")]

@@ -27,7 +27,7 @@ SHARED = REPO.parent / "shared" / "real"
 FLOOR = {
     "wh": {"count": 0.94, "questioners": 0.75, "outlets": 0.91, "answers": 0.97},
     "state": {"count": 0.94, "questioners": 0.82, "outlets": 0.90, "answers": 0.93},
-    "pmc": {"count": 0.89, "questioners": 0.69, "outlets": 0.57, "answers": 0.91},
+    "pmc": {"count": 0.89, "questioners": 0.69, "outlets": 0.87, "answers": 0.91},
     "kremlin": {"count": 0.99, "questioners": 0.95, "outlets": 0.74, "answers": 0.95},
     "mx": {"count": 0.86, "questioners": 0.42, "outlets": 0.38, "answers": 0.93},
     "pcoo": {"count": 0.82, "questioners": 0.96, "outlets": 0.97, "answers": 0.97},
