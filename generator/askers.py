@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import labels
-from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, last_sentence, outlet_shaped
+from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, last_sentence
 from .model import Exchange, Outlet, Person, Role, Turn
 from .registry import make_id
-from .resolve import Resolver
+from .resolve import OUTLET_WORDS, Resolver, looks_like_outlet
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
 _OUTLET = (
@@ -47,11 +47,11 @@ _NEW_VOICE = re.compile(
     r"|(?:muy\s+)?buen(?:os|as)\s+(?:días|tardes|noches)|hola|gracias|bonjour|merci)\b",
     re.I,
 )
-CALL_WORDS = 6
+CALL_WORDS = 6  # a principal's turn or last sentence calling on someone is this short
 CALLS = 2  # from this many questions given the floor by name, a run with no call in it is one journalist's
 SHORT_QUESTION = 8  # words: after a journalist's turn this short, their thanks are no new journalist's
 BYLINE_TEXT = 400  # characters of a question searched for the journalist's own name and outlet
-OUTLET_WORDS = 6  # a first sentence this short that names an outlet is the journalist's byline  # a principal's turn or last sentence calling on someone is this short
+BYLINE_WORDS = 6  # a first sentence this short that names an outlet is the journalist's byline
 
 
 def _outlet_text(words: str) -> str:
@@ -130,7 +130,7 @@ class Askers:
             return question
         given = [  # the floor given to someone by name, or taken with one's own
             self._introduced(question.text),
-            *(self._handed(t.text) for t in reversed(lead_in) if t.speaker.role is Role.MODERATOR),
+            *(self.resolver.handover(t.text) for t in reversed(lead_in) if t.speaker.role is Role.MODERATOR),
             *(self._called_at_end(t, True) for t in reversed(lead_in) if t.speaker.role is not Role.QUESTIONER),
             self._called_at_end(before, apart) if before is not None and before.speaker.role is not Role.QUESTIONER else (None, None),
         ]
@@ -209,7 +209,7 @@ class Askers:
 
     def _introduced_at(self, opening: str) -> tuple[Person | None, Outlet | None]:
         first = re.split(r"(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")
-        if len(first.split()) <= OUTLET_WORDS and self._named_outlet(first) and not labels.title_words(first):
+        if len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
         match = _INTRODUCES.match(opening)
         if not match or labels.title_words(match.group("name")):
@@ -237,17 +237,12 @@ class Askers:
 
     def _named_outlet(self, words: str) -> bool:
         """An outlet by a word outlets have ("Rossiya TV channel", "ITAR-TASS"), not just shaped like one ("The Russian economy")."""
-        from .resolve import _OUTLET_WORDS
-
         tokens = words.split()
         return (
             self.resolver.registry.outlet(words) is not None
-            or any(t.casefold().strip(".,") in _OUTLET_WORDS for t in tokens)
+            or any(t.casefold().strip(".,") in OUTLET_WORDS for t in tokens)
             or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
         )
-
-    def _handed(self, text: str) -> tuple[Person | None, Outlet | None]:
-        return self.resolver.handover(text)
 
     def _called(self, text: str, alone: bool = False) -> tuple[Person | None, Outlet | None]:
         """A principal calling on someone: "Yes, Paul.", "Go ahead, Shaun."; a bare "Said." only
@@ -327,7 +322,7 @@ def interviewer(title: str | None) -> tuple[str | None, str | None]:
     if station:
         return None, station.group("outlet")
     paper = _INTERVIEW_WITH.search(title)
-    if paper and outlet_shaped(paper.group("outlet")):
+    if paper and looks_like_outlet(paper.group("outlet")):
         return None, paper.group("outlet")  # "Interview with the Financial Times"
     return None, None
 

@@ -19,8 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz, process
-
 from . import labels
 from .model import Label, LabelledTurn, Person, Role, Speaker, Turn
 from .registry import key, make_id
@@ -30,7 +28,6 @@ from .resolve import Resolver
 ANSWER_WORDS = 12  # a turn after a journalist's this long answers; shorter ones may only give the floor
 ASKS_SHARE = 3  # a name that asks in one turn of this many, answered by a principal, is a journalist's
 ASKER_TURNS = 3  # a name that asks in no more turns than this, answering none, is a journalist's
-MISSPELT = 88  # rapidfuzz ratio from which a rare label is a misspelling of a frequent one
 QUESTION_KEYWORDS = ("QUESTION", "JOURNALIST", "REPORTER", "QUESTIONER")
 
 
@@ -61,7 +58,7 @@ def cast(turns: Sequence[LabelledTurn], resolver: Resolver) -> Cast:
     written = [t.label.text if t.label else None for t in turns]  # as the text writes them, misspelt or not
     turns = _journalists_again(_spelled(turns, warnings), resolver)
     roles = _roles(turns, resolver, warnings)
-    people = _people(turns, roles, resolver, warnings)
+    people = _people(turns, roles, resolver)
     labelled = {key(text) for text in written if text}
     unused = tuple((label, o.line) for label, o in resolver.written_overrides() if key(label) not in labelled)
     return Cast(_routed(_resolved(turns, written, roles, people, resolver)), tuple(warnings), unused)
@@ -72,22 +69,23 @@ def _spelled(turns: Sequence[LabelledTurn], warnings: list) -> list[LabelledTurn
     that misspells a frequent one ("Acting Adminstrator Slavitt") as that one."""
     counts = Counter(t.label.text for t in turns if t.label)
     frequent = [text for text, n in counts.items() if n >= 2]
+    first = _first_labels(turns)
     fixed: dict[str, Label] = {}
     for text, n in counts.items():
-        label = next(t.label for t in turns if t.label and t.label.text == text)
+        label = first[text]
         if label.role is Role.QUESTIONER:
             continue
         word = text.upper()
         if " " not in word and word not in QUESTION_KEYWORDS and label.title is None:
-            near = process.extractOne(word, QUESTION_KEYWORDS, scorer=fuzz.ratio, score_cutoff=MISSPELT - 8)
+            near = labels.misspelling_of(word, QUESTION_KEYWORDS, labels.MISSPELT - 8)
             if near:
-                fixed[text] = Label(near[0], Role.QUESTIONER, "misspelt-keyword", label.confidence)
+                fixed[text] = Label(near, Role.QUESTIONER, "misspelt-keyword", label.confidence)
                 continue
         if n <= 2 and len(text) >= 8:
             others = [f for f in frequent if f != text and counts[f] > n]
-            near = process.extractOne(text, others, scorer=fuzz.ratio, score_cutoff=MISSPELT) if others else None
+            near = labels.misspelling_of(text, others)
             if near:
-                fixed[text] = next(t.label for t in turns if t.label and t.label.text == near[0])
+                fixed[text] = first[near]
     if not fixed:
         return list(turns)
     out = []
@@ -99,6 +97,15 @@ def _spelled(turns: Sequence[LabelledTurn], warnings: list) -> list[LabelledTurn
             t = replace(t, label=new)
         out.append(t)
     return out
+
+
+def _first_labels(turns: Sequence[LabelledTurn]) -> dict[str, Label]:
+    """Each label of the transcript, as it first stands, by its text."""
+    first: dict[str, Label] = {}
+    for t in turns:
+        if t.label:
+            first.setdefault(t.label.text, t.label)
+    return first
 
 
 def _journalists_again(turns: list[LabelledTurn], resolver: Resolver) -> list[LabelledTurn]:
@@ -145,15 +152,11 @@ def _stats(turns: Sequence[LabelledTurn], asking: set[str]) -> dict[str, _Stats]
             s.before_questions += words
         if before is not None and before.text in asking and words >= ANSWER_WORDS and not gives_floor(text):
             s.answers += 1
-        elif words <= FLOOR_WORDS and gives_floor(text) and not _says_own_name(t.label, text) and (
+        elif words <= FLOOR_WORDS and gives_floor(text) and not labels.says_own_name(t.label, text) and (  # an introduction, no hand-over
             after is None or after.text in asking or i + 2 < len(turns)
         ):
             s.gives += 1
     return stats
-
-
-
-
 
 
 def _introduces_self(label: Label, text: str) -> bool:
@@ -164,19 +167,11 @@ def _introduces_self(label: Label, text: str) -> bool:
     return bool(re.search(rf"{name}(?:,\s+|\s+(?:from|with|of|at|for)\s+(?:the\s+)?)[A-Z]", " ".join(text.split()[:80]), re.I))
 
 
-def _says_own_name(label: Label, text: str) -> bool:
-    """"JEANNA SMIALEK. … Jeanna Smialek from the New York Times.": an introduction, not a hand-over."""
-    return bool(label.name) and " " in label.name and label.name.casefold() in text.casefold()
-
-
 def _roles(turns: Sequence[LabelledTurn], resolver: Resolver, warnings: list) -> dict[str, Role]:
     """Each label's role. A question keyword asks; an interpreter renders; anyone else is
     judged by what their turns do: answering the journalists makes a principal, giving
     the floor and answering nothing a moderator, whatever the label's title says."""
-    first = {}
-    for t in turns:
-        if t.label:
-            first.setdefault(t.label.text, t.label)
+    first = _first_labels(turns)
     asking = {text for text, label in first.items() if label.role is Role.QUESTIONER}
     keyworded = bool(asking)
     asking |= _askers_by_turns(turns, first, resolver)
@@ -295,15 +290,11 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
     }
 
 
-def _people(turns: Sequence[LabelledTurn], roles: dict[str, Role], resolver: Resolver, warnings: list) -> dict[str, Person | None]:
+def _people(turns: Sequence[LabelledTurn], roles: dict[str, Role], resolver: Resolver) -> dict[str, Person | None]:
     """The person of each non-journalist label: the registry's or the subtitle's, else one
     person for the labels that share a surname ("MR PRICE", "PRICE", "Ned Price")."""
     people: dict[str, Person | None] = {}
-    first = {}
-    for t in turns:
-        if t.label:
-            first.setdefault(t.label.text, t.label)
-    for text, label in first.items():
+    for text, label in _first_labels(turns).items():
         if roles[text] in (Role.PRINCIPAL, Role.MODERATOR):
             people[text] = resolver.person(label)
     by_surname: dict[str, Person] = {}
@@ -340,8 +331,6 @@ def _full_names(people: dict[str, Person | None], turns: Sequence[LabelledTurn],
     return {text: named.get(p, p) if p is not None else None for text, p in people.items()}
 
 
-
-
 def _surname(name: str) -> str | None:
     words = HONORIFIC.sub("", name).split()
     if len(words) < 1 or labels.title_words(name):
@@ -370,9 +359,6 @@ def _resolved(turns: Sequence[LabelledTurn], written_as: Sequence[str | None], r
     return tuple(resolved)
 
 
-ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on
-
-
 BID_WORDS = 6
 CALL_TURN = 3  # words: "Matt.", "Yes, Said.", "Please."
 
@@ -393,6 +379,9 @@ def _only_gives_floor(text: str) -> bool:
     return all(GIVES_FLOOR.search(s) or len(s.split()) <= ASIDE_WORDS for s in sentences) and bool(
         GIVES_FLOOR.search(sentences[-1])
     )
+
+
+ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on
 
 
 def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:

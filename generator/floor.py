@@ -30,11 +30,7 @@ def gives_floor(text: str) -> bool:
     "Ms. Mitchell, your line is open.", "Go ahead, Shaun."."""
     if len(text.split(maxsplit=FLOOR_WORDS + 1)) > FLOOR_WORDS:
         return False
-    return bool(GIVES_FLOOR.search(text)) or handed_to(text, outlet_shaped) != (None, None)
-
-
-def outlet_shaped(words: str) -> bool:
-    return looks_like_outlet(words)
+    return bool(GIVES_FLOOR.search(text)) or handed_to(text, looks_like_outlet) != (None, None)
 
 
 # "Okay. Sure.", "Please.", "Yeah, go.": the floor given to one who asked for it ("Follow-up on Afghanistan.").

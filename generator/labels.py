@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz, process
+
 from .model import Label, Role
 
 # Official titles, longest first so "Deputy Secretary General" wins over "Secretary General".
@@ -303,6 +305,22 @@ def _question(words: str, who: str | None, rest: str, style: LineStyle) -> tuple
             label = replace(label, text=f"{words}: {said}", name=_display(name), outlet=outlet.rstrip("."))
             return label, (introduced.group("rest") or "").strip()
     return label, rest
+
+
+def says_own_name(label: Label, text: str) -> bool:
+    """"JEANNA SMIALEK. … Jeanna Smialek from the New York Times.": the words under a name say it."""
+    if not label.name or " " not in label.name:
+        return False
+    return " ".join(label.name.split()).casefold() in " ".join(text.split()).casefold()
+
+
+MISSPELT = 88  # rapidfuzz ratio from which one spelling of a label is a misspelling of another
+
+
+def misspelling_of(text: str, candidates: list[str] | tuple[str, ...], cutoff: float = MISSPELT) -> str | None:
+    """The candidate `text` misspells ("CHAIRIMAN POWELL" of "CHAIRMAN POWELL"), if one is that close."""
+    found = process.extractOne(text, candidates, scorer=fuzz.ratio, score_cutoff=cutoff) if candidates else None
+    return found[0] if found else None
 
 
 def longest_first(known: dict[str, Label]) -> list[tuple[str, Label]]:

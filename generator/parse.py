@@ -15,8 +15,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process
-
 from . import labels
 from .model import Label, LabelledTurn, Line, Role
 
@@ -180,21 +178,15 @@ def _turns(
     return tuple(turns)
 
 
-MISSPELT = 88  # rapidfuzz ratio from which a label once is a misspelling of one that recurs
-
-
 def _misspells(text: str, frequent: list[str]) -> bool:
     """"CHAIRIMAN POWELL" once, where "CHAIRMAN POWELL" recurs: it recurs too, misspelt."""
-    return len(text) >= 8 and bool(frequent) and process.extractOne(text, frequent, scorer=fuzz.ratio, score_cutoff=MISSPELT) is not None
+    return len(text) >= 8 and labels.misspelling_of(text, frequent) is not None
 
 
 def _names_itself(label: Label, rest: str, after: Sequence[str]) -> bool:
     """"JEANNA SMIALEK.  Hi, Chair Powell. … Jeanna Smialek from the New York Times.": the
     words under a name say that name."""
-    if not label.name or label.role is not None or " " not in label.name:
-        return False
-    text = " ".join([rest, *after])[:300].casefold()
-    return " ".join(label.name.split()).casefold() in " ".join(text.split())
+    return label.role is None and labels.says_own_name(label, " ".join([rest, *after])[:300])
 
 
 def _text_after(body: Sequence[Line], candidates: dict, i: int) -> list[str]:

@@ -84,72 +84,61 @@ class Resolver:
         the label's own name."""
         override = self.overrides.get(key(label.text))
         if override is not None and override.name:
-            return self._known(override.name) or Person(make_id(override.name), override.name, label.title)
+            return self.known(override.name) or Person(make_id(override.name), override.name, label.title)
         found = self._find(label)
         if found is None and label.role is Role.PRINCIPAL and label.name is None and label.title is None:
-            found = self._principal()  # "Answer:", "A:": the event's principal
+            found = self.principal()  # "Answer:", "A:": the event's principal
         return found or _new_person(label)
-
-    def principal(self) -> Person | None:
-        return self._principal()
-
-    def known(self, name: str | None) -> Person | None:
-        return self._known(name)
-
-    def is_outlet(self, words: str) -> bool:
-        return self._is_outlet(words)
-
-    def outlet(self, name: str | None) -> Outlet | None:
-        return self._outlet(name)
 
     def speaker(self, label: Label | None, role: Role | None = None, person: Person | None = None) -> Speaker:
         """Who speaks under `label` in the `role` the transcript gives it; None is the
         unlabelled opening, the subtitle's first principal."""
         if label is None:
-            return Speaker(Role.PRINCIPAL, self._principal())
+            return Speaker(Role.PRINCIPAL, self.principal())
         override = self.overrides.get(key(label.text))
         if override is not None:
             return self._overridden(label, override)
         role = role or label.role or Role.QUESTIONER
         if role is Role.QUESTIONER:
-            person = self._known(label.name) or _new_person(label)
-            return Speaker(Role.QUESTIONER, person, self._outlet(label.outlet))
+            person = self.known(label.name) or _new_person(label)
+            return Speaker(Role.QUESTIONER, person, self.outlet(label.outlet))
         return Speaker(role, person or self.person(label))
 
     def handover(self, text: str) -> tuple[Person | None, Outlet | None]:
         """Who a moderator gives the floor to: "We'll go to Reuters, Sabine" gives Reuters,
         and Sabine: the registry's one journalist of that first name, or just "Sabine"."""
-        name, outlet_name = handed_to(text, self._is_outlet)
-        outlet = self._outlet(outlet_name)
+        name, outlet_name = handed_to(text, self.is_outlet)
+        outlet = self.outlet(outlet_name)
         if name is None:
             return None, outlet
-        person = self._known(name)
+        person = self.known(name)
         if person is None and " " not in name:
             fits = [p for p in self.registry.canonical_people() if key(p.name).startswith(key(name) + " ")]
             person = fits[0] if len(fits) == 1 else None
         return person or Person(make_id(name), name), outlet  # "Alex, your line is open.": Alex, as the text has it
 
-    def _is_outlet(self, words: str) -> bool:
+    def is_outlet(self, words: str) -> bool:
         return self.registry.outlet(words) is not None or looks_like_outlet(words)
 
     def _overridden(self, label: Label, override: Override) -> Speaker:
         name = override.name or label.name
         person = None
         if name:
-            person = self._known(name) or Person(make_id(name), name, label.title)
+            person = self.known(name) or Person(make_id(name), name, label.title)
         role = override.role or label.role or self._role_of(person)
-        return Speaker(role, person, self._outlet(override.outlet or label.outlet) if role is Role.QUESTIONER else None)
+        return Speaker(role, person, self.outlet(override.outlet or label.outlet) if role is Role.QUESTIONER else None)
 
-    def _principal(self) -> Person | None:
+    def principal(self) -> Person | None:
+        """The event's first principal, as the subtitle or title gives them."""
         return self.principals[0] if self.principals else None
 
     def _person(self, label: Label) -> Person | None:
         return self._find(label) or _new_person(label)
 
     def _find(self, label: Label) -> Person | None:
-        return self._known(label.name) or self._known(label.text) or self._by_surname_or_title(label)
+        return self.known(label.name) or self.known(label.text) or self._by_surname_or_title(label)
 
-    def _known(self, name: str | None) -> Person | None:
+    def known(self, name: str | None) -> Person | None:
         if not name:
             return None
         return self.registry.person(name) or next(
@@ -180,7 +169,7 @@ class Resolver:
             return described.role
         return Role.PRINCIPAL if person in self.principals else Role.QUESTIONER
 
-    def _outlet(self, name: str | None) -> Outlet | None:
+    def outlet(self, name: str | None) -> Outlet | None:
         if not name:
             return None
         return self.registry.outlet(name) or Outlet(make_id(name), name)
@@ -197,7 +186,7 @@ def _same_title(role: str, title: str) -> bool:
 
 
 # Words that make a name an outlet's: "Ukraine News Agency", "Al Mamlaka TV", "AFP".
-_OUTLET_WORDS = frozenset(
+OUTLET_WORDS = frozenset(
     """news agency agence press presse tv television télévision radio times post journal daily
     herald tribune gazette zeitung broadcasting broadcast channel network service media wire
     reuters bloomberg politico telegraph guardian monde figaro observer economist magazine welle
@@ -211,7 +200,7 @@ def looks_like_outlet(words: str) -> bool:
     """"Ukraine News Agency", "AFP", "Voice of America", "The Kyiv Independent": no person's name."""
     tokens = words.split()
     return (
-        any(t.casefold() in _OUTLET_WORDS for t in tokens)
+        any(t.casefold() in OUTLET_WORDS for t in tokens)
         or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
         or (tokens[:1] == ["The"] and len(tokens) >= 2)
         or " of " in f" {words} "

@@ -24,7 +24,7 @@ _THANKS = re.compile(r"\bthank|\bmerci\b", re.I)
 
 # Who asks a question: the question, the turns that led in to it, the turn before them
 # (and whether it stands apart, after another's answer), and the one after the question
-# give the named question (`cast.Askers`).
+# give the named question (`askers.Askers`).
 Namer = Callable[[Turn, Sequence[Turn], "Turn | None", "Turn | None", bool], Turn]
 
 
@@ -66,12 +66,12 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
 
     for index, turn in enumerate(turns):
         role = turn.speaker.role
-        if role is Role.QUESTIONER and current is not None and (turn.interpreted or _renders_the_question(current, turn)):
+        if role is Role.QUESTIONER and current is not None and turn.interpreted:
             current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
         elif role is Role.QUESTIONER and _interjects(turn, _next_role(turns, index), current is None):
             # "Thank you.", "On the —": no question of its own, in its place among the turns
             (pending if pending else current.replies if current is not None else opening).append(turn)
-        elif role is Role.QUESTIONER and (_SOUND_CHECK.search(turn.text) and len(turn.text.split()) <= INTERJECTION_WORDS
+        elif role is Role.QUESTIONER and (_SOUND_CHECK.search(turn.text) and len(turn.text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS
                                           or _bids(turn, _next_role(turns, index), _next_role(turns, index + 1))):
             pending.append(turn)  # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question
         elif role is Role.QUESTIONER:
@@ -137,10 +137,6 @@ def _bids(turn: Turn, next_role: Role | None, then: Role | None) -> bool:
     if next_role is not Role.MODERATOR or then is not Role.QUESTIONER:
         return False  # "Secretary General, over to you." gives the question to the principal
     return (len(text.split(maxsplit=BID_WORDS)) <= BID_WORDS or _no_question(text))
-
-
-def _renders_the_question(current: _Open, turn: Turn) -> bool:
-    return turn.interpreted and not current.replies and turn.speaker == current.question.speaker
 
 
 def _before(turns: Sequence[Turn], index: int) -> Turn | None:
