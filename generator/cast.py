@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from . import labels
+from . import labels, unlabelled
 from .model import Label, LabelledTurn, Person, Role, Speaker, Turn
 from .registry import key, make_id
 from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, gives_floor
@@ -61,7 +61,8 @@ def cast(turns: Sequence[LabelledTurn], resolver: Resolver) -> Cast:
     people = _people(turns, roles, resolver)
     labelled = {key(text) for text in written if text}
     unused = tuple((label, o.line) for label, o in resolver.written_overrides() if key(label) not in labelled)
-    return Cast(_routed(_resolved(turns, written, roles, people, resolver)), tuple(warnings), unused)
+    mended, unlabelled_answers = unlabelled.mend(_routed(_resolved(turns, written, roles, people, resolver)))
+    return Cast(mended, (*warnings, *unlabelled_answers), unused)
 
 
 def _spelled(turns: Sequence[LabelledTurn], warnings: list) -> list[LabelledTurn]:
@@ -146,7 +147,7 @@ def _stats(turns: Sequence[LabelledTurn], asking: set[str]) -> dict[str, _Stats]
             continue
         before = turns[i - 1].label if i else None
         after = turns[i + 1].label if i + 1 < len(turns) else None
-        if "?" in text:
+        if _asks(text):
             s.asks += 1
         if not asked:
             s.before_questions += words
@@ -157,6 +158,11 @@ def _stats(turns: Sequence[LabelledTurn], asking: set[str]) -> dict[str, _Stats]
         ):
             s.gives += 1
     return stats
+
+
+def _asks(text: str) -> bool:
+    """A question mark outside brackets: "[Magsukul?]" is the transcriber's doubt, not a question."""
+    return "?" in re.sub(r"\[[^\]]*\]", "", text)
 
 
 def _introduces_self(label: Label, text: str) -> bool:
@@ -269,7 +275,7 @@ def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], res
             text = " ".join(t.paragraphs)
             words[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS * 10))
             count[t.label.text] += 1
-            asks[t.label.text] += "?" in text
+            asks[t.label.text] += _asks(text)
             floor[t.label.text] += len(text.split(maxsplit=FLOOR_WORDS)) < FLOOR_WORDS and bool(GIVES_FLOOR.search(text))
             introduces[t.label.text] += _introduces_self(t.label, text)
     answering = {text for text, label in first.items() if label.role is Role.PRINCIPAL or resolver.is_principal(label)}
@@ -368,7 +374,7 @@ def _bid(text: str) -> bool:
     return "?" not in text and len(text.split(maxsplit=BID_WORDS)) <= BID_WORDS
 
 
-ASIDE_WORDS = 6  # "Yes, we can hear you, Ted." before "Go ahead.": no answer
+ASIDE_WORDS = 6  # words besides the hand-over: "Yes, we can hear you, Ted." before "Go ahead." is no answer
 
 
 def _only_gives_floor(text: str) -> bool:
@@ -376,9 +382,8 @@ def _only_gives_floor(text: str) -> bool:
     if len(text.split(maxsplit=ANSWER_WORDS)) >= ANSWER_WORDS or not GIVES_FLOOR.search(text):
         return False
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    return all(GIVES_FLOOR.search(s) or len(s.split()) <= ASIDE_WORDS for s in sentences) and bool(
-        GIVES_FLOOR.search(sentences[-1])
-    )
+    aside = sum(len(s.split()) for s in sentences if not GIVES_FLOOR.search(s))
+    return aside <= ASIDE_WORDS and bool(GIVES_FLOOR.search(sentences[-1]))
 
 
 ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterable, Sequence
+
+from . import labels
+from .model import Role, Turn
 from .resolve import handed_to, looks_like_outlet
 
 FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
@@ -67,3 +71,22 @@ def last_sentence(text: str) -> str:
     """"Go ahead, Peter." of "We will see. Go ahead, Peter."."""
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
     return parts[-1] if parts else ""
+
+
+_VOCATIVE = re.compile(r"^\W*([^,.?!]{1,40}),")  # "Prime Minister, on immigration …": someone addressed
+
+
+def addresses(text: str, names: Iterable[str]) -> bool:
+    """Whether a turn opens by addressing someone ("Prime Minister, …", "Mr Hawke, …",
+    "Karine, …", one of `names`), as a journalist's question does and an answer seldom does."""
+    opening = _VOCATIVE.match(text)
+    words = opening.group(1) if opening and len(opening.group(1).split()) <= 4 else " ".join(text.split()[:3])
+    if labels.title_words(words) or HONORIFIC.match(words.strip() + " "):
+        return True
+    return bool(opening) and bool(set(names) & set(words.split()))
+
+
+def principal_names(turns: Sequence[Turn]) -> set[str]:
+    """The words of the principals' names: "Karine", "Jean-Pierre"."""
+    return {w for t in turns if t.speaker.role is Role.PRINCIPAL and t.speaker.person
+            for w in re.findall(r"[\w'’-]+", t.speaker.person.name) if w[:1].isupper()}

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .floor import gives_floor, last_sentence
 from .model import Exchange, Role, Turn
 
 GREETING_WORDS = 25  # a principal's turn this short, between hand-over and question, greets
@@ -68,12 +69,17 @@ def structure(turns: Sequence[Turn], name: Namer = _as_labelled) -> Structure:
         role = turn.speaker.role
         if role is Role.QUESTIONER and current is not None and turn.interpreted:
             current.replies.append(turn)  # the interpreter's rendering of the question, not a new one
+        elif role is Role.QUESTIONER and current is not None and not _answered(current) and _cuts_in(turn):
+            current.replies.append(turn)  # "Does that mean —" over a question not yet answered: the answer is to both
         elif role is Role.QUESTIONER and _interjects(turn, _next_role(turns, index), current is None):
             # "Thank you.", "On the —": no question of its own, in its place among the turns
             (pending if pending else current.replies if current is not None else opening).append(turn)
         elif role is Role.QUESTIONER and (_SOUND_CHECK.search(turn.text) and len(turn.text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS
-                                          or _bids(turn, _next_role(turns, index), _next_role(turns, index + 1))):
-            pending.append(turn)  # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question
+                                          or _bids(turn, _next_role(turns, index), _next_role(turns, index + 1))
+                                          or _passed_over(turn, turns, index)):
+            # "Jen?" before "Go ahead.": asking for the floor, it leads in to the question; so do
+            # "Karine?", "To the back?" that no one answers before the next journalist speaks
+            pending.append(turn)
         elif role is Role.QUESTIONER:
             close()
             before = _before(turns, index - len(pending))
@@ -139,6 +145,48 @@ def _bids(turn: Turn, next_role: Role | None, then: Role | None) -> bool:
     return (len(text.split(maxsplit=BID_WORDS)) <= BID_WORDS or _no_question(text))
 
 
+ASIDE_WORDS = 25  # a journalist's turn this short that no one answers before the next journalist's is crosstalk
+
+
+def _passed_over(turn: Turn, turns: Sequence[Turn], index: int) -> bool:
+    """A journalist's turn that no principal answers before the next journalist speaks (or
+    the event ends, for one that asks nothing or says goodbye), and that is short ("Karine?", "Why not?",
+    "To the back?") or a host's hand-over under a journalist's label ("our next question
+    comes from Austin Richey-Allen"): it leads in to the next question, asking none of its own."""
+    for later in turns[index + 1:]:
+        if later.speaker.role is Role.PRINCIPAL:
+            return False
+        if later.speaker.role is Role.QUESTIONER and not later.interpreted and not _cuts_in(later):
+            break
+    else:  # the event ends: the interviewer's goodbye closes it; a last question left unanswered stays one
+        return "?" not in turn.text or bool(_SIGNS_OFF.search(last_sentence(turn.text)))
+    text = turn.text
+    if "?" not in text and gives_floor(text):
+        return True
+    return len(text.split(maxsplit=ASIDE_WORDS)) <= ASIDE_WORDS and not _TO_THE_PRINCIPAL.search(text)
+
+
+# "Are you saying, Mr Whitlam, that he misled you?", "Prime Minister, …?": a question put to
+# the principal by name or office, which stays a question when it goes unanswered.
+_TO_THE_PRINCIPAL = re.compile(
+    r"(?:^|,)\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Mister)\.?\s+[A-Z][\w'’-]+|Prime Minister|(?:Mr\.?|Madam) President|Minister|"
+    r"(?:Mr\.?|Madam) Secretary|Secretary|Senator|Sir)\s*[,?]"
+)
+
+
+# "Antony Blinken, Secretary of State, thank you so much for joining us.": an interviewer's goodbye
+_SIGNS_OFF = re.compile(r"\bthank|\bout of time\b|\bleave it there\b|\bmerci\b|\bgracias\b", re.I)
+
+
+def _cuts_in(turn: Turn) -> bool:
+    """"Does that mean —": a few words broken off, over a question not yet answered."""
+    return len(turn.text.split(maxsplit=INTERJECTION_WORDS)) <= INTERJECTION_WORDS and bool(_BROKEN_OFF.fullmatch(turn.text.strip()))
+
+
+def _answered(current: _Open) -> bool:
+    return any(reply.speaker.role is Role.PRINCIPAL for reply in current.replies)
+
+
 def _before(turns: Sequence[Turn], index: int) -> Turn | None:
     """The turn before a question's lead-in: a principal's answer ending "Go ahead, Paul."."""
     return turns[index - 1] if index > 0 else None
@@ -170,8 +218,7 @@ def _thanks_all(current: _Open) -> bool:
 
 
 def _greets(current: _Open, turn: Turn, next_role: Role | None) -> bool:
-    answered = any(reply.speaker.role is Role.PRINCIPAL for reply in current.replies)
-    return answered and next_role is Role.QUESTIONER and len(turn.text.split(maxsplit=GREETING_WORDS)) <= GREETING_WORDS
+    return _answered(current) and next_role is Role.QUESTIONER and len(turn.text.split(maxsplit=GREETING_WORDS)) <= GREETING_WORDS
 
 
 def _next_role(turns: Sequence[Turn], index: int) -> Role | None:

@@ -61,7 +61,6 @@ CASES = {
     "no-opening": ("M Q P", ([], [(1, [1], 2, [3])], [])),
     "trailing-moderator-is-closing": ("P Q P M", ([1], [(1, [], 2, [3])], [4])),
     "trailing-moderators-are-closing": ("Q P M M", ([], [(1, [], 1, [2])], [3, 4])),
-    "questions-back-to-back": ("Q Q P", ([], [(1, [], 1, []), (2, [], 2, [3])], [])),
     "no-question-at-all": ("P M", ([1], [], [2])),
     "moderator-alone": ("M", ([], [], [1])),
     "nothing": ("", ([], [], [])),
@@ -115,3 +114,50 @@ def test_the_speakers_are_passed_on_untouched():
     assert parts.opening == (turns[0],)
     assert parts.exchanges[0].question == turns[1]
     assert parts.exchanges[0].answers == (turns[2],)
+
+
+LONG = ("Do you expect the allies to agree on the new spending target before the summit, and what will "
+        "happen to those that do not reach it by the end of the decade?")
+
+
+def said(*turns: tuple[str, str]) -> list[Turn]:
+    """Turns of the given roles and texts, on lines 1, 2, …"""
+    return [Turn(Speaker(ROLES[letter]), (text,), n) for n, (letter, text) in enumerate(turns, start=1)]
+
+
+def test_questions_back_to_back_are_two_exchanges():
+    parts = structure(said(("Q", LONG), ("Q", LONG), ("P", "We will see at the summit.")))
+    assert outline(parts) == ([], [(1, [], 1, []), (2, [], 2, [3])], [])
+
+
+@pytest.mark.parametrize("aside", ["Karine?", "To the back?", "Why not?", "Can we come back to the back?"])
+def test_a_short_question_no_one_answers_leads_in_to_the_next(aside):
+    parts = structure(said(("Q", LONG), ("P", "Yes."), ("Q", aside), ("Q", LONG), ("P", "No.")))
+    assert outline(parts) == ([], [(1, [], 1, [2]), (2, [3], 4, [5])], [])
+
+
+def test_a_short_question_put_to_the_principal_stays_a_question():
+    parts = structure(said(("Q", "Are you saying, Mr Whitlam, that he misled you?"), ("Q", LONG), ("P", "No.")))
+    assert [e.question.line for e in parts.exchanges] == [1, 2]
+
+
+def test_a_hand_over_under_a_journalists_label_leads_in():
+    host = "Thank you very much. The next question comes from Coco Lim, a program associate at Freedom House."
+    parts = structure(said(("Q", LONG), ("P", "Yes."), ("Q", host), ("Q", LONG), ("P", "No.")))
+    assert outline(parts) == ([], [(1, [], 1, [2]), (2, [3], 4, [5])], [])
+
+
+def test_the_interviewers_goodbye_closes_the_event():
+    bye = "All right, Secretary Blinken, we're out of time. Thank you so much for being with us. Stay with us."
+    parts = structure(said(("Q", LONG), ("P", "Yes."), ("Q", bye)))
+    assert outline(parts) == ([], [(1, [], 1, [2])], [3])
+
+
+def test_a_last_question_left_unanswered_stays_a_question():
+    parts = structure(said(("Q", LONG), ("P", "Yes."), ("Q", "That IVF bill, critics say it violates religious freedom. Can you address that?")))
+    assert [e.question.line for e in parts.exchanges] == [1, 3]
+
+
+def test_a_broken_off_turn_over_an_unanswered_question_shares_its_answer():
+    parts = structure(said(("Q", "So you're still studying them?"), ("Q", "Does that mean —"), ("P", "We are still studying them.")))
+    assert outline(parts) == ([], [(1, [], 1, [2, 3])], [])
