@@ -22,8 +22,9 @@ from .registry import make_id
 from .resolve import OUTLET_WORDS, Resolver, looks_like_outlet
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
-_OUTLET = (
-    r"(?:the\s+)?[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and"
+_OUTLET = (  # "the New York Times", "la revista Petróleo y Energía", "Grupo Radio Digital y de El Financiero"
+    r"(?:the\s+|(?:la|el|los|las)\s+|(?:periódico|revista|diario|agencia|portal|medio|semanario|noticiero|programa|canal)\s+)*"
+    r"[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and|y|la|el|del"
     r"|news|agency|newspaper|channel|television|radio|company|magazine|tv|online|website|network|publication"
     r"|daily|service|station|programme|program|broadcasting))*"
 )
@@ -188,7 +189,8 @@ class Askers:
     def _addressed(self, answer: Turn, asked: str) -> tuple[Person | None, Outlet | None]:
         """The journalist the answer opens by addressing: "Thanks, Karen.", "Well, Matt, as you know"."""
         opening = " ".join(answer.text.split()[:ADDRESS_WORDS])
-        match = _ADDRESSED.match(opening) or _SET_OFF.search(opening)
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", answer.text.strip(), maxsplit=1)[0]
+        match = _ADDRESSED.match(opening) or _SET_OFF.search(opening) or _CLOSES_ON.search(first)
         if not match:
             return None, None
         name = match.group("name")
@@ -266,14 +268,18 @@ class Askers:
         return self.resolver.known(name) or Person(make_id(name), name)
 
 
+_FIRST_NAME = r"(?:[A-Z][a-z'’-]+|(?:[A-Z]\.){2,3})"  # "Matt", "J.J."
 # "Thanks, Karen.", "Yes, Colleen.", "Well, Matt, as you know": the answer opens on the asker's name.
 _ADDRESSED = re.compile(
     r"(?:(?i:thanks|thank you|yes|yeah|well|so|sure|great|okay|ok|hi|hey|good question|look|and)[,.!]?\s+)+"
-    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:[,.!?]|\s*$)"
+    rf"(?P<name>{_FIRST_NAME}(?:\s+[A-Z][a-z'’-]+)?)(?:[,.!?]|\s*$)"
 )
+# "Well, we certainly don't want that to be the case, J.J.": the answer's first sentence ends on it.
+_CLOSES_ON = re.compile(rf"[a-z],\s+(?P<name>{_FIRST_NAME})[.!]?$")
 # "Well, let me, Matt, start at the beginning": a name set off by commas early in the answer,
 # between lower-case words (not "Population, Refugees, and Migration").
 _SET_OFF = re.compile(r"(?:(?:^|\b[a-z][\w'’]*),|[—–])\s+(?P<name>[A-Z][a-z'’-]+),\s+(?!and\b|or\b)(?:[a-z]|I\b)")
+CALL_TURN = 4  # words: a last paragraph shorter than this after an answer calls on the next journalist
 ADDRESS_WORDS = 15  # how far into the answer a name set off by commas addresses the asker
 CALL_PARAGRAPH = 30  # words: a last paragraph this short may call on the next journalist
 _GIVES_FLOOR_SENTENCE = re.compile(r"\b(?:go ahead|question|kick (?:us|it) off|start|floor|take|turn|welcome|with that)\b", re.I)
@@ -284,6 +290,8 @@ def _hands_on(turn: Turn | None) -> bool:
     """Whether a turn ends by giving the floor ("Go ahead."), to someone not named."""
     if turn is None or turn.speaker.role is Role.QUESTIONER or not turn.paragraphs:
         return False
+    if len(turn.paragraphs) > 1 and len(turn.paragraphs[-1].split(maxsplit=CALL_TURN)) < CALL_TURN:
+        return True  # "Local.", "A ver, tú.": a word or two on a line of their own after the answer call on the next
     last = last_sentence(turn.paragraphs[-1])
     return len(last.split(maxsplit=FLOOR_WORDS + 1)) <= FLOOR_WORDS and bool(GIVES_FLOOR.search(last))
 

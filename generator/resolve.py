@@ -226,7 +226,7 @@ _NAME_AND_OUTLET = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _THANKS = re.compile(r"\s*(?:thank|thanks|merci)\b", re.I)
 # "Ms. Mitchell, your line is open.", "Alex, your line is open."
-_LINE_OPEN = re.compile(r"(?P<who>(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+(?:your|the)\s+line\s+is\s+(?:now\s+)?open")
+_LINE_OPEN = re.compile(r"(?:\b(?:And|So|Now|Okay|Ok|Next|Then),?\s+)?(?P<who>(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),?\s+(?:your|the)\s+line\s+is\s+(?:now\s+)?open")
 _NOT_A_NAME = frozenset("Let Lets Let’s Next First Last Now We Then And Okay So Go".split())
 VERBLESS_WORDS = 8  # a hand-over with no verb is short: "Okay, FAZ.", "Polish Radio, in the second row."
 

@@ -160,6 +160,8 @@ def _passed_over(turn: Turn, turns: Sequence[Turn], index: int) -> bool:
             break
     else:  # the event ends: the interviewer's goodbye closes it; a last question left unanswered stays one
         return "?" not in turn.text or bool(_SIGNS_OFF.search(last_sentence(turn.text)))
+    if not any(later.speaker.role is Role.PRINCIPAL for later in turns[index + 1:]):
+        return False  # no one answers any question from here on: each is a question of its own
     text = turn.text
     if "?" not in text and gives_floor(text):
         return True
