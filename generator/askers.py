@@ -231,10 +231,15 @@ class Askers:
         person = question.speaker.person
         if person is None or len(person.name.split()) < 2:
             return None
-        match = re.search(rf"{re.escape(person.name)},?\s+(?:(?:[a-z-]+\s+){{0,3}}(?:of|for|at|with|from)\s+)?(?:the\s+)?(?P<outlet>{_OUTLET})",
-                          question.text[:BYLINE_TEXT])
-        if match and self._named_outlet(_outlet_text(match.group("outlet"))):
-            return self.resolver.outlet(_outlet_text(match.group("outlet")))
+        name, opening = re.escape(person.name), question.text[:BYLINE_TEXT]
+        # "Viktor Smirnov, 47news.ru", "Yelena Yeskina, and I am a journalist of the Dagestan State Television …"
+        after = re.search(rf"{name},?\s+(?:(?:and\s+)?(?:I\s+am|I['’]m)\s+)?(?:(?:[a-z-]+\s+){{0,3}}(?:of|for|at|with|from)\s+)?"
+                          rf"(?:the\s+)?(?P<outlet>{_OUTLET})", opening)
+        # "AZG Daily, Armenia, Goar Botoyan.", "Gazeta.Ru, I am Rustam Falyakhov": the outlet first
+        before = re.search(rf"(?P<outlet>{_OUTLET}),\s+(?:[A-Z][\w'’-]+,\s+)?(?:I\s+am\s+|I['’]m\s+)?{name}\b", opening)
+        for match in (after, before):
+            if match and self._named_outlet(_outlet_text(match.group("outlet"))):
+                return self.resolver.outlet(_outlet_text(match.group("outlet")))
         return None
 
     def _named_outlet(self, words: str) -> bool:
@@ -244,6 +249,7 @@ class Askers:
             self.resolver.registry.outlet(words) is not None
             or any(t.casefold().strip(".,") in OUTLET_WORDS for t in tokens)
             or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+            or (len(tokens) == 1 and bool(_DOMAIN.search(tokens[0])))  # "47news.ru", "Gazeta.Ru"
         )
 
     def _called(self, text: str, alone: bool = False) -> tuple[Person | None, Outlet | None]:
@@ -280,6 +286,7 @@ _CLOSES_ON = re.compile(rf"[a-z],\s+(?P<name>{_FIRST_NAME})[.!]?$")
 # between lower-case words (not "Population, Refugees, and Migration").
 _SET_OFF = re.compile(r"(?:(?:^|\b[a-z][\w'’]*),|[—–])\s+(?P<name>[A-Z][a-z'’-]+),\s+(?!and\b|or\b)(?:[a-z]|I\b)")
 CALL_TURN = 4  # words: a last paragraph shorter than this after an answer calls on the next journalist
+_DOMAIN = re.compile(r"\w\.(?:ru|com|net|org|ua|info|news|tv|fm|media|[a-z]{2})$", re.I)
 ADDRESS_WORDS = 15  # how far into the answer a name set off by commas addresses the asker
 CALL_PARAGRAPH = 30  # words: a last paragraph this short may call on the next journalist
 _GIVES_FLOOR_SENTENCE = re.compile(r"\b(?:go ahead|question|kick (?:us|it) off|start|floor|take|turn|welcome|with that)\b", re.I)
@@ -299,7 +306,9 @@ def _hands_on(turn: Turn | None) -> bool:
 
 
 def _same(a: Person, b: Person) -> bool:
-    return a.id == b.id or a.name.split()[-1].casefold() == b.name.split()[-1].casefold()
+    """"Ms. Mitchell" and "Andrea Mitchell"; "Olga" and "Olga Ivanova"."""
+    x, y = a.name.casefold().split(), b.name.casefold().split()
+    return a.id == b.id or x[-1] == y[-1] or (len(x) == 1 or len(y) == 1) and x[0] == y[0]
 
 
 def _full(longer: Person, shorter: Person) -> bool:

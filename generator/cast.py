@@ -254,7 +254,9 @@ def _unlabelled_role(label: Label, s: _Stats, resolver: Resolver, stats: dict[st
         warnings.append((s.lines[0], f"'{label.text}' is not in speakers.yml, and its turns neither ask nor answer: "
                                      f"read as a speaker of the event; if not, give its role in speakers.yml"))
         return Role.PRINCIPAL
-    return Role.PRINCIPAL if keyworded else Role.QUESTIONER
+    # Where questions have a keyword, a name that asks is a journalist's only if it never answers one
+    # and says nothing before the questions: "Kseniya Golovanova:" among "QUESTION:" turns.
+    return Role.PRINCIPAL if keyworded and (s.answers or s.before_questions) else Role.QUESTIONER
 
 
 def _askers_by_turns(turns: Sequence[LabelledTurn], first: dict[str, Label], resolver: Resolver) -> set[str]:
