@@ -316,7 +316,30 @@ def _people(turns: Sequence[LabelledTurn], roles: dict[str, Role], resolver: Res
         if person is not None and (surname := _surname(person.name)) and by_surname.get(surname) not in (None, person):
             if len(person.name.split()) < len(by_surname[surname].name.split()) or resolver.registry.person(person.name) is None:
                 people[text] = by_surname[surname]
-    return _full_names(people, turns, resolver)
+    return _full_names(_addressed_as(people, turns, roles), turns, resolver)
+
+
+ADDRESSED_TIMES = 2  # a surname the journalists address the principal by this often, and most, names them
+
+
+def _addressed_as(people: dict[str, Person | None], turns: Sequence[LabelledTurn], roles: dict[str, Role]) -> dict[str, Person | None]:
+    """The one principal a label gives no name ("PM:", "PRIME MINISTER:") is who the
+    journalists address by name ("Mr Hawke, on uranium, …"), where they do so again and again."""
+    unnamed = [text for text, person in people.items() if person is None and roles[text] is Role.PRINCIPAL]
+    if len(unnamed) != 1:
+        return people
+    said: Counter[str] = Counter()
+    for t in turns:
+        if t.label and roles.get(t.label.text) is Role.QUESTIONER:
+            said.update(m.group(1) for p in t.paragraphs[:2] for m in _VOCATIVE_SURNAME.finditer(p))
+    ranked = said.most_common(2) + [("", 0), ("", 0)]
+    (surname, times), (_, runner_up) = ranked[0], ranked[1]
+    if times < ADDRESSED_TIMES or times < 2 * runner_up:
+        return people
+    return {**people, unnamed[0]: Person(make_id(surname), surname, labels.title_words(unnamed[0]))}
+
+
+_VOCATIVE_SURNAME = re.compile(r"(?:^|,\s*)(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)\s*[,?]")
 
 
 FULL_NAME_TEXT = 200_000  # characters of the transcript searched for a speaker's first name
