@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from . import labels, unlabelled
 from .model import Label, LabelledTurn, Person, Role, Speaker, Turn
 from .registry import key, make_id
-from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, gives_floor
+from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, acknowledges, gives_floor
 from .resolve import Resolver
 
 ANSWER_WORDS = 12  # a turn after a journalist's this long answers; shorter ones may only give the floor
@@ -402,13 +402,23 @@ def _bid(text: str) -> bool:
 ASIDE_WORDS = 6  # words besides the hand-over: "Yes, we can hear you, Ted." before "Go ahead." is no answer
 
 
-def _only_gives_floor(text: str) -> bool:
-    """"Next question, please.", "Yes, we can hear you. Go ahead.": a turn that says nothing but that."""
+def _only_gives_floor(text: str, after_question: bool = False) -> bool:
+    """"Next question, please.", "Yes, we can hear you. Go ahead.": a turn that says nothing
+    but that. Right after a journalist's question, a short sentence before the hand-over
+    that is more than a thank-you answers it: "I would not. Go ahead."."""
     if len(text.split(maxsplit=ANSWER_WORDS)) >= ANSWER_WORDS or not GIVES_FLOOR.search(text):
         return False
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    aside = sum(len(s.split()) for s in sentences if not GIVES_FLOOR.search(s))
-    return aside <= ASIDE_WORDS and bool(GIVES_FLOOR.search(sentences[-1]))
+    aside = [s for s in sentences if not GIVES_FLOOR.search(s)]
+    if after_question and not all(acknowledges(s) for s in aside):
+        return False
+    return sum(len(s.split()) for s in aside) <= ASIDE_WORDS and bool(GIVES_FLOOR.search(sentences[-1]))
+
+
+def _asked(turn: Turn) -> bool:
+    """A journalist's question, not a bid for the floor ("Can you hear me?")."""
+    return (turn.speaker.role is Role.QUESTIONER and _asks(turn.text)
+            and len(turn.text.split(maxsplit=BID_WORDS)) > BID_WORDS and not re.search(r"\bhear (?:me|us)\b", turn.text, re.I))
 
 
 ROUTING_WORDS = 25  # a principal's turn this short that names the colleague who speaks next passes the question on
@@ -424,7 +434,7 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
         # "MR PRICE: Matt." after another's answer, before the next journalist: a call, no answer
         called = (0 < i < len(turns) - 1 and (turns[i - 1].speaker.role is not Role.QUESTIONER or _bid(turns[i - 1].text))
                   and turns[i + 1].speaker.role is Role.QUESTIONER and len(turn.text.split(maxsplit=CALL_TURN)) <= CALL_TURN)
-        if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text) or (bid or called) and ACK.fullmatch(turn.text.strip())
+        if turn.speaker.role is Role.PRINCIPAL and (_only_gives_floor(turn.text, i > 0 and _asked(turns[i - 1])) or (bid or called) and ACK.fullmatch(turn.text.strip())
                                                     or called and CALLS_ON.fullmatch(turn.text.strip())):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
     for i, (turn, after) in enumerate(zip(turns, turns[1:])):

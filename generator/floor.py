@@ -41,6 +41,16 @@ def gives_floor(text: str) -> bool:
 ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
 
 
+# "Thank you, Maxine.", "Okay, thanks.", "Sorry about that.": words that answer nothing.
+_THANKS = re.compile(r"(?:(?:okay|ok|all right|great|good|yes|yeah|sorry),?\s*)?(?:thanks?(?: you)?|thank you(?: very much| all| so much)?"
+                     r"|sorry(?: about that)?|excuse me)(?:,?\s+[A-Z][\w'’-]+)?[.!]?", re.I)
+
+
+def acknowledges(sentence: str) -> bool:
+    """"Okay.", "Thank you, Maxine.", "Sorry about that.": a sentence that answers nothing."""
+    return bool(ACK.fullmatch(sentence) or _THANKS.fullmatch(sentence))
+
+
 # "Mr.", "Ms", "Dr.", "Senator" before a surname.
 HONORIFIC = re.compile(r"^(?:(?:mr|ms|mrs|dr|prof|sir|dame|senator|sen|rep)\.?\s+)+", re.I)
 

@@ -331,11 +331,22 @@ def longest_first(known: dict[str, Label]) -> list[tuple[str, Label]]:
 
 def detect_known(text: str, known: list[tuple[str, Label]]) -> tuple[Label, str] | None:
     """A label seen elsewhere in the transcript, running into its text on this line:
-    "NATO Spokesperson Farah Dakhlallah Thank you all. ..."; `known` longest first."""
+    "NATO Spokesperson Farah Dakhlallah Thank you all. ..."; `known` longest first. An
+    upper-case label may have lost its colon to a scan ("HOWARD; No I haven't.",
+    "JOURNALIST-. Did you", "BOLGER  We're", "JOURNALIST Mr Bolger what's")."""
     for words, label in known:
-        if text.startswith(words + " ") and text[len(words) + 1 : len(words) + 2].isupper():
+        if not text.startswith(words):
+            continue
+        gap = _DAMAGED_COLON.match(text, len(words)) if words.isupper() else None
+        if gap and (gap.group().strip() or len(words) >= BARE_LABEL or len(gap.group()) > 1):
+            return replace(label, style="runs-into-text"), text[gap.end():]
+        if text[len(words) : len(words) + 1] == " " and text[len(words) + 1 : len(words) + 2].isupper():
             return replace(label, style="runs-into-text"), text[len(words) + 1 :]
     return None
+
+
+BARE_LABEL = 4  # an upper-case label this long may run into its text after a bare space: "PM Keating" is speech
+_DAMAGED_COLON = re.compile(r"\s*[;.,\-–]+\s*(?=[A-Z“\"'(\[])|\s+(?=[A-Z“\"'(\[])")
 
 
 def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:

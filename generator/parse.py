@@ -81,6 +81,8 @@ def parse(body: Sequence[Line], knows: Callable[[Label], bool] = lambda label: F
         if i not in accepted:
             accepted[i] = _forced_label(body[i], ref)
     standing = {label.text: label for label, rest in accepted.values() if label.name and not rest}
+    said = Counter(label.text for label, _ in accepted.values() if label.text.isupper() and len(label.text) >= 2)
+    standing.update((label.text, label) for label, _ in accepted.values() if said[label.text] >= RUN_ON_LABELS)
     known = labels.longest_first(standing)
     used = {ref for line in body for ref in (*forced.labels, *forced.text) if _refers_to(ref, line)}
     unused = tuple(ref for ref in (*forced.labels, *forced.text) if ref not in used)
@@ -92,7 +94,8 @@ RUN_ON_LABELS = 2  # an upper-case label at this many line starts is found again
 
 def _split_run_on(body: Sequence[Line]) -> list[Line]:
     """Lines where a scanned page ran two turns together, "… in Tasmania? PM: Well, …": split
-    before an upper-case label that also starts lines of its own, after a sentence's end."""
+    before an upper-case label that also starts lines of its own, after a sentence's end or
+    where a capital follows its colon ("… an inducement to PM: I categorically deny …")."""
     starts = Counter(
         hit[0].text for line in body[:5000] if (hit := labels.detect(line.text)) and hit[0].text.isupper() and hit[0].style != "standalone"
     )
@@ -100,7 +103,9 @@ def _split_run_on(body: Sequence[Line]) -> list[Line]:
     known = sorted((t for t, n in starts.items() if (n >= RUN_ON_LABELS or t in keywords) and len(t) >= 2), key=len, reverse=True)
     if not known:
         return list(body)
-    run_on = re.compile(rf"(?<=[.?!…\"”')\]-])\s+(?=(?:{'|'.join(map(re.escape, known))}):)")
+    either = "|".join(map(re.escape, known))
+    # after a sentence's end, or after a word in lower case where a capital follows the colon ("inducement to PM: I")
+    run_on = re.compile(rf"(?<=[.?!…\"”')\]-])\s+(?=(?:{either}):)|(?<=[a-z])\s+(?=(?:{either}):\s+[A-Z])")
     out: list[Line] = []
     for line in body:
         parts = run_on.split(line.text) if ":" in line.text[3:] else [line.text]

@@ -165,7 +165,14 @@ def _passed_over(turn: Turn, turns: Sequence[Turn], index: int) -> bool:
     text = turn.text
     if "?" not in text and gives_floor(text):
         return True
-    return len(text.split(maxsplit=ASIDE_WORDS)) <= ASIDE_WORDS and not _TO_THE_PRINCIPAL.search(text)
+    return len(text.split(maxsplit=ASIDE_WORDS)) <= ASIDE_WORDS and not _put_to_the_principal(text)
+
+
+def _put_to_the_principal(text: str) -> bool:
+    """A question put to the principal by name or office, with words of its own besides the
+    name: "Ms. Karine?" alone bids for the floor."""
+    named = _TO_THE_PRINCIPAL.search(text)
+    return named is not None and len((text[: named.start()] + text[named.end():]).split(maxsplit=2)) >= 2
 
 
 # "Are you saying, Mr Whitlam, that he misled you?", "Prime Minister, …?": a question put to

@@ -289,3 +289,35 @@ def test_an_interview_named_on_its_own_page_wins_over_the_listings_title(tmp_pat
              "JOURNALIST: How are you this morning?\n\nPM: Very well, thank you, and glad to be on the programme.\n",
              sidecar="title: Transcript of interview with Jonh Hewitt, 2MM\n").transcript
     assert askers(t) == [("John Hewitt", "2MMM")]
+
+
+def test_a_short_answer_before_the_hand_over_answers_the_question(tmp_path):
+    # White House, 2022-03-10: "MS. PSAKI:  I would not.  Go ahead."
+    t = read(tmp_path, "Press briefing\n\nMS. PSAKI: Good afternoon. I have two things for you at the top today.\n\n"
+             "Q Would the White House like to comment on what the Representative said about Ukraine's government?\n\n"
+             "MS. PSAKI: I would not. Go ahead.\n\n"
+             "Q Can you hear me? Okay.\n\n"
+             "MS. PSAKI: Yes, we can hear you. Go ahead.\n\n"
+             "Q What is the President doing tomorrow?\n\n"
+             "MS. PSAKI: He is travelling to Ohio to talk about jobs, and he will be back in the evening.\n").transcript
+    assert [(e.question.text[:10], names(e.answers)) for e in t.exchanges] == [
+        ("Would the ", ["Ms. Psaki"]), ("What is th", ["Ms. Psaki"])]
+
+
+def test_an_upper_case_label_that_lost_its_colon_to_a_scan_is_still_a_label(tmp_path):
+    # PM Transcripts, 1996-03-20 (scanned): "HOWARD; No I haven't.", "JOURNALIST-. Did you", "BOLGER  We're", "JOURNALIST Mr Bolger"
+    t = read(tmp_path, "Joint press conference\n\nHOWARD: Welcome to Jim Bolger.\n\nBOLGER: Thank you John.\n\n"
+             "JOURNALIST: Mr Howard have you spoken to Mr McLachlan?\n\nHOWARD; No I haven't.\n\n"
+             "JOURNALIST-. Did you discuss the option?\n\nHOWARD: No we didn't.\n\n"
+             "JOURNALIST: Mr Bolger, and you?\n\nBOLGER: The same.\n\nJOURNALIST Mr Bolger do you have any tips?\n\nBOLGER  We're working on it.\n\n"
+             "JOURNALIST: And the runway?\n\nHOWARD: Well, we are faithful to our commitments.\n").transcript
+    assert [names(e.answers) for e in t.exchanges] == [["Howard"], ["Howard"], ["Jim Bolger"], ["Jim Bolger"], ["Howard"]]
+    assert t.exchanges[3].answers[0].text == "We're working on it."
+
+
+def test_a_label_a_scan_ran_into_the_question_s_line_starts_a_turn(tmp_path):
+    # PM Transcripts, 1989-11-22: "JOURNALIST: Prime Minister, did you offer an inducement / to PM: I categorically deny …"
+    t = read(tmp_path, "News conference\n\nPM: Good morning.\n\nJOURNALIST: Prime Minister, did you offer an inducement\n"
+             "to PM: I categorically deny these totally bizarre allegations.\n\nJOURNALIST: What now?\n\nPM: We go on.\n").transcript
+    assert [(e.question.text, [a.text for a in e.answers]) for e in t.exchanges][0] == (
+        "Prime Minister, did you offer an inducement\n\nto", ["I categorically deny these totally bizarre allegations."])

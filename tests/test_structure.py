@@ -130,7 +130,7 @@ def test_questions_back_to_back_are_two_exchanges():
     assert outline(parts) == ([], [(1, [], 1, []), (2, [], 2, [3])], [])
 
 
-@pytest.mark.parametrize("aside", ["Karine?", "To the back?", "Why not?", "Can we come back to the back?"])
+@pytest.mark.parametrize("aside", ["Karine?", "Ms. Karine?", "Mr President?", "To the back?", "Why not?", "Can we come back to the back?"])
 def test_a_short_question_no_one_answers_leads_in_to_the_next(aside):
     parts = structure(said(("Q", LONG), ("P", "Yes."), ("Q", aside), ("Q", LONG), ("P", "No.")))
     assert outline(parts) == ([], [(1, [], 1, [2]), (2, [3], 4, [5])], [])

@@ -62,3 +62,60 @@ def test_an_answered_question_is_left_alone():
 def test_no_principal_nothing_to_give():
     turns = [turn(Q, "Is it true?"), turn(Q, ANSWER)]
     assert mend(turns) == (tuple(turns), ())
+
+
+HAWKE = Speaker(Role.PRINCIPAL, Person("bob-hawke", "Bob Hawke"))
+LONG_ANSWER = ("Well I, as you know, am not a strict disciplinarian. I rather try and operate on the basis of getting "
+               "co-operation. I want to say this though, that I would think that if the decision had gone the other way "
+               "there would have been a multitude of motions passed against me.")
+
+
+def test_an_answer_run_into_the_question_s_own_line_is_split_there():
+    # 1984-07-13 (PM Transcripts, scanned): "… faces the risk of discipline? Well I, as you know, …"
+    turns = [turn(HAWKE, "Thank you."), turn(Q, "Mr Hawke, does that mean he faces the risk of discipline? " + LONG_ANSWER),
+             turn(Q, "Prime Minister, on immigration?"), turn(HAWKE, "No.")]
+    mended, warnings = mend(turns)
+    assert mended[1].paragraphs == ("Mr Hawke, does that mean he faces the risk of discipline?",)
+    assert (mended[2].speaker, mended[2].paragraphs) == (HAWKE, (LONG_ANSWER,))
+    assert len(warnings) == 1
+
+
+def test_within_a_line_only_an_answer_s_opening_and_length_split():
+    for rest in ("There are some people who are saying that there should be high-level intervention. " * 3,
+                 "Well, that is all."):
+        turns = [turn(HAWKE, "Thank you."), turn(Q, "Will you send a letter to North Korea? " + rest),
+                 turn(Q, "And on Japan?"), turn(HAWKE, "No.")]
+        assert mend(turns)[0] == tuple(turns)
+
+
+def test_a_question_the_answer_asks_does_not_split_it():
+    # "… do you realise that in extremis you invoked the Almighty? …": the answer quotes a question.
+    answer = ("I'll tell you. I'll give you one observation that was made by my Deputy who was sitting on my right "
+              "and he said Prime Minister, do you realise that in extremis you invoked the Almighty? That was all.")
+    turns = [turn(HAWKE, "Thank you."), turn(Q, "What exactly did go through your mind?", answer),
+             turn(Q, "On uranium?"), turn(HAWKE, "No.")]
+    mended, _ = mend(turns)
+    assert (mended[2].speaker, mended[2].paragraphs) == (HAWKE, (answer,))
+
+
+MODERATOR = Speaker(Role.MODERATOR, Person("jose-fernandez", "José Fernández"))
+
+
+def test_a_moderator_who_answers_before_handing_over_is_the_answerer():
+    # 2024-07-11 background press call (White House): the moderator answers a request for a list.
+    turns = [turn(PSAKI, "Hello."),
+             turn(Q, "Could you send us all a list of the eleven manufacturing plants that are getting this funding?"),
+             turn(MODERATOR, "Yep, we will have that to you all today.", "Okay, our next question will come from Rachel."),
+             turn(Q, "Hi, what is the timeline?"), turn(PSAKI, "Soon.")]
+    mended, _ = mend(turns)
+    assert [(t.speaker.role, t.paragraphs) for t in mended[2:4]] == [
+        (Role.PRINCIPAL, ("Yep, we will have that to you all today.",)),
+        (Role.MODERATOR, ("Okay, our next question will come from Rachel.",))]
+
+
+def test_a_moderator_managing_the_floor_answers_nothing():
+    for says in ("Liz, we're just going to move around, and if we have time we'll come back. But we'll go to Ashley.",
+                 "Thank you very much. Next question.", "Sorry, could you repeat your question?"):
+        turns = [turn(PSAKI, "Hello."), turn(Q, "And on that point of his insight into Vladimir Putin, what is it?"),
+                 turn(MODERATOR, says), turn(Q, "Hi, what is the timeline?"), turn(PSAKI, "Soon.")]
+        assert [t.speaker.role for t in mend(turns)[0]] == [t.speaker.role for t in turns], says
