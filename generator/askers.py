@@ -104,20 +104,25 @@ class Askers:
             j = i + 1
             while j < len(out) and links[j]:
                 j += 1
-            run = out[i:j]
-            named = {e.question.speaker.person for e in run if e.question.speaker.person}
-            fullest = max(named, key=lambda p: (len(p.name.split()), p.name), default=None)
-            if fullest is not None and all(p == fullest or _full(fullest, p) for p in named):
-                person = fullest
-                outlet = next((e.question.speaker.outlet for e in run if e.question.speaker.outlet), None)
-                for k in range(i, j):
-                    q = out[k].question
-                    if q.speaker.person is None or q.speaker.person in named:
-                        speaker = replace(q.speaker, person=person, outlet=q.speaker.outlet or outlet)
-                        follows = out[k - 1].number if k > i else out[k].follow_up_of
-                        out[k] = replace(out[k], question=replace(q, speaker=speaker), follow_up_of=follows)
+            self._give_run(out, i, j)
             i = j
         return _outlets_kept(out)
+
+    @staticmethod
+    def _give_run(out: list[Exchange], i: int, j: int) -> None:
+        """The questions `i` to `j` to the one journalist named among them, where one is."""
+        run = out[i:j]
+        named = {e.question.speaker.person for e in run if e.question.speaker.person}
+        fullest = max(named, key=lambda p: (len(p.name.split()), p.name), default=None)
+        if fullest is None or not all(p == fullest or _full(fullest, p) for p in named):
+            return
+        outlet = next((e.question.speaker.outlet for e in run if e.question.speaker.outlet), None)
+        for k in range(i, j):
+            q = out[k].question
+            if q.speaker.person is None or q.speaker.person in named:
+                speaker = replace(q.speaker, person=fullest, outlet=q.speaker.outlet or outlet)
+                follows = out[k - 1].number if k > i else out[k].follow_up_of
+                out[k] = replace(out[k], question=replace(q, speaker=speaker), follow_up_of=follows)
 
     def __call__(self, question: Turn, lead_in: Sequence[Turn], before: Turn | None, after: Turn | None = None,
                  apart: bool = False) -> Turn:
@@ -210,7 +215,7 @@ class Askers:
         return found
 
     def _introduced_at(self, opening: str) -> tuple[Person | None, Outlet | None]:
-        first = re.split(r"(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")
+        first = re.split(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")  # "U.S. sanctions, …" goes on
         if len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
         match = _INTRODUCES.match(opening)

@@ -20,7 +20,7 @@ FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
 # What gives the floor, besides naming the next journalist: "Next question", "Go ahead",
 # "your line is open", "we'll take questions", "Operator, …".
 GIVES_FLOOR = re.compile(
-    r"\b(?:(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|"
+    r"\b(?:(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|any\s+(?:other|more|further)\s+questions|"
     r"go\s+ahead|(?:your\s+)?line\s+is\s+(?:now\s+)?open|line\s+of|(?:i|we)(?:'|’)?(?:ll| will)\s+go\s+(?:back\s+|now\s+)?to|"
     r"(?:take|taking|open\s+(?:it\s+)?up\s+(?:to|for)|turn\s+(?:it\s+)?(?:over\s+)?to)\s+(?:your\s+|some\s+|a\s+few\s+)?questions?|"
     r"question\s+(?:comes\s+)?from|press\s+(?:star|\*)?\s*(?:1|one)|queue|floor\s+(?:is\s+)?(?:now\s+)?open|"
@@ -41,9 +41,11 @@ def gives_floor(text: str) -> bool:
 ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
 
 
-# "Thank you, Maxine.", "Okay, thanks.", "Sorry about that.": words that answer nothing.
+# "Thank you, Maxine.", "Okay, thanks.", "Sorry about that.", "Thank you very much, Coordinator Smith.
+# Appreciate it.": words that answer nothing.
 _THANKS = re.compile(r"(?:(?:okay|ok|all right|great|good|yes|yeah|sorry),?\s*)?(?:thanks?(?: you)?|thank you(?: very much| all| so much)?"
-                     r"|sorry(?: about that)?|excuse me)(?:,?\s+[A-Z][\w'’-]+)?[.!]?", re.I)
+                     r"|sorry(?: about that)?|excuse me|(?:I|we) (?:really )?appreciate (?:it|that|you(?: all)?)|appreciate (?:it|that))"
+                     r"(?:,?\s+[A-Z][\w'’.-]+){0,3}[.!]?", re.I)
 
 
 def acknowledges(sentence: str) -> bool:
