@@ -19,7 +19,7 @@ from . import labels
 from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, last_sentence
 from .model import Exchange, Outlet, Person, Role, Turn
 from .registry import make_id
-from .resolve import OUTLET_WORDS, Resolver, looks_like_outlet
+from .resolve import INITIALS, OUTLET_WORDS, Resolver, looks_like_outlet
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|van|von|al|el|bin))*?"
 _OUTLET = (  # "the New York Times", "la revista Petróleo y Energía", "Grupo Radio Digital y de El Financiero"
@@ -27,6 +27,7 @@ _OUTLET = (  # "the New York Times", "la revista Petróleo y Energía", "Grupo R
     r"[A-Z0-9][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|&|de|du|für|for|and|y|la|el|del"
     r"|news|agency|newspaper|channel|television|radio|company|magazine|tv|online|website|network|publication"
     r"|daily|service|station|programme|program|broadcasting))*"
+    r"(?:\s+\([A-Z][^()]{1,40}\)(?:\s+(?:news|agency|newspaper|channel|television|radio|magazine|tv|website|network))*)?"  # "Selskaya Zhisn (Rural Life) newspaper"
 )
 # "Hi, this is Sarah with Bloomberg", "My name is … from …", "It's Tom from Reuters",
 # "Louise Dodson from The Age.", "Yes, Jane Smith, ABC."
@@ -36,7 +37,7 @@ _INTRODUCES = re.compile(
     rf"(?:mr\.?|madam|mister)\s+(?:president|secretary|prime minister|minister|chairman|chancellor))\b"
     rf"[\w\s,'’]{{0,30}}?[,.!—–-]+\s*)*"
     rf"(?:(?i:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*)?"
-    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|[,.]\s*(?:(?i:(?:and\s+)?i\s+represent|(?:and\s+)?i(?:['’]m| am)\s+(?:from|with)|i\s+work\s+for|from)\s+)|,\s*|\s+\()"
+    rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|[,.;]\s*(?:(?i:(?:and\s+)?i\s+represent|(?:and\s+)?i(?:['’]m| am)\s+(?:(?:a|the)\s+(?:representative|correspondent|journalist|reporter)\s+(?:of|for|from|with)|from|with)|i\s+work\s+for|from)\s+)|,\s*|\s+\()"
     rf"(?P<outlet>{_OUTLET})\)?(?:[.,;:!]|\s+(?:in|from|based)\b)"
 )
 # A question signed at its end: "Nancy Flores, de Contralínea.", "Jane Smith from Reuters."
@@ -57,7 +58,7 @@ BYLINE_WORDS = 6  # a first sentence this short that names an outlet is the jour
 
 def _outlet_text(words: str) -> str:
     """An outlet as far as its sentence goes: "New York Times" of "New York Times.  What about"."""
-    return re.sub(r"^the\s+", "", re.split(r"\.\s+", words, maxsplit=1)[0].rstrip("."))  # "the New York Times": its name
+    return re.sub(r"^the\s+", "", re.split(r"(?<!\b[A-Z]\.[A-Z])\.\s+", words, maxsplit=1)[0].rstrip("."))  # "the New York Times": its name
 
 
 def _outlets_kept(exchanges: list[Exchange]) -> tuple[Exchange, ...]:
@@ -253,7 +254,7 @@ class Askers:
         return (
             self.resolver.registry.outlet(words) is not None
             or any(t.casefold().strip(".,") in OUTLET_WORDS for t in tokens)
-            or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+            or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2 and not INITIALS.fullmatch(tokens[0]))
             or (len(tokens) == 1 and bool(_DOMAIN.search(tokens[0])))  # "47news.ru", "Gazeta.Ru"
         )
 
@@ -311,9 +312,9 @@ def _hands_on(turn: Turn | None) -> bool:
 
 
 def _same(a: Person, b: Person) -> bool:
-    """"Ms. Mitchell" and "Andrea Mitchell"; "Olga" and "Olga Ivanova"."""
+    """"Ms. Mitchell" and "Andrea Mitchell"; "Olga" and "Olga Ivanova"; "Zykov Roman" and "Roman Zykov"."""
     x, y = a.name.casefold().split(), b.name.casefold().split()
-    return a.id == b.id or x[-1] == y[-1] or (len(x) == 1 or len(y) == 1) and x[0] == y[0]
+    return a.id == b.id or x[-1] == y[-1] or (len(x) == 1 or len(y) == 1) and x[0] == y[0] or sorted(x) == sorted(y)
 
 
 def _full(longer: Person, shorter: Person) -> bool:

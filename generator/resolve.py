@@ -196,12 +196,15 @@ OUTLET_WORDS = frozenset(
 )
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?\.?")  # "M.J.", "J.J.": a journalist's initials, "U.S.": a country, no outlet
+
+
 def looks_like_outlet(words: str) -> bool:
     """"Ukraine News Agency", "AFP", "Voice of America", "The Kyiv Independent": no person's name."""
     tokens = words.split()
     return (
         any(t.casefold() in OUTLET_WORDS for t in tokens)
-        or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2)
+        or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2 and not INITIALS.fullmatch(tokens[0]))
         or (tokens[:1] == ["The"] and len(tokens) >= 2)
         or " of " in f" {words} "
     )

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
+from generator.askers import Askers
 from generator.clean import clean
 from generator.html_text import page_text
 from generator.labels import detect
 from generator.model import Role
+from generator.registry import Registry
+from generator.resolve import Resolver
 from tests.test_reading import HEAD, names, read
 from tests.test_styles import askers
 
@@ -321,3 +326,28 @@ def test_a_label_a_scan_ran_into_the_question_s_line_starts_a_turn(tmp_path):
              "to PM: I categorically deny these totally bizarre allegations.\n\nJOURNALIST: What now?\n\nPM: We go on.\n").transcript
     assert [(e.question.text, [a.text for a in e.answers]) for e in t.exchanges][0] == (
         "Prime Minister, did you offer an inducement\n\nto", ["I categorically deny these totally bizarre allegations."])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kremlin, 2018-12-20: a representative of an outlet, an outlet with its gloss, a name given surname first
+    ("My name is Valeria Pavlyuchenko; I am a representative of Rossiya TV channel. I believe …",
+     ("Valeria Pavlyuchenko", "Rossiya TV channel")),
+    ("Good afternoon. My name is Olga, I represent the Selskaya Zhisn (Rural Life) newspaper. It marked …",
+     ("Olga", "Selskaya Zhisn (Rural Life) newspaper")),
+    ("Hi, it's Don Lee from the L.A. Times. I just wanted to follow up …", ("Don Lee", "L.A. Times")),
+    ("U.S. sanctions, but those are American. And you said …", (None, None)),
+])
+def test_journalists_introduce_themselves(text, expected):
+    person, outlet = Askers(Resolver(Registry(), None))._introduced(text)
+    assert (person and person.name, outlet and outlet.name) == expected
+
+
+def test_initials_called_after_crosstalk_name_the_journalist(tmp_path):
+    # White House gaggle, 2024-01-18, lines 464-481: "MS. DALTON:  — J.J." over crosstalk
+    t = read(tmp_path, "Press gaggle\n\nMS. DALTON: Good morning. Two things at the top today before questions.\n\n"
+             "Q Is the President travelling this week, and where to?\n\nMS. DALTON: He is going to Ohio on Friday, to talk about jobs.\n\n"
+             "Q I just didn't want to start asking —\n\nMS. DALTON: (Inaudible) —\n\nQ — domestic questions if (inaudible).\n\n"
+             "MS. DALTON: — J.J.\n\n"
+             "Q Okay. On electric vehicles, do you have any thoughts on charging them in the cold?\n\n"
+             "MS. DALTON: Cold weather affects every car, electric or not, and we are looking into it.\n").transcript
+    assert askers(t)[-1] == ("J.J.", None)
