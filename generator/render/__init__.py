@@ -91,6 +91,7 @@ def render_site(
             put(f"feeds/{old}.xml", files[feed])
     for entry in withdrawn:
         put(entry.url.rstrip("/") + ".md", withdrawn_page(entry))
+    put_all(feeds.sitemaps(files))
     return dict(sorted(files.items()))
 
 

@@ -9,6 +9,10 @@ With a `site_url`, ids and links are absolute URLs. Without one (a local build),
 relative to the feed file, so they resolve wherever the site is served, and ids are
 `urn:uuid:`s derived from the site-relative URL: Atom allows relative links but not
 relative ids (RFC 4287, 4.2.6).
+
+Each folder of feeds also holds an empty `sitemap.xml` (`sitemaps`): Material for MkDocs
+fetches one beside every `<link rel="alternate">` of a page (for its language selector),
+and the feed links of every page would otherwise each cost a request that gets a 404.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import heapq
+import posixpath
 import re
 import uuid
 from collections.abc import Iterable, MutableMapping, Sequence
@@ -82,6 +87,18 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for gone in set(kept) - set(files) - {"code"}:
         del kept[gone]
     return dict(sorted(files.items()))
+
+
+SITEMAP = "sitemap.xml"
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+def sitemaps(files: dict[str, str]) -> dict[str, str]:
+    """An empty sitemap in each folder of feeds among `files` (docs paths) that has none:
+    what Material asks for beside each feed a page links to. A feed at that name (someone
+    whose id is "sitemap") is left as it is: Material reads it as a sitemap of nothing."""
+    folders = {posixpath.dirname(path) for path in files if path.startswith("feeds/") and path.endswith(".xml")}
+    return {name: EMPTY_SITEMAP for folder in sorted(folders) if (name := f"{folder}/{SITEMAP}") not in files}
 
 
 def _version(t: Transcript) -> str:
