@@ -4,12 +4,14 @@ or more and no failed request (a reader's search included)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from generator.links import check_links
 from tests.conftest import make_project, served_folder
 from tests.test_cli import run
 from tests.test_search import browser  # noqa: F401  (the fixture: Chromium, headless)
@@ -80,6 +82,11 @@ def test_no_page_requests_anything_that_is_not_there(browser, tmp_path, monkeypa
         result = run(project, "build")
         assert result.returncode == 0, result.stderr
         check_every_page_type(browser, project / "site", base)
+        assert check_links(project / "site") == []  # and every url and link of the data lands
+        for name in ("transcripts.json", "people.json", "outlets.json"):
+            data = json.loads((project / "site/api" / name).read_text(encoding="utf-8"))
+            assert data["base"] == (base if site_url else "../")
+        assert (project / "site/api/exchanges.csv").is_file() and (project / "site/api/exchanges.jsonl").is_file()
 
 
 def test_each_folder_of_feeds_has_the_sitemap_the_theme_asks_for(corpus):
