@@ -172,28 +172,32 @@ def _short(url: str, length: int = 60) -> str:
 
 
 def _check_api(site: Site) -> list[Problem]:
-    """Each JSON file under api/ reads as JSON, and each `url` in it (relative to the site
-    root, "transcripts/2024/<id>/#q3") lands on a page and its anchor."""
+    """Each JSON (and JSON Lines) file under api/ reads, and each `url` in it (relative to
+    the site root, "transcripts/2024/<id>/#q3") and each `link` (relative to the file, where
+    it is not absolute) lands on a page and its anchor."""
     problems = []
-    for name in sorted(f for f in site.files if f.startswith(f"{API}/") and f.endswith(".json")):
+    for name in sorted(f for f in site.files if f.startswith(f"{API}/") and f.endswith((".json", ".jsonl"))):
         text = (site.root / name).read_text(encoding="utf-8", errors="replace")
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as error:
-            problems.append(Problem(site.root / name, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})"))
-            continue
-        for url in dict.fromkeys(_urls(value)):  # each once, in order
-            if (message := _fault(site, "index.html", url.strip())) is not None:
-                problems.append(Problem(site.root / name, _line_of(text, url), message))
+        lines = text.splitlines() if name.endswith(".jsonl") else [text]
+        values = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                values.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                at = number if name.endswith(".jsonl") else error.lineno
+                problems.append(Problem(site.root / name, at, f"not valid JSON: {error.msg} (column {error.colno})"))
+        for key, url in dict.fromkeys(pair for value in values for pair in _urls(value)):  # each once, in order
+            if (message := _fault(site, "index.html" if key == "url" else name, url.strip())) is not None:
+                problems.append(Problem(site.root / name, _line_of(text, key, url), message))
     return problems
 
 
-def _urls(value: object) -> Iterator[str]:
-    """Every string under a `url` key, however deep."""
+def _urls(value: object) -> Iterator[tuple[str, str]]:
+    """Every string under a `url` or `link` key, however deep, with its key."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "url" and isinstance(item, str):
-                yield item
+            if key in ("url", "link") and isinstance(item, str):
+                yield key, item
             else:
                 yield from _urls(item)
     elif isinstance(value, list):
@@ -201,10 +205,11 @@ def _urls(value: object) -> Iterator[str]:
             yield from _urls(item)
 
 
-def _line_of(text: str, url: str) -> int:
-    """The line where `url` is first written in a JSON text, or 0 if it is written escaped."""
+def _line_of(text: str, key: str, url: str) -> int:
+    """The line where `url` is first written under `key` in a JSON text, or 0 if it is
+    written escaped."""
     for written in (json.dumps(url, ensure_ascii=False), json.dumps(url)):
-        at = text.find(written)
-        if at >= 0:
-            return text.count("\n", 0, at) + 1
+        found = re.search(f'"{key}"\\s*:\\s*{re.escape(written)}', text)
+        if found:
+            return text.count("\n", 0, found.start()) + 1
     return 0

@@ -55,11 +55,24 @@ def _generated(folder: str, names: list[str]) -> set[str]:
 
 @contextlib.contextmanager
 def served_folder(folder: Path) -> Iterator[str]:
-    """A built site served over HTTP on a free port, as a reader's browser needs it: its root URL."""
+    """A built site served over HTTP on a free port, as a reader's browser needs it: its root
+    URL. A missing URL gets the site's 404.html with status 404, as on GitHub Pages."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def send_error(self, code, message=None, explain=None):
+            page = folder / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -65,14 +65,40 @@ def test_the_archive_feed_lists_every_exchange_newest_first(catalog, published):
     assert parsed.feed.updated == f"{newest.isoformat()}T00:00:00+00:00"
 
 
-def test_entries_name_the_exchange_and_carry_its_question(catalog, published):
+def test_entries_name_the_exchange_and_carry_its_question_answer_and_asker(catalog, published):
     first = catalog.transcripts[0]
     q1 = first.exchanges[0]
     entry = next(e for e in parse(published[paths.FEED_ALL]).entries if e.link == f"{SITE}{first.url}#q1")
     assert entry.title == "Q1 · Sabine Siebold, Reuters: Pre-ministerial press conference"
     assert entry.content[0].type == "text/plain"
-    assert entry.content[0].value == q1.question.text + "\n\nAnswered by: Mark Rutte"
+    assert entry.content[0].value == (
+        q1.question.text + "\n\nMark Rutte: Well, as you know, Allies agree that the future of Ukraine is in NATO, and "
+        "during the Washington Summit, we agreed on the irreversible path towards NATO, and before and after the "
+        "Washington Summit, Allies have been working on building the bridge.\n\nAnswered by: Mark Rutte"
+    )
     assert entry.published == entry.updated == "2024-12-03T00:00:00+00:00"
+    assert entry.author_detail == {"name": "Sabine Siebold, Reuters", "href": SITE + "speakers/sabine-siebold/"}
+    assert parse(published[paths.FEED_ALL]).feed.author == "Press conference transcripts"
+
+
+def test_an_entry_gives_the_opening_words_of_a_long_answer_and_an_unnamed_asker(corpus):
+    t = min(corpus.transcripts, key=lambda t: t.order)
+    q1 = t.exchanges[0]
+    answer = dataclasses.replace(q1.answers[0], paragraphs=(" ".join(f"w{n}" for n in range(100)), "Second."))
+    unnamed = dataclasses.replace(q1.question, speaker=dataclasses.replace(q1.question.speaker, person=None, outlet=None))
+    changed = dataclasses.replace(q1, question=unnamed, replies=(answer,))
+    local = feeds(build_catalog((dataclasses.replace(t, exchanges=(changed,)),)), "")
+    entry = parse(local[paths.FEED_ALL]).entries[0]
+    opening = " ".join(f"w{n}" for n in range(60)) + "…"
+    assert entry.content[0].value == f"{unnamed.text}\n\nMark Rutte: {opening}\n\nAnswered by: Mark Rutte"
+    assert entry.author_detail == {"name": "Unnamed journalist"}
+    rutte = parse(local["feeds/speakers/mark-rutte.xml"]).entries[0]
+    assert rutte.author_detail == {"name": "Unnamed journalist"}
+
+
+def test_without_a_site_url_an_askers_page_is_relative_to_the_feed(catalog):
+    entry = parse(feeds(catalog, "")["feeds/outlets/reuters.xml"]).entries[0]
+    assert urljoin(SITE + "feeds/outlets/reuters.xml", entry.author_detail.href) == SITE + "speakers/sabine-siebold/"
 
 
 def test_every_link_lands_on_an_exchange_of_the_model(catalog, published):

@@ -90,14 +90,21 @@ def test_doorstep_keeps_chrome_out_and_the_fourth_answer_whole(files):
 
 def test_index_lists_every_transcript(files):
     index = json.loads(files["api/transcripts.json"])
+    conference = "2024-12-03-pre-ministerial-press-conference"
     assert index == {
         "transcripts": [
             {
-                "id": "2024-12-03-pre-ministerial-press-conference",
+                "id": conference,
                 "title": "Pre-ministerial press conference",
                 "date": "2024-12-03",
-                "url": "transcripts/2024/2024-12-03-pre-ministerial-press-conference/",
+                "url": f"transcripts/2024/{conference}/",
                 "questions": 12,
+                "link": f"../transcripts/2024/{conference}/",
+                "subtitle": "by NATO Secretary General Mark Rutte ahead of the meeting of NATO Ministers of "
+                            "Foreign Affairs in Brussels on 3 and 4 December",
+                "kind": "Press conference",
+                "location": "Brussels",
+                "file": {"url": f"api/transcripts/{conference}.json", "link": f"../api/transcripts/{conference}.json"},
             },
             {
                 "id": "2025-02-13-doorstep-statement",
@@ -105,8 +112,23 @@ def test_index_lists_every_transcript(files):
                 "date": "2025-02-13",
                 "url": "transcripts/2025/2025-02-13-doorstep-statement/",
                 "questions": 5,
+                "link": "../transcripts/2025/2025-02-13-doorstep-statement/",
+                "subtitle": "by NATO Secretary General Mark Rutte ahead of the meetings of NATO Ministers of "
+                            "Defence in Brussels",
+                "kind": "Doorstep",
+                "location": "Brussels",
+                "file": {"url": "api/transcripts/2025-02-13-doorstep-statement.json",
+                         "link": "../api/transcripts/2025-02-13-doorstep-statement.json"},
             },
-        ]
+        ],
+        "schema_version": 2,
+        "base": "../",
+        "files": {
+            "people": {"url": "api/people.json", "link": "../api/people.json"},
+            "outlets": {"url": "api/outlets.json", "link": "../api/outlets.json"},
+            "exchanges_csv": {"url": "api/exchanges.csv", "link": "../api/exchanges.csv"},
+            "exchanges_jsonl": {"url": "api/exchanges.jsonl", "link": "../api/exchanges.jsonl"},
+        },
     }
 
 

@@ -177,6 +177,25 @@ def test_the_export_is_valid_json_and_its_urls_land(tmp_path):
     ]
 
 
+def test_links_land_from_their_file_and_json_lines_are_checked_line_by_line(tmp_path):
+    site = site_of(tmp_path, {"transcripts/2024/x/index.html": '<h3 id="q1">Q1</h3>'})
+    (site / "api").mkdir()
+    (site / "api/people.json").write_text(json.dumps({"people": [
+        {"url": "transcripts/2024/x/", "link": "../transcripts/2024/x/"},
+        {"url": "transcripts/2024/x/", "link": "transcripts/2024/x/"},  # from the site root: wrong here
+        {"url": "transcripts/2024/x/", "link": "https://example.org/transcripts/2024/x/"}]}, indent=1), encoding="utf-8")
+    (site / "api/exchanges.jsonl").write_text(
+        '{"url": "transcripts/2024/x/#q1", "link": "../transcripts/2024/x/#q1"}\n'
+        '{"url": "transcripts/2024/x/#q9", "link": "../transcripts/2024/x/#q1"}\n{"url": \n', encoding="utf-8")
+    assert check_links(site) == [
+        Problem(site / "api/exchanges.jsonl", 2, "broken anchor 'transcripts/2024/x/#q9': transcripts/2024/x/index.html "
+                "has no element with id 'q9'"),
+        Problem(site / "api/exchanges.jsonl", 3, "not valid JSON: Expecting value (column 9)"),
+        Problem(site / "api/people.json", 9, "broken link 'transcripts/2024/x/': there is no "
+                "api/transcripts/2024/x/index.html in the site"),
+    ]
+
+
 def test_no_site_is_one_problem(tmp_path):
     assert [str(p) for p in check_links(tmp_path / "site")] == [
         f"{tmp_path / 'site'}: no built site here (build it with `python -m generator build`)"

@@ -10,7 +10,7 @@ import json
 import posixpath
 
 from ..model import Transcript
-from . import export, feeds, index_pages, paths, search_page, transcript_page
+from . import bulk, export, feeds, index_pages, paths, search_page, transcript_page
 from .catalog import build_catalog
 from .markdown import front_matter, human_date, text
 
@@ -51,10 +51,15 @@ def render_site(
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
     own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
+    rows = [remembered(memo, t, BULK, lambda t: _bulk(t, site_url)) for t in ordered]
     files = {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
-        paths.API_INDEX: export.dumps(export.index(ordered)),
+        paths.API_INDEX: export.dumps(export.index(ordered, site_url)),
+        paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
+        paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
+        paths.API_EXCHANGES_CSV: bulk.csv_header() + "".join(csv for csv, _ in rows),
+        paths.API_EXCHANGES_JSONL: "".join(jsonl for _, jsonl in rows),
     }
 
     def put(path: str, content: str) -> None:
@@ -91,6 +96,7 @@ def render_site(
             put(f"feeds/{old}.xml", files[feed])
     for entry in withdrawn:
         put(entry.url.rstrip("/") + ".md", withdrawn_page(entry))
+    put_all(feeds.sitemaps(files))
     return dict(sorted(files.items()))
 
 
@@ -99,7 +105,7 @@ def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> 
     return {search_page.path(t): remembered(memo, t, SEARCH, search_page.render) for t in transcripts}
 
 
-OWN, SEARCH = "page and JSON", "search page"
+OWN, SEARCH, BULK = "page and JSON", "search page", "bulk rows"
 
 
 def remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], T]) -> T:
@@ -113,6 +119,12 @@ def remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript]
 def _own(t: Transcript, site_url: str) -> tuple[str, str]:
     """What a transcript renders to on its own: its page's body and its JSON."""
     return transcript_page.body(t, site_url), export.dumps(export.transcript(t, site_url))
+
+
+def _bulk(t: Transcript, site_url: str) -> tuple[str, str]:
+    """A transcript's rows of the bulk download: as CSV lines and as JSON Lines."""
+    rows = bulk.rows(t, site_url)
+    return bulk.csv_rows(rows), bulk.jsonl(rows)
 
 
 class Withdrawn(Protocol):

@@ -6,6 +6,11 @@ question, `interjections` a moderator's turns between its answers, `follow_up_of
 number of the question a follow-up follows, `interpreted` whether a turn is an
 interpreter's rendering of its speaker's words. `url` values are relative to the site root.
 
+Every file says its `schema_version` and its `base`: the site's address where `site_url` is
+set, else the way from the file up to the site root ("../"). Beside each `url` is its
+`link`, `base` + `url`: an absolute URL where `site_url` is set, else a URL relative to the
+file itself. Either way, resolving `link` against the file's own address lands on the page.
+
 `number` is the question's place in the order asked; `anchor` its permanent id, which a
 correction never moves (`q2a` is an exchange inserted after `q2`). `merged_anchors` are the
 anchors of exchanges a correction merged into this one, `removed` the anchors of exchanges
@@ -20,7 +25,15 @@ import json
 from typing import Any
 
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
+from . import paths
+from .catalog import Catalog, Part
 from .citation import citation
+from .markdown import relative
+
+# 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
+# kind, location, each transcript's `file` and the other `files`; people, outlets and the
+# exchanges in bulk.
+SCHEMA_VERSION = 2
 
 
 def dumps(value: Any) -> str:
@@ -29,17 +42,62 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def index(transcripts: tuple[Transcript, ...]) -> dict[str, Any]:
+def base(site_url: str, path: str) -> str:
+    """What the site-relative URLs of the file at docs path `path` are relative to."""
+    return site_url.rstrip("/") + "/" if site_url else relative(path, "")
+
+
+def _versioned(site_url: str, path: str) -> tuple[dict[str, Any], str]:
+    """The keys every file starts with, and its base."""
+    here = base(site_url, path)
+    return {"schema_version": SCHEMA_VERSION, "base": here}, here
+
+
+def _file(here: str, url: str) -> dict[str, str]:
+    return {"url": url, "link": here + url}
+
+
+def index(transcripts: tuple[Transcript, ...], site_url: str = "") -> dict[str, Any]:
+    head, here = _versioned(site_url, paths.API_INDEX)
     return {
         "transcripts": [
-            {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": len(t.exchanges)}
+            {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": len(t.exchanges),
+             "link": here + t.url, "subtitle": t.meta.subtitle, "kind": t.meta.kind, "location": t.meta.location,
+             "file": _file(here, paths.api(t))}
             for t in transcripts
-        ]
+        ],
+        **head,
+        "files": {name: _file(here, path) for name, path in paths.API_FILES.items()},
     }
+
+
+def people(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
+    """Everyone with a page: their page and feed, and how many questions they asked and answered."""
+    head, here = _versioned(site_url, paths.API_PEOPLE)
+
+    def count(person_id: str, part: Part) -> int:
+        return catalog.count(person_id, part) if person_id in catalog.by_person else 0
+
+    return {**head, "people": [
+        {"id": p.id, "name": p.name, "role": p.role, **_file(here, paths.page_url(paths.speaker(p))),
+         "feed": _file(here, paths.speaker_feed(p)), "asked": count(p.id, Part.ASKED), "answered": count(p.id, Part.ANSWERED)}
+        for p in catalog.people.values()
+    ]}
+
+
+def outlets(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
+    """Every outlet with a page: its page and feed, its questions and who asked them."""
+    head, here = _versioned(site_url, paths.API_OUTLETS)
+    return {**head, "outlets": [
+        {"id": o.id, "name": o.name, **_file(here, paths.page_url(paths.outlet(o))), "feed": _file(here, paths.outlet_feed(o)),
+         "questions": len(catalog.by_outlet.get(o.id, ())), "journalists": [_ref(p) for p in catalog.journalists.get(o.id, ())]}
+        for o in catalog.outlets.values()
+    ]}
 
 
 def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
     meta = t.meta
+    head, here = _versioned(site_url, paths.api(t))
     return {
         "id": t.id,
         "title": meta.title,
@@ -48,7 +106,7 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "source": t.source.name,
         "url": t.url,
         "opening": [_turn(turn) for turn in t.opening],
-        "questions": [_exchange(t, e, site_url) for e in t.exchanges],
+        "questions": [_exchange(t, e, site_url, here) for e in t.exchanges],
         "closing": [_turn(turn) for turn in t.closing],
         "kind": meta.kind,
         "location": meta.location,
@@ -57,12 +115,14 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "status": meta.status,
         "last_updated": meta.last_updated,
         "corrected": meta.corrected.isoformat() if meta.corrected else None,
-        "removed": [{"anchor": r.anchor, "url": f"{t.url}#{r.anchor}", "after": r.after, "date": r.on.isoformat()}
-                    for r in t.removed],
+        "removed": [{"anchor": r.anchor, "url": f"{t.url}#{r.anchor}", "after": r.after, "date": r.on.isoformat(),
+                     "link": f"{here}{t.url}#{r.anchor}"} for r in t.removed],
+        **head,
+        "link": here + t.url,
     }
 
 
-def _exchange(t: Transcript, e: Exchange, site_url: str) -> dict[str, Any]:
+def _exchange(t: Transcript, e: Exchange, site_url: str, here: str) -> dict[str, Any]:
     who = e.question.speaker
     return {
         "number": e.number,
@@ -77,6 +137,7 @@ def _exchange(t: Transcript, e: Exchange, site_url: str) -> dict[str, Any]:
         "follow_up_of": e.follow_up_of,
         "merged_anchors": list(e.merged),
         "citation": citation(t, e, site_url),
+        "link": f"{here}{t.url}#{e.anchor}",
     }
 
 

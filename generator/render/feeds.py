@@ -9,6 +9,10 @@ With a `site_url`, ids and links are absolute URLs. Without one (a local build),
 relative to the feed file, so they resolve wherever the site is served, and ids are
 `urn:uuid:`s derived from the site-relative URL: Atom allows relative links but not
 relative ids (RFC 4287, 4.2.6).
+
+Each folder of feeds also holds an empty `sitemap.xml` (`sitemaps`): Material for MkDocs
+fetches one beside every `<link rel="alternate">` of a page (for its language selector),
+and the feed links of every page would otherwise each cost a request that gets a 404.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import heapq
+import posixpath
 import re
 import uuid
 from collections.abc import Iterable, MutableMapping, Sequence
@@ -23,13 +28,14 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from ..model import Exchange, Transcript
+from ..model import Exchange, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Entry
-from .markdown import relative
+from .markdown import excerpt, relative
 from .transcript_page import asker_name
 
 LIMIT = 50  # entries in one feed
+OPENING_WORDS = 60  # of the first answer, in an entry
 SITE_NAME = "Press conference transcripts"
 _EPOCH = datetime.date(1970, 1, 1)  # `updated` of a feed with no entries
 # What XML 1.0 cannot hold at all, not even as a character reference: lxml refuses it.
@@ -84,12 +90,25 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     return dict(sorted(files.items()))
 
 
+SITEMAP = "sitemap.xml"
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+def sitemaps(files: dict[str, str]) -> dict[str, str]:
+    """An empty sitemap in each folder of feeds among `files` (docs paths) that has none:
+    what Material asks for beside each feed a page links to. A feed at that name (someone
+    whose id is "sitemap") is left as it is: Material reads it as a sitemap of nothing."""
+    folders = {posixpath.dirname(path) for path in files if path.startswith("feeds/") and path.endswith(".xml")}
+    return {name: EMPTY_SITEMAP for folder in sorted(folders) if (name := f"{folder}/{SITEMAP}") not in files}
+
+
 def _version(t: Transcript) -> str:
     """A digest of what a feed entry takes from a transcript: its URL, title, date and each
     exchange's anchor, asker, question and answerers."""
     parts = [t.url, t.meta.title, t.meta.date.isoformat()]
     for e in t.exchanges:
-        parts += [e.anchor, asker_name(e.question.speaker), _summary(e)]
+        asker = e.question.speaker.person
+        parts += [e.anchor, asker_name(e.question.speaker), asker.id if asker else "", _summary(e)]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -110,6 +129,9 @@ def _atom(feed: _Feed, items: Sequence[Item], site_url: str) -> str:
         entry.id(_id(site_url, f"{t.url}#{e.anchor}"))
         entry.title(_line(f"{e.name} · {asker_name(e.question.speaker)}: {t.meta.title}"))
         entry.link(href=_href(site_url, feed.path, t.url) + f"#{e.anchor}", rel="alternate", type="text/html")
+        asker = e.question.speaker.person
+        page = {"uri": _href(site_url, feed.path, paths.page_url(paths.speaker(asker)))} if asker else {}
+        entry.author(name=_line(asker_name(e.question.speaker)), **page)
         entry.content(_summary(e), type="text")
         entry.published(_midnight(t.meta.date))
         entry.updated(_midnight(t.meta.date))
@@ -117,10 +139,17 @@ def _atom(feed: _Feed, items: Sequence[Item], site_url: str) -> str:
 
 
 def _summary(e: Exchange) -> str:
-    """The question's text, then who answered it."""
-    names = dict.fromkeys(turn.speaker.person.name if turn.speaker.person else "Unnamed speaker" for turn in e.answers)
-    answered = f"\n\nAnswered by: {', '.join(names)}" if names else ""
-    return _xml(e.question.text + answered)
+    """The question's text, the opening words of its first answer, then who answered it."""
+    names = dict.fromkeys(_name(turn) for turn in e.answers)
+    if not names:
+        return _xml(e.question.text)
+    first = e.answers[0]
+    opening = excerpt(first.paragraphs[0] if first.paragraphs else "", OPENING_WORDS)
+    return _xml(f"{e.question.text}\n\n{_name(first)}: {opening}\n\nAnswered by: {', '.join(names)}")
+
+
+def _name(turn: Turn) -> str:
+    return turn.speaker.person.name if turn.speaker.person else "Unnamed speaker"
 
 
 def _id(site_url: str, target: str) -> str:

@@ -10,6 +10,13 @@ SPEAKERS = "speakers/index.md"
 OUTLETS = "outlets/index.md"
 ABOUT = "about.md"  # hand-written
 API_INDEX = "api/transcripts.json"
+API_PEOPLE = "api/people.json"
+API_OUTLETS = "api/outlets.json"
+API_EXCHANGES_CSV = "api/exchanges.csv"  # every exchange, one row each (`render.bulk`)
+API_EXCHANGES_JSONL = "api/exchanges.jsonl"
+# The export's files beside the transcripts', as the index names them.
+API_FILES = {"people": API_PEOPLE, "outlets": API_OUTLETS,
+             "exchanges_csv": API_EXCHANGES_CSV, "exchanges_jsonl": API_EXCHANGES_JSONL}
 
 # Folders (and the one file) that `generate` owns and may rewrite or clear; the rest of
 # the docs folder is hand-written and never touched.
