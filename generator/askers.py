@@ -32,7 +32,7 @@ _OUTLET = (  # "the New York Times", "la revista Petróleo y Energía", "Grupo R
 # "Hi, this is Sarah with Bloomberg", "My name is … from …", "It's Tom from Reuters",
 # "Louise Dodson from The Age.", "Yes, Jane Smith, ABC."
 _INTRODUCES = re.compile(
-    rf"^(?:(?i:hi|hello|hey|yes|yeah|okay|ok|sir|ma['’]am|thanks?|thank you|good (?:morning|afternoon|evening|day)|"
+    rf"^(?:(?i:hi|hello|hey|yes|yeah|okay|ok|sir|ma['’]am|thanks?|thank you|welcome|good (?:morning|afternoon|evening|day)|"
     rf"(?:muy\s+)?buen(?:os|as)\s+(?:días|tardes|noches)|gracias|hola|señora?|president[ae]|"
     rf"(?:mr\.?|madam|mister)\s+(?:president|secretary|prime minister|minister|chairman|chancellor))\b"
     rf"[\w\s,'’]{{0,30}}?[,.!—–-]+\s*)*"
@@ -40,6 +40,9 @@ _INTRODUCES = re.compile(
     rf"(?P<name>{_NAME})(?:,?\s+(?:with|from|of|at|for|de|del)\s+|[,.;]\s*(?:(?i:(?:and\s+)?i\s+represent|(?:and\s+)?i(?:['’]m| am)\s+(?:(?:a|the)\s+(?:representative|correspondent|journalist|reporter)\s+(?:of|for|from|with)|from|with)|i\s+work\s+for|from)\s+)|,\s*|\s+\()"
     rf"(?P<outlet>{_OUTLET})\)?(?:[.,;:!]|\s+(?:in|from|based)\b)"
 )
+# "I'm [unclear] from the Manila Shimbun.": a name the transcriber did not catch, an outlet.
+_UNHEARD = re.compile(rf"^\W*(?:(?i:sir|ma['’]am|hi|hello)[,.]?\s+)?(?i:this is|i['’]m|i am|my name is)\s*[\[(][^\])]{{1,20}}[\])]\s*,?\s+"
+                      rf"(?i:with|from|of|at)\s+(?:the\s+)?(?P<outlet>{_OUTLET})[.,;!]")
 # A question signed at its end: "Nancy Flores, de Contralínea.", "Jane Smith from Reuters."
 _SIGNED = re.compile(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}),?\s+(?:de|del|from|with)\s+(?:la\s+|el\s+|the\s+)?(?P<outlet>{_OUTLET})\.?")
 _SELF = re.compile(r"(?:this is|it['’]s|it is|i['’]m|i am|my name is|name['’]s)\s*", re.I)
@@ -217,8 +220,13 @@ class Askers:
 
     def _introduced_at(self, opening: str) -> tuple[Person | None, Outlet | None]:
         first = re.split(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")  # "U.S. sanctions, …" goes on
-        if len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first):
+        if greeted := _NEW_VOICE.match(first):  # "Good afternoon, Channel One."
+            first = first[greeted.end():].lstrip(" ,.!")
+        if (len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first)
+                and not first.endswith("?") and not _SELF.search(first)):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
+        if unheard := _UNHEARD.match(opening):  # "I'm [unclear] from the Manila Shimbun."
+            return None, self.resolver.outlet(_outlet_text(unheard.group("outlet")))
         match = _INTRODUCES.match(opening)
         if not match or labels.title_words(match.group("name")):
             return None, None

@@ -243,6 +243,8 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
         explicit = _NAME_AND_OUTLET.search(sentence)
         if explicit and " " not in explicit.group("name") and not is_outlet(explicit.group("outlet").rstrip(".")):
             explicit = None  # "Ricardo at the AP", not "Kylie at the back"
+        if explicit and is_outlet(explicit.group("name")):
+            explicit = None  # "Lalit Jha, Press Trust of India": no one called "Press Trust"
         if explicit and not labels.title_words(explicit.group("name")) and explicit.group("name") not in _NOT_A_NAME:
             outlet = explicit.group("outlet").rstrip(".")
             return explicit.group("name"), f"Le {outlet}" if explicit.group("du") else outlet  # "du Figaro"
@@ -253,7 +255,7 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
                 return found
             match = _HANDOVER.search(sentence, match.start() + 1)
         opened = _LINE_OPEN.search(sentence)
-        if opened:
+        if opened and opened.group("who") not in _NOT_A_NAME:  # "And your line is open" names no one
             return opened.group("who"), None
     # No verb gives the floor: "Okay, FAZ.", "Une relance de la RTBF, Marc Dubreuil."
     for sentence in reversed(sentences):
@@ -267,11 +269,15 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
     return None, None
 
 
+_BY_WAY_OF = re.compile(r"^(?:the\s+)?(?:zoom|phones?|lines?|room|back|front|online|webex|teams|virtual\s+\w+)\s+(?:for|with)\s+", re.I)
+
+
 def _who(words: str, is_outlet) -> tuple[str | None, str | None]:
     """"Reuters, Sabine", "Ukraine News Agency, Dimitri, third row": a name and an outlet."""
     name = outlet = None
     for part in re.split(r",\s+", words.rstrip(".;!? ")):
-        capitals = _CAPITALS.match(part.strip())
+        part = _BY_WAY_OF.sub("", part.strip())  # "Zoom for Amy Gibbons": her, not the room she is in
+        capitals = _CAPITALS.match(part)
         if not capitals:
             continue
         found = capitals.group("words").rstrip(".")

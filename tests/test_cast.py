@@ -16,7 +16,7 @@ from generator.html_text import page_text
 from generator.labels import detect
 from generator.model import Role
 from generator.registry import Registry
-from generator.resolve import Resolver
+from generator.resolve import Resolver, handed_to, looks_like_outlet
 from tests.test_reading import HEAD, names, read
 from tests.test_styles import askers
 
@@ -351,3 +351,23 @@ def test_initials_called_after_crosstalk_name_the_journalist(tmp_path):
              "Q Okay. On electric vehicles, do you have any thoughts on charging them in the cold?\n\n"
              "MS. DALTON: Cold weather affects every car, electric or not, and we are looking into it.\n").transcript
     assert askers(t)[-1] == ("J.J.", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We’ll turn to Lalit Jha, Press Trust of India.", ("Lalit Jha", "Press Trust of India")),  # State, 2022-04-12
+    ("Great.  We’ll go back to Zoom for Amy Gibbons.", ("Amy Gibbons", None)),  # White House, 2023-04-12
+    ("And your line is open. Please, go ahead.", (None, None)),  # State, 2021-07-27: "And" is no one
+])
+def test_hand_overs_name_the_journalist_not_the_words_around_them(text, expected):
+    assert handed_to(text, looks_like_outlet) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("And press conferences?", None),  # FOMC, 2018-03-21: a question, no byline
+    ("Good afternoon, Channel One. Thank you for the opportunity.", "Channel One"),  # Kremlin, 2018-12-20
+    ("I'm [unclear] from the Manila Shimbun. I'd like to ask you", "Manila Shimbun"),  # PCOO, 2017-01-12
+    ("Thanks.  Welcome, Mr. Chairman.  Edward Lawrence with Fox Business.  So, if you", "Fox Business"),  # FOMC
+])
+def test_an_outlet_given_at_the_question_s_start(text, expected):
+    _, outlet = Askers(Resolver(Registry(), None))._introduced(text)
+    assert (outlet and outlet.name) == expected
