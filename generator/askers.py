@@ -222,6 +222,8 @@ class Askers:
         first = re.split(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+", opening, maxsplit=1)[0].rstrip(".")  # "U.S. sanctions, …" goes on
         if greeted := _NEW_VOICE.match(first):  # "Good afternoon, Channel One."
             first = first[greeted.end():].lstrip(" ,.!")
+        if signed := re.fullmatch(rf"{_NAME}\s+(?:from|with|at)\s+(?:the\s+)?(?P<outlet>{_OUTLET})", first):
+            first = signed.group("outlet")  # "Nobira from Asahi Shimbun.": the hand-over gave the name
         if (len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first)
                 and not first.endswith("?") and not _SELF.search(first)):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
@@ -315,8 +317,6 @@ def _hands_on(turn: Turn | None) -> bool:
         return True  # "Local.", "A ver, tú.": a word or two on a line of their own after the answer call on the next
     last = last_sentence(turn.paragraphs[-1])
     return len(last.split(maxsplit=FLOOR_WORDS + 1)) <= FLOOR_WORDS and bool(GIVES_FLOOR.search(last))
-
-
 
 
 def _same(a: Person, b: Person) -> bool:

@@ -355,7 +355,8 @@ def _full_names(people: dict[str, Person | None], turns: Sequence[LabelledTurn],
         if len(bare) != 1 or resolver.registry.person(person.name) is not None or not bare[0][:1].isupper():
             continue
         firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(bare[0])}\b", text)}
-        firsts = {f for f in firsts if f.casefold() not in NOT_NAMES and not labels.title_words(f) and not HONORIFIC.match(f + " ")}
+        firsts = {f for f in firsts if f.casefold() not in NOT_NAMES and not labels.title_words(f) and not labels.title_words(f.removesuffix("s"))
+                  and not HONORIFIC.match(f + " ")}  # "Foreign Ministers Hayashi and Chung": a title, no first name
         if len(firsts) == 1:
             full = f"{firsts.pop()} {bare[0]}"
             named[person] = Person(make_id(full), full, person.role)
@@ -369,6 +370,12 @@ def _surname(name: str) -> str | None:
     return key(words[-1])
 
 
+# An interpreter speaking for themselves: "the sound feed … the interpretation booth", "one
+# correction from Japanese-to-English interpreter", "My apologies, the audio feed is cut off.".
+_OWN_VOICE = re.compile(r"\binterpret(?:er|ers|ation|ing)\b|\btranslat(?:or|ors|ion)\b|\b(?:audio|sound)\s+(?:feed|is)\b|\bmy apologies\b", re.I)
+OWN_VOICE_TEXT = 300  # characters of an interpreter's turn searched for them speaking of their work
+
+
 def _resolved(turns: Sequence[LabelledTurn], written_as: Sequence[str | None], roles: dict[str, Role],
               people: dict[str, Person | None], resolver: Resolver) -> tuple[Turn, ...]:
     """Resolved turns; two turns in a row by the same named speaker are one, and an
@@ -377,6 +384,8 @@ def _resolved(turns: Sequence[LabelledTurn], written_as: Sequence[str | None], r
     for t, as_written in zip(turns, written_as):
         written = (as_written,) if as_written else ()
         role = roles.get(t.label.text) if t.label else None
+        if role is Role.INTERPRETER and _OWN_VOICE.search(" ".join(t.paragraphs)[:OWN_VOICE_TEXT]):
+            role = Role.MODERATOR  # "One correction from the Japanese-to-English interpreter": their own words, no answer
         if role is Role.INTERPRETER:
             rendered = resolved[-1].speaker if resolved else Speaker(Role.PRINCIPAL, resolver.principal())
             resolved.append(Turn(rendered, t.paragraphs, t.line, written, interpreted=True))

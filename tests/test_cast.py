@@ -367,7 +367,21 @@ def test_hand_overs_name_the_journalist_not_the_words_around_them(text, expected
     ("Good afternoon, Channel One. Thank you for the opportunity.", "Channel One"),  # Kremlin, 2018-12-20
     ("I'm [unclear] from the Manila Shimbun. I'd like to ask you", "Manila Shimbun"),  # PCOO, 2017-01-12
     ("Thanks.  Welcome, Mr. Chairman.  Edward Lawrence with Fox Business.  So, if you", "Fox Business"),  # FOMC
+    ("Nobira from Asahi Shimbun.  I have a question to the three ministers.", "Asahi Shimbun"),  # State, 2022-02-13
 ])
 def test_an_outlet_given_at_the_question_s_start(text, expected):
     _, outlet = Askers(Resolver(Registry(), None))._introduced(text)
     assert (outlet and outlet.name) == expected
+
+
+def test_an_interpreter_speaking_for_themselves_answers_nothing_and_a_plural_title_is_no_first_name(tmp_path):
+    # State, 2022-02-13: "INTERPRETER:  Yes, one correction from Japanese-to-English interpreter. …";
+    # "my colleagues, Foreign Ministers Hayashi and Chung"
+    t = read(tmp_path, "Joint press availability\n\nSECRETARY BLINKEN: I am grateful to my colleagues, Foreign Ministers "
+             "Hayashi and Chung, for a productive day.\n\nFOREIGN MINISTER HAYASHI: Thank you very much.\n\n"
+             "QUESTION: Will you meet again this year, and where?\n\nFOREIGN MINISTER HAYASHI: Yes, in Tokyo, in the autumn.\n\n"
+             "INTERPRETER: Yes, one correction from the Japanese-to-English interpreter. The minister said the summer.\n\n"
+             "QUESTION: And on North Korea?\n\nSECRETARY BLINKEN: We remain ready to meet without preconditions.\n").transcript
+    assert [names(e.answers) for e in t.exchanges] == [["Hayashi"], ["Blinken"]]
+    interpreter = [turn for e in t.exchanges for turn in (*e.lead_in, *e.replies) if turn.labels == ("INTERPRETER",)]
+    assert [turn.speaker.role for turn in interpreter] == [Role.MODERATOR]
