@@ -319,8 +319,18 @@ MISSPELT = 88  # rapidfuzz ratio from which one spelling of a label is a misspel
 
 def misspelling_of(text: str, candidates: list[str] | tuple[str, ...], cutoff: float = MISSPELT) -> str | None:
     """The candidate `text` misspells ("CHAIRIMAN POWELL" of "CHAIRMAN POWELL"), if one is that close."""
+    numbered = _numbers(text)
+    candidates = [c for c in candidates if _numbers(c) == numbered]  # "OFFICIAL TWO" is no misspelt "OFFICIAL ONE"
     found = process.extractOne(text, candidates, scorer=fuzz.ratio, score_cutoff=cutoff) if candidates else None
     return found[0] if found else None
+
+
+_NUMBER = re.compile(r"\b(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth)|II|III|IV)\b|#\d+")
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers that tell apart speakers of one title: "SENIOR OFFICIAL TWO", "Official #1"."""
+    return [n.casefold() for n in _NUMBER.findall(text)]
 
 
 def longest_first(known: dict[str, Label]) -> list[tuple[str, Label]]:

@@ -43,9 +43,15 @@ def mend(turns: Sequence[Turn]) -> tuple[tuple[Turn, ...], tuple[tuple[int, str]
         return tuple(turns), ()
     out: list[Turn] = []
     warnings: list[tuple[int, str]] = []
-    skip: set[int] = set()
+    chairs = {t.speaker.person for t in turns if t.speaker.role is Role.MODERATOR and t.speaker.person  # who chairs: "We'll go to Zolan."
+              and len(t.text.split(maxsplit=HAND_OVER_WORDS)) <= HAND_OVER_WORDS and gives_floor(t.text)}
     for i, turn in enumerate(turns):
-        if i in skip:
+        if (turn.speaker.role is Role.MODERATOR and turn.speaker.person in chairs and i > 0 and _put_to(turns, i - 1)
+                and (said := _moderator_answers(turn, turns[i + 1] if i + 1 < len(turns) else None))):
+            answer, rest = said  # "Q … send us all a list?" / "MODERATOR: Yep, we will have that to you all today."
+            out.append(replace(turn, speaker=replace(turn.speaker, role=Role.PRINCIPAL), paragraphs=answer))
+            if rest:
+                out.append(replace(turn, paragraphs=rest))
             continue
         if turn.speaker.role is not Role.QUESTIONER or turn.interpreted or _answered(turns, i):
             out.append(turn)
@@ -55,15 +61,6 @@ def mend(turns: Sequence[Turn]) -> tuple[tuple[Turn, ...], tuple[tuple[int, str]
             out.append(replace(turn, speaker=answerer.speaker))
             warnings.append((turn.line, f"the turn labelled '{_label(turn)}' reads as the answer to the question before "
                                         f"it: given to '{_name(answerer)}'; if it is not, give the line its label"))
-            continue
-        if i + 1 < len(turns) and _asks_in_full(turn) and (said := _moderator_answers(turns[i + 1])):
-            out.append(turn)  # "Q … send us all a list?" / "MODERATOR: Yep, we will have that to you all today."
-            answer, rest = said
-            moderator = turns[i + 1]
-            skip.add(i + 1)
-            out.append(replace(moderator, speaker=replace(moderator.speaker, role=Role.PRINCIPAL), paragraphs=answer))
-            if rest:
-                out.append(replace(moderator, paragraphs=rest))
             continue
         asked, answer = _run_on(turn.paragraphs)
         out.append(replace(turn, paragraphs=asked) if answer else turn)
@@ -91,6 +88,21 @@ MODERATOR_ANSWER_WORDS = 3  # a moderator's words this many, before the hand-ove
 ASKING_WORDS = 8  # a journalist's turn this long, with a question mark or twice as long, asks in full
 
 
+PASSING_WORDS = 20  # a principal's question this short, before a moderator speaks, passes the question to them
+
+
+def _put_to(turns: Sequence[Turn], index: int) -> bool:
+    """Whether the turn at `index` puts a question a moderator may answer: a journalist's, in
+    full, or a principal's passing one on right after it ("Do you want to address any of the
+    logistics?")."""
+    turn = turns[index]
+    if turn.speaker.role is Role.PRINCIPAL:
+        text = turn.text.strip()
+        return (text.endswith("?") and len(text.split(maxsplit=PASSING_WORDS)) <= PASSING_WORDS
+                and index > 0 and _put_to(turns, index - 1) and turns[index - 1].speaker.role is Role.QUESTIONER)
+    return turn.speaker.role is Role.QUESTIONER and _asks_in_full(turn)
+
+
 def _asks_in_full(turn: Turn) -> bool:
     """A question put in full, not a bid, a thank-you or words broken off ("Can you hear me?",
     "But in terms of —")."""
@@ -103,21 +115,23 @@ def _asks_in_full(turn: Turn) -> bool:
 _SOUND_CHECK = re.compile(r"\b(?:hear|unmute\w*|muted)\b", re.I)
 # "Liz, we're just going to move around, and if we have time we'll come back.", "We will
 # listen to the reply from the Secretary of State.": a moderator managing the floor, no answer.
-_MANAGES = re.compile(r"\b(?:come back|move (?:on|around)|out of time|no more time|time for|repl(?:y|ies)|answers?|respond|listen)\b", re.I)
+# "I'll turn it over to Assistant Secretary Phee on your second.": the rest is someone else's.
+_ROUTES = re.compile(r"\b(?:turn|hand|pass)\s+(?:it|that|this)\s+(?:over\s+|back\s+)?to\b|\blet me (?:ask|bring in|turn to)\b", re.I)
+_MANAGES = re.compile(r"\b(?:come back|move (?:on|around)|out of time|no more time|time for|repl(?:y|ies)|answers?|respond|listen"
+                      r"|remind\w*|background|embargo\w*|on the record|off the record|attributable|ground rules|ask|questions?)\b", re.I)
 
 
-def _moderator_answers(turn: Turn) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _moderator_answers(turn: Turn, after: Turn | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """What a moderator says to a question no one else answers, before giving the floor:
     its answer and the hand-over after it ("Yep, we will have that to you all today." /
     "Okay, our next question will come from Rachel."). None where it only gives the floor,
-    thanks, apologises or asks ("Sorry, could you repeat your question?")."""
-    if turn.speaker.role is not Role.MODERATOR:
-        return None
+    thanks, apologises or asks ("Sorry, could you repeat your question?"), or names the
+    principal who speaks `after` it ("Dr. Walensky on holiday and modifying the definition.")."""
     answer: list[str] = []
     rest = list(turn.paragraphs)
     while rest:
         sentences = re.split(r"(?<=[.!?])\s+", rest[0].strip())
-        handing = next((k for k, sentence in enumerate(sentences) if gives_floor(sentence)), None)
+        handing = next((k for k, sentence in enumerate(sentences) if gives_floor(sentence) or _ROUTES.search(sentence)), None)
         if handing is None:
             answer.append(rest.pop(0))
             continue
@@ -128,6 +142,8 @@ def _moderator_answers(turn: Turn) -> tuple[tuple[str, ...], tuple[str, ...]] | 
     said = [s for paragraph in answer for s in re.split(r"(?<=[.!?])\s+", paragraph.strip()) if not acknowledges(s)]
     text = " ".join(said)
     if "?" in text or len(text.split(maxsplit=MODERATOR_ANSWER_WORDS)) < MODERATOR_ANSWER_WORDS or _SOUND_CHECK.search(text) or _MANAGES.search(text):
+        return None
+    if after is not None and any(re.search(rf"\b{re.escape(w)}\b", text) for w in principal_names([after]) if len(w) > 2):
         return None
     return tuple(answer), tuple(rest)
 

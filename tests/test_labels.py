@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.clean import clean
-from generator.labels import detect, detect_known, longest_first
+from generator.labels import detect, detect_known, longest_first, misspelling_of
 from generator.model import Label, Role
 
 SAMPLES = Path(__file__).resolve().parent.parent / "transcripts"
@@ -269,3 +269,10 @@ def test_the_labels_of_the_press_conference_say_who_speaks():
     assert roles.pop(SECRETARY_GENERAL) is Role.PRINCIPAL
     assert roles.pop(SPOKESPERSON) is Role.MODERATOR
     assert set(roles.values()) == {Role.QUESTIONER}  # every "Name, Outlet" line
+
+
+def test_a_numbered_official_is_no_misspelling_of_another():
+    # State, 2021-08-02: SENIOR STATE DEPARTMENT OFFICIAL ONE, TWO and THREE are three people
+    officials = ["SENIOR STATE DEPARTMENT OFFICIAL ONE", "SENIOR STATE DEPARTMENT OFFICIAL TWO"]
+    assert misspelling_of("SENIOR STATE DEPARTMENT OFFICIAL THREE", officials) is None
+    assert misspelling_of("SENIOR STATE DEPARTMENT OFICIAL TWO", officials) == "SENIOR STATE DEPARTMENT OFFICIAL TWO"

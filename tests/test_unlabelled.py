@@ -119,3 +119,14 @@ def test_a_moderator_managing_the_floor_answers_nothing():
         turns = [turn(PSAKI, "Hello."), turn(Q, "And on that point of his insight into Vladimir Putin, what is it?"),
                  turn(MODERATOR, says), turn(Q, "Hi, what is the timeline?"), turn(PSAKI, "Soon.")]
         assert [t.speaker.role for t in mend(turns)[0]] == [t.speaker.role for t in turns], says
+
+
+def test_a_moderator_a_principal_passes_the_question_to_answers_it():
+    # White House gaggle, 2023-04-12: "MS. SLOAT: Do you want to address any of the logistics?" / "MR. SAVETT: Sure. …"
+    sloat = Speaker(Role.PRINCIPAL, Person("amanda-sloat", "Amanda Sloat"))
+    turns = [turn(MODERATOR, "We'll go to Brendan Hughes."),
+             turn(Q, "How is that engagement going to look, and when will he actually be leaving Northern Ireland?"),
+             turn(sloat, "Do you want to address any of the logistics?"),
+             turn(MODERATOR, "Sure. On the logistics, the President will head to the airport to fly to Dublin."),
+             turn(sloat, "I think Sean is tracking better the timing and the broad logistics side.")]
+    assert [t.speaker.role for t in mend(turns)[0]][2:] == [Role.PRINCIPAL, Role.PRINCIPAL, Role.PRINCIPAL]
