@@ -20,7 +20,7 @@ FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
 # What gives the floor, besides naming the next journalist: "Next question", "Go ahead",
 # "your line is open", "we'll take questions", "Operator, …".
 GIVES_FLOOR = re.compile(
-    r"\b(?:(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|any\s+(?:other|more|further)\s+questions|any(?:body|one)\s+else\b|"
+    r"\b(?:(?<!your )(?:first|next|last|final|one more|another|a few more|two more)\s+(?:question|one|caller)s?|any\s+(?:other|more|further)\s+questions|any(?:body|one)\s+else\b|"
     r"go\s+ahead|(?:your\s+)?line\s+is\s+(?:now\s+)?open|line\s+of|(?:i|we)(?:'|’)?(?:ll| will)\s+go\s+(?:back\s+|now\s+)?to|"
     r"(?:take|taking|open\s+(?:it\s+)?up\s+(?:to|for)|turn\s+(?:it\s+)?(?:over\s+)?to)\s+(?:your\s+|some\s+|a\s+few\s+)?questions?|"
     r"question\s+(?:comes\s+)?from|press\s+(?:star|\*)?\s*(?:1|one)|queue|floor\s+(?:is\s+)?(?:now\s+)?open|"
@@ -60,7 +60,7 @@ HONORIFIC = re.compile(r"^(?:(?:mr|ms|mrs|dr|prof|sir|dame|senator|sen|rep)\.?\s
 # "Go ahead, Peter.", "Yes, Paul.", "Kristen, go ahead.", "Dennis?", "With that, Colleen, welcome.",
 # "— J.J." (after crosstalk): the principal calls on someone.
 CALLS_ON = re.compile(
-    r"[—–-]?\s*(?:(?i:yes|yeah|okay|ok|sure|please|all right|alright|and|then|so|with that)[,.]?\s+)*(?i:go ahead|you)?,?\s*"
+    r"[—–-]?\s*(?:(?i:yes|yeah|okay|ok|sure|please|all right|alright|and|then|so|with that|g['’]day|hey|morning)[,.]?\s+)*(?i:go ahead|you)?,?\s*"
     r"(?:(?P<name>(?:[A-Z][a-z'’-]+|(?:[A-Z]\.){2,3}(?![A-Za-z]))(?:\s+[A-Z][a-z'’-]+)?)(?:,?\s*(?:go ahead|please|yes|welcome|in the back|in the front))?\s*[.!]?"
     r"|(?P<asked>[A-Z][a-z'’-]+)\?)",
 )

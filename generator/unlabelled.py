@@ -139,9 +139,9 @@ def _moderator_answers(turn: Turn, after: Turn | None) -> tuple[tuple[str, ...],
             answer.append(" ".join(sentences[:handing]))
         rest[0] = " ".join(sentences[handing:])
         break
-    said = [s for paragraph in answer for s in re.split(r"(?<=[.!?])\s+", paragraph.strip()) if not acknowledges(s)]
-    text = " ".join(said)
-    if "?" in text or len(text.split(maxsplit=MODERATOR_ANSWER_WORDS)) < MODERATOR_ANSWER_WORDS or _SOUND_CHECK.search(text) or _MANAGES.search(text):
+    sentences = [s for paragraph in answer for s in re.split(r"(?<=[.!?])\s+", paragraph.strip())]
+    text = " ".join(s for s in sentences if not acknowledges(s) and not _MANAGES.search(s))  # "I'll start with your first question."
+    if "?" in text or len(text.split(maxsplit=MODERATOR_ANSWER_WORDS)) < MODERATOR_ANSWER_WORDS or _SOUND_CHECK.search(text):
         return None
     if after is not None and any(re.search(rf"\b{re.escape(w)}\b", text) for w in principal_names([after]) if len(w) > 2):
         return None

@@ -12,6 +12,7 @@ import pytest
 
 from generator.askers import Askers
 from generator.clean import clean
+from generator.floor import CALLS_ON
 from generator.html_text import page_text
 from generator.labels import detect
 from generator.model import Role
@@ -385,3 +386,8 @@ def test_an_interpreter_speaking_for_themselves_answers_nothing_and_a_plural_tit
     assert [names(e.answers) for e in t.exchanges] == [["Hayashi"], ["Blinken"]]
     interpreter = [turn for e in t.exchanges for turn in (*e.lead_in, *e.replies) if turn.labels == ("INTERPRETER",)]
     assert [turn.speaker.role for turn in interpreter] == [Role.MODERATOR]
+
+
+def test_a_greeting_before_the_name_calls_on_the_journalist():
+    # PM Transcripts, 2004-03-05: "G'day Laurie."
+    assert CALLS_ON.fullmatch("G'day Laurie.").group("name") == "Laurie"

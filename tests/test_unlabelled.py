@@ -130,3 +130,16 @@ def test_a_moderator_a_principal_passes_the_question_to_answers_it():
              turn(MODERATOR, "Sure. On the logistics, the President will head to the airport to fly to Dublin."),
              turn(sloat, "I think Sean is tracking better the timing and the broad logistics side.")]
     assert [t.speaker.role for t in mend(turns)[0]][2:] == [Role.PRINCIPAL, Role.PRINCIPAL, Role.PRINCIPAL]
+
+
+def test_a_moderator_answers_the_first_question_and_routes_the_second():
+    # State, 2022-07-29: "MR PRICE: Jenny, I'll start with your first question. We have no plans … I'll turn it over …"
+    phee = Speaker(Role.PRINCIPAL, Person("molly-phee", "Molly Phee"))
+    turns = [turn(MODERATOR, "We'll start with the line of Jennifer Hansler, please."),
+             turn(Q, "Are there any plans for the Secretary to meet Lavrov in Cambodia? And on Rwanda, what will he say?"),
+             turn(MODERATOR, "Jenny, I'll start with your first question. We have no plans to meet with Foreign Minister "
+                             "Lavrov when they are in Cambodia. I'll turn it over to Assistant Secretary Phee on your second."),
+             turn(phee, "Thanks, Ned. I don't want to get ahead of those discussions.")]
+    mended = mend(turns)[0]
+    assert [(t.speaker.role, t.text[:22]) for t in mended[2:4]] == [
+        (Role.PRINCIPAL, "Jenny, I'll start with"), (Role.MODERATOR, "I'll turn it over to A")]
