@@ -187,6 +187,20 @@ def _run_on(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         ) or (tail and not _OPENS_ANSWER.match(tail)):
             continue
         return (*paragraphs[:k], head), answer
+    if not marks:
+        return _unmarked_run_on(paragraphs)
+    return paragraphs, ()
+
+
+def _unmarked_run_on(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where the scan lost the question mark too ("… by those members. / Well, like so much
+    of their contribution …"): the answer starts at the first line that opens as answers do,
+    after a line that ends a sentence, when what follows is as long as RUN_ON_INLINE_WORDS."""
+    for k in range(1, len(paragraphs)):
+        if not re.search(r"[.!][\"'”’)]*$", paragraphs[k - 1]) or not _OPENS_ANSWER.match(paragraphs[k]):
+            continue
+        if len(" ".join(paragraphs[k:]).split(maxsplit=RUN_ON_INLINE_WORDS)) >= RUN_ON_INLINE_WORDS:
+            return paragraphs[:k], paragraphs[k:]
     return paragraphs, ()
 
 

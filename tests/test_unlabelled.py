@@ -143,3 +143,18 @@ def test_a_moderator_answers_the_first_question_and_routes_the_second():
     mended = mend(turns)[0]
     assert [(t.speaker.role, t.text[:22]) for t in mended[2:4]] == [
         (Role.PRINCIPAL, "Jenny, I'll start with"), (Role.MODERATOR, "I'll turn it over to A")]
+
+
+def test_an_answer_after_a_question_the_scan_lost_its_mark_is_split_where_it_opens():
+    # PM Transcripts, 1984-07-13 (scanned): "… will you continue if necessary to interpret policy according to
+    # changing circumstances. / Well you notice that the Party has re-affirmed …"
+    answer = ("Well you notice that the Party has re-affirmed the overall resolution that there is the Platform and the "
+              "rate of implementation is a matter for the Government. It's a very sensible decision that they have "
+              "confirmed, and it has been there before.")
+    turns = [turn(HAWKE, "Thank you."),
+             turn(Q, "Prime Minister do you feel that you're totally bound", "by the Platform adopted by the Conference",
+                  "or will you continue to interpret policy.", *answer.split(". ", 1)),
+             turn(Q, "On uranium?"), turn(HAWKE, "No.")]
+    mended, warnings = mend(turns)
+    assert mended[1].paragraphs[-1] == "or will you continue to interpret policy."
+    assert (mended[2].speaker, mended[2].paragraphs[0][:20]) == (HAWKE, "Well you notice that")
