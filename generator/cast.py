@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from . import labels, unlabelled
 from .model import Label, LabelledTurn, Person, Role, Speaker, Turn
 from .registry import key, make_id
-from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, acknowledges, gives_floor
+from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, ROUTES, acknowledges, gives_floor
 from .resolve import Resolver
 
 ANSWER_WORDS = 12  # a turn after a journalist's this long answers; shorter ones may only give the floor
@@ -447,14 +447,32 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
                                                     or called and CALLS_ON.fullmatch(turn.text.strip())):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
     for i, (turn, after) in enumerate(zip(turns, turns[1:])):
+        if turn.speaker.role is Role.PRINCIPAL and i > 0 and turns[i - 1].speaker.role is Role.PRINCIPAL and _declines(turn.text):
+            out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "No, that's it. Thank you."
+            continue
         if turn.speaker.role is not Role.PRINCIPAL or after.speaker.role is not Role.PRINCIPAL:
             continue
         if after.speaker.person is None or after.speaker.person == turn.speaker.person:
             continue
-        if len(turn.text.split(maxsplit=ROUTING_WORDS)) > ROUTING_WORDS:
+        if len(turn.text.split(maxsplit=DEFERRING_WORDS)) > DEFERRING_WORDS:
             continue
+        first = re.split(r"(?<=[.!?])\s+", turn.text.strip(), maxsplit=1)[0]
         words = {w for w in re.findall(r"[\w'’-]+", after.speaker.person.name) if w[:1].isupper() and len(w) > 2}
         words -= {"Mr", "Ms", "Mrs", "Dr", "Acting", "Administrator", "Secretary", "Minister", "President"}
-        if any(re.search(rf"\b{re.escape(w)}\b", turn.text) for w in words):
+        short = len(turn.text.split(maxsplit=ROUTING_WORDS)) <= ROUTING_WORDS
+        if short and any(re.search(rf"\b{re.escape(w)}\b", turn.text) for w in words) or ROUTES.search(first):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))
     return tuple(out)
+
+
+DEFERRING_WORDS = 45  # a principal's turn this short that opens by deferring to colleagues passes the question on
+# "No, that's it. Thank you.", "Nothing to add.", "Nothing further from me."
+_DECLINE = re.compile(r"(?:no[,.]?\s*)?(?:that['’]s (?:it|all)|nothing (?:to add|further|more|else)(?: from me)?|"
+                      r"i (?:have|['’]ve got) nothing (?:to add|further|more)|(?:i['’]m|i am) good)[.!]?", re.I)
+
+
+def _declines(text: str) -> bool:
+    """A colleague's few words that add nothing: "No, that's it. Thank you."."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return len(text.split(maxsplit=ANSWER_WORDS)) < ANSWER_WORDS and bool(_DECLINE.fullmatch(sentences[0])) \
+        and all(_DECLINE.fullmatch(s) or acknowledges(s) for s in sentences)

@@ -41,6 +41,12 @@ def gives_floor(text: str) -> bool:
 ACK = re.compile(r"(?:(?:okay|ok|sure|yes|yeah|please|go|all right|of course|absolutely)[.,!]?\s*){1,3}", re.I)
 
 
+# Passing a question to a colleague: "I'll turn it over to Assistant Secretary Phee on your second.",
+# "I'm going to defer to the deputy secretary on the …", "Let me ask Carole to take that."
+ROUTES = re.compile(r"\bdefer\s+to\b|\b(?:turn|hand|pass)\s+(?:it|that|this)\s+(?:over\s+|back\s+)?to\b"
+                    r"|\blet me (?:ask|bring in|turn to)\b", re.I)
+
+
 # "Thank you, Maxine.", "Okay, thanks.", "Sorry about that.", "Thank you very much, Coordinator Smith.
 # Appreciate it.": words that answer nothing.
 _THANKS = re.compile(r"(?:(?:okay|ok|all right|great|good|yes|yeah|sorry),?\s*)?(?:thanks?(?: you)?|thank you(?: very much| all| so much)?"

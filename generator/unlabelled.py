@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .floor import acknowledges, addresses, gives_floor, principal_names
+from .floor import ROUTES, acknowledges, addresses, gives_floor, principal_names
 from .model import Role, Turn
 
 RUN_ON_WORDS = 12  # words after a question's last paragraph in an unanswered turn: an answer run on
@@ -115,8 +115,6 @@ def _asks_in_full(turn: Turn) -> bool:
 _SOUND_CHECK = re.compile(r"\b(?:hear|unmute\w*|muted)\b", re.I)
 # "Liz, we're just going to move around, and if we have time we'll come back.", "We will
 # listen to the reply from the Secretary of State.": a moderator managing the floor, no answer.
-# "I'll turn it over to Assistant Secretary Phee on your second.": the rest is someone else's.
-_ROUTES = re.compile(r"\b(?:turn|hand|pass)\s+(?:it|that|this)\s+(?:over\s+|back\s+)?to\b|\blet me (?:ask|bring in|turn to)\b", re.I)
 _MANAGES = re.compile(r"\b(?:come back|move (?:on|around)|out of time|no more time|time for|repl(?:y|ies)|answers?|respond|listen"
                       r"|remind\w*|background|embargo\w*|on the record|off the record|attributable|ground rules|ask|questions?)\b", re.I)
 
@@ -131,7 +129,7 @@ def _moderator_answers(turn: Turn, after: Turn | None) -> tuple[tuple[str, ...],
     rest = list(turn.paragraphs)
     while rest:
         sentences = re.split(r"(?<=[.!?])\s+", rest[0].strip())
-        handing = next((k for k, sentence in enumerate(sentences) if gives_floor(sentence) or _ROUTES.search(sentence)), None)
+        handing = next((k for k, sentence in enumerate(sentences) if gives_floor(sentence) or ROUTES.search(sentence)), None)
         if handing is None:
             answer.append(rest.pop(0))
             continue

@@ -391,3 +391,18 @@ def test_an_interpreter_speaking_for_themselves_answers_nothing_and_a_plural_tit
 def test_a_greeting_before_the_name_calls_on_the_journalist():
     # PM Transcripts, 2004-03-05: "G'day Laurie."
     assert CALLS_ON.fullmatch("G'day Laurie.").group("name") == "Laurie"
+
+
+def test_a_colleague_who_defers_or_declines_answers_nothing(tmp_path):
+    # State, 2021-05-28: "USAID, this – think we'd defer to you to address this first."; "No, that's it. Thank you."
+    t = read(tmp_path, "Special briefing\n\nMR ICE: We'll go to the line of Matt Lee.\n\n"
+             "QUESTION: What share of the request is for USAID's own staff?\n\n"
+             "MR FEIERSTEIN: About a third of it, for the people we hire in the field and for their training.\n\n"
+             "MR ICE: We'll go to the line of Pearl Matibe.\n\n"
+             "QUESTION: How much of the Africa request goes to local partners, and how will you measure it?\n\n"
+             "DEPUTY SECRETARY MCKEON: USAID, this – think we'd defer to you to address this first.\n\n"
+             "MR FEIERSTEIN: Happy to take this. Everything we do around the world is designed to support local actors.\n\n"
+             "MR FEIERSTEIN: Tricia, do you want to – have anything?\n\nMS SCHMITT: No, that's it. Thank you.\n\n"
+             "MR ICE: Let's go to the line of David Wainer.\n\nQUESTION: And the embassy budget?\n\n"
+             "DEPUTY SECRETARY MCKEON: It grows by four percent next year, mostly for security and for staff.\n").transcript
+    assert [names(e.answers) for e in t.exchanges] == [["Mr Feierstein"], ["Mr Feierstein"], ["McKeon"]]
