@@ -421,7 +421,8 @@ def _only_gives_floor(text: str, after_question: bool = False) -> bool:
     aside = [s for s in sentences if not GIVES_FLOOR.search(s)]
     if after_question and not all(acknowledges(s) for s in aside):
         return False
-    return sum(len(s.split()) for s in aside) <= ASIDE_WORDS and bool(GIVES_FLOOR.search(sentences[-1]))
+    last = sentences[-1]  # "Any other questions? Shaun.": the floor given, then the one it goes to
+    return sum(len(s.split()) for s in aside) <= ASIDE_WORDS and bool(GIVES_FLOOR.search(last) or len(sentences) > 1 and CALLS_ON.fullmatch(last))
 
 
 def _asked(turn: Turn) -> bool:
@@ -447,6 +448,9 @@ def _routed(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
                                                     or called and CALLS_ON.fullmatch(turn.text.strip())):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Next question, please."
     for i, (turn, after) in enumerate(zip(turns, turns[1:])):
+        if turn.speaker.role is Role.PRINCIPAL and i > 0 and _thanks_by_name(turn, turns[i - 1]):
+            out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "Thank you very much, Coordinator Smith."
+            continue
         if turn.speaker.role is Role.PRINCIPAL and i > 0 and turns[i - 1].speaker.role is Role.PRINCIPAL and _declines(turn.text):
             out[i] = replace(turn, speaker=replace(turn.speaker, role=Role.MODERATOR))  # "No, that's it. Thank you."
             continue
@@ -469,6 +473,17 @@ DEFERRING_WORDS = 45  # a principal's turn this short that opens by deferring to
 # "No, that's it. Thank you.", "Nothing to add.", "Nothing further from me."
 _DECLINE = re.compile(r"(?:no[,.]?\s*)?(?:that['’]s (?:it|all)|nothing (?:to add|further|more|else)(?: from me)?|"
                       r"i (?:have|['’]ve got) nothing (?:to add|further|more)|(?:i['’]m|i am) good)[.!]?", re.I)
+
+
+def _thanks_by_name(turn: Turn, before: Turn) -> bool:
+    """"Thank you very much, Coordinator Smith. Appreciate it.": a principal's thanks, by name,
+    to the colleague who has just answered, which answers nothing."""
+    if before.speaker.role is not Role.PRINCIPAL or before.speaker.person in (None, turn.speaker.person):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+", turn.text.strip())
+    surname = before.speaker.person.name.split()[-1]
+    return (len(turn.text.split(maxsplit=ANSWER_WORDS)) < ANSWER_WORDS and all(acknowledges(s) for s in sentences)
+            and re.search(rf"\b{re.escape(surname)}\b", turn.text) is not None)
 
 
 def _declines(text: str) -> bool:

@@ -406,3 +406,17 @@ def test_a_colleague_who_defers_or_declines_answers_nothing(tmp_path):
              "MR ICE: Let's go to the line of David Wainer.\n\nQUESTION: And the embassy budget?\n\n"
              "DEPUTY SECRETARY MCKEON: It grows by four percent next year, mostly for security and for staff.\n").transcript
     assert [names(e.answers) for e in t.exchanges] == [["Mr Feierstein"], ["Mr Feierstein"], ["McKeon"]]
+
+
+def test_handing_on_and_thanking_a_colleague_by_name_answer_nothing(tmp_path):
+    # State, 2021-07-12: "MR PRICE:  Any other questions?  Shaun."; 2021-06-10: "Thank you very much, Coordinator Smith."
+    t = read(tmp_path, "Department press briefing\n\nMR PRICE: Good afternoon. Coordinator Smith is with us today.\n\n"
+             "QUESTION: How many doses will go to Africa this month, and through which partners?\n\n"
+             "AMBASSADOR SMITH: About twenty million, through COVAX and through the African Union's own program.\n\n"
+             "MR PRICE: Thank you very much, Coordinator Smith. Appreciate it.\n\n"
+             "QUESTION: And Latin America, how many doses will go there?\n\n"
+             "AMBASSADOR SMITH: Some six million, mostly to Brazil, Colombia and Argentina, starting next week.\n\n"
+             "MR PRICE: Any other questions? Shaun.\n\n"
+             "QUESTION: On Tigray, what is your assessment of the situation right now?\n\n"
+             "MR PRICE: It remains grave, and we are calling for unhindered access for humanitarian workers.\n").transcript
+    assert [names(e.answers) for e in t.exchanges] == [["Coordinator Smith"], ["Coordinator Smith"], ["Mr Price"]]

@@ -24,18 +24,18 @@ SHARED = REPO.parent / "shared" / "real"
 # What the reader reaches on the hand-read set, per publisher (shares, a point under the
 # measured figure, so that noise in a rule's edge cases does not fail the suite), and how
 # many exchanges it may give a non-journalist or a name the text does not give, all told.
-FLOOR = {
-    "wh": {"count": 0.94, "questioners": 0.75, "outlets": 0.91, "answers": 0.97},
-    "state": {"count": 0.94, "questioners": 0.82, "outlets": 0.90, "answers": 0.93},
-    "pmc": {"count": 0.89, "questioners": 0.69, "outlets": 0.87, "answers": 0.91},
-    "kremlin": {"count": 0.99, "questioners": 0.95, "outlets": 0.74, "answers": 0.95},
-    "mx": {"count": 0.86, "questioners": 0.42, "outlets": 0.38, "answers": 0.93},
-    "pcoo": {"count": 0.82, "questioners": 0.96, "outlets": 0.97, "answers": 0.97},
-    "fomc": {"count": 0.99, "questioners": 0.99, "outlets": 0.92, "answers": 0.98},
+FLOOR = {  # a little under the figures of 2026-12-04 (benchmarks/reading.py), so a regression shows
+    "wh": {"count": 0.99, "questioners": 0.79, "outlets": 0.91, "answers": 0.98},
+    "state": {"count": 0.95, "questioners": 0.88, "outlets": 0.90, "answers": 0.97},
+    "pmc": {"count": 0.95, "questioners": 0.70, "outlets": 0.88, "answers": 0.97},
+    "kremlin": {"count": 0.99, "questioners": 0.97, "outlets": 0.88, "answers": 0.98},
+    "mx": {"count": 0.87, "questioners": 0.68, "outlets": 0.58, "answers": 0.95},
+    "pcoo": {"count": 0.99, "questioners": 0.98, "outlets": 0.98, "answers": 0.97},
+    "fomc": {"count": 0.99, "questioners": 0.99, "outlets": 0.97, "answers": 0.99},
 }
-CEILING = {"non_journalists": 2, "named_wrongly": 40}
+CEILING = {"non_journalists": 0, "named_wrongly": 25}
 # Over the 300 transcripts of ../shared/real, per transcript.
-WARNINGS = {"has no answer": 0.42, "read as a journalist": 0.1}
+WARNINGS = {"has no answer": 0.09, "read as a journalist": 0.01}
 
 
 @pytest.fixture(scope="module")
