@@ -114,3 +114,46 @@ def test_no_page_has_a_serious_accessibility_violation(browser, served, scheme, 
     context.close()
     bad = {name: v for name, v in found.items() if v}
     assert not bad, "\n".join(f"{name}: {v}" for name, v in bad.items())
+
+
+def test_a_principals_page_shows_the_opening_words_of_each_answer_and_whom_it_answers(reader, served):
+    reader.goto(f"{served}speakers/mark-rutte/")
+    expect(reader.locator("article")).to_contain_text("17 answers · 1 remark before a question · 2 opening statements")
+    entry = reader.locator("li", has=reader.locator(f"a[href$='{PRESS_CONFERENCE}#q3']"))
+    expect(entry).to_have_text("Q3 · answer to Thomas Gutschker, Frankfurter Allgemeine Zeitung: “On the second "
+                               "question, as you know, China is active in sanction circumvention, is…”")
+    for apparatus in ("(answered)", "Remark before the question:", "Answered:"):
+        expect(reader.locator("article")).not_to_contain_text(apparatus)
+    event = reader.locator(f"h2#t-{PRESS_CONFERENCE.split('/')[2]} + .listing-event")
+    expect(event).to_have_text("by NATO Secretary General Mark Rutte ahead of the meeting of NATO Ministers of "
+                               "Foreign Affairs in Brussels on 3 and 4 December")
+
+
+def test_a_journalists_page_shows_their_questions_and_a_moderators_whom_they_gave_the_floor(reader, served):
+    reader.goto(f"{served}speakers/sabine-siebold/")
+    expect(reader.locator("article li").first).to_have_text(
+        "Q1 · question: “Thank you. Sec Gen, Ukraine has been asking for a quick invitation to NATO…”")
+    reader.goto(f"{served}speakers/farah-dakhlallah/")
+    expect(reader.locator("article li").first).to_have_text("Q1 · gave the floor to Sabine Siebold, Reuters")
+
+
+def test_listings_tell_events_apart_by_their_subtitle_and_place(reader, served):
+    reader.goto(f"{served}transcripts/2025/")
+    expect(reader.locator("article li .listing-event")).to_have_text(
+        "by NATO Secretary General Mark Rutte ahead of the meetings of NATO Ministers of Defence in Brussels")
+    reader.goto(served)
+    expect(reader.locator("article li .listing-event")).to_have_count(2)
+
+
+def test_the_speakers_index_lists_by_surname_with_the_outlet_and_fits_a_phone(browser, served):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{served}speakers/")
+    names = page.locator("article table tbody tr td:first-child").all_inner_texts()
+    assert names == sorted(names, key=str.casefold) and names[0] == "Alloubani, Mohammad Omar"
+    expect(page.locator("tr", has_text="Siebold, Sabine")).to_contain_text("Reuters")
+    expect(page.locator("tr", has_text="Rutte, Mark")).to_contain_text("NATO Secretary General")
+    table = page.locator("article table")
+    assert table.evaluate("t => t.getBoundingClientRect().right") <= 390
+    assert table.evaluate("t => t.closest('.md-typeset__scrollwrap, article').scrollWidth") <= 390
+    context.close()
