@@ -12,9 +12,9 @@ from .citation import absolute, answer_citation_text, answerers, citation_text, 
 from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
-_STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
-_REPLY = {**_STATEMENT, Role.PRINCIPAL: "answer"}
-_LEAD_IN = {**_STATEMENT, Role.PRINCIPAL: "remark"}
+STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
+REPLY = {**STATEMENT, Role.PRINCIPAL: "answer"}
+LEAD_IN = {**STATEMENT, Role.PRINCIPAL: "remark"}
 
 
 def render(t: Transcript, previous: Transcript | None, following: Transcript | None, site_url: str = "") -> str:
@@ -39,7 +39,7 @@ def body(t: Transcript, site_url: str = "") -> str:
         blocks.append("\n".join(_jump(page, e) for e in t.exchanges))
     if t.opening:
         blocks.append("## Opening statement {#opening}")
-        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.opening)
+        blocks.extend(_turn(page, turn, STATEMENT) for turn in t.opening)
     if t.exchanges or t.removed:
         blocks.append("## Questions and answers {#exchanges}")
         removed = {}
@@ -51,7 +51,7 @@ def body(t: Transcript, site_url: str = "") -> str:
             blocks.extend(_removed(r) for r in removed.get(position, ()))
     if t.closing:
         blocks.append("## Closing {#closing}")
-        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
+        blocks.extend(_turn(page, turn, STATEMENT) for turn in t.closing)
     description = plain(t.meta.subtitle or excerpt(t.opening[0].text, 40) if t.opening or t.meta.subtitle else t.meta.title)
     matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url), feed=paths.FEED_ALL)
     return matter + "\n\n".join(blocks)
@@ -102,9 +102,9 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     if e.follow_up_of is not None:
         earlier = t.exchange(e.follow_up_of)
         blocks.append(f"Follow-up to {link(earlier.name, page, page, earlier.anchor)}\n{{: .exchange-follow-up }}")
-    blocks.extend(_turn(page, turn, _LEAD_IN) for turn in e.lead_in)
-    blocks.append(_turn(page, e.question, _REPLY))
-    blocks.extend(_turn(page, turn, _REPLY) for turn in e.replies)
+    blocks.extend(_turn(page, turn, LEAD_IN) for turn in e.lead_in)
+    blocks.append(_turn(page, e.question, REPLY))
+    blocks.extend(_turn(page, turn, REPLY) for turn in e.replies)
     return "\n\n".join(blocks)
 
 
