@@ -338,7 +338,8 @@ def test_the_search_pages_hold_only_their_own_markup():
     assert {("data-pagefind-filter", "outlet"), ("data-pagefind-filter", "kind")} <= spans
     assert f"{OUTLET} " in page.text and "<script>alert(1)</script> press conference" in page.text
     sections = json.loads(next(value for _, name, value in page.attributes if name == "data-sections"))
-    assert sections["q2"] == {"speakers": [JOURNALIST, "Mark Rutte"], "outlets": ["Reuters"]}
+    assert sections["q2"] == {"speakers": [JOURNALIST, "Mark Rutte"], "outlets": ["Reuters"],
+                              "turns": [[f"{JOURNALIST}, Reuters", "question", 9], ["Mark Rutte", "answer", 10]]}
 
 
 def test_the_search_index_holds_the_values_as_text(hostile):

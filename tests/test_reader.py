@@ -157,3 +157,22 @@ def test_the_speakers_index_lists_by_surname_with_the_outlet_and_fits_a_phone(br
     assert table.evaluate("t => t.getBoundingClientRect().right") <= 390
     assert table.evaluate("t => t.closest('.md-typeset__scrollwrap, article').scrollWidth") <= 390
     context.close()
+
+
+def test_the_page_head_links_the_raw_text_as_read(reader, served):
+    reader.goto(f"{served}{PRESS_CONFERENCE}")
+    raw = reader.locator("article li", has_text="Raw text:").get_by_role("link")
+    expect(raw).to_have_text("2024-12-03-pre-ministerial-press-conference.txt")
+    response = reader.request.get(raw.evaluate("a => a.href"))
+    source = Path(__file__).parent.parent / "transcripts/2024-12-03-pre-ministerial-press-conference.txt"
+    assert response.ok and response.body() == source.read_bytes()
+
+
+def test_the_page_head_links_the_publishers_page(corpus):
+    from dataclasses import replace
+
+    from generator.render.transcript_page import body
+
+    t = corpus.transcripts[0]
+    t = replace(t, meta=replace(t.meta, source_url="https://www.nato.int/cps/en/natohq/opinions_1.htm?a=1&b=2"))
+    assert "- **Publisher’s page:** [www.nato.int](https://www.nato.int/cps/en/natohq/opinions_1.htm?a=1&b=2)" in body(t)

@@ -62,8 +62,8 @@ def test_a_saved_transcript_edit_shows_in_the_preview(project: Path):
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
-    # The edit rewrote the transcript's page, its JSON, the pages and feeds that list it, once;
-    # the broken edit kept the last good reading, so nothing.
-    assert re.findall(r"serve: regenerated: (\d+) written, 0 removed, \d+ unchanged", output)[1:] == ["11", "0"]
+    # The edit rewrote the transcript's page, its raw text, its JSON, the pages and feeds that
+    # show the question, once; the broken edit kept the last good reading, so nothing.
+    assert re.findall(r"serve: regenerated: (\d+) written, 0 removed, \d+ unchanged", output)[1:] == ["10", "0"]
     assert output.count("pre-ministerial-press-conference.yml:1: 'date' must be a date (YYYY-MM-DD)") == 1
     assert "serve: the last good pages are still shown" in output
