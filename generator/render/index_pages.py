@@ -73,7 +73,7 @@ def _count(part: Part, n: int) -> str:
 def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     outlet = catalog.outlets[outlet_id]
     entries = catalog.by_outlet[outlet_id]
-    intro = [f"# {text(outlet.name)}", f"Questions asked: {len(entries)}"]
+    intro = [f"# {text(outlet.name)}", f"{plural(len(entries), 'question')} asked"]
     people = catalog.journalists.get(outlet_id, ())
     if people:
         first = paths.outlet(outlet)
