@@ -130,7 +130,8 @@ def _entries(page: str, entries: Iterable[Entry], person_id: str | None) -> list
     for group in grouped.values():
         t = group[0].transcript
         blocks.append(f"## {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))} {{#t-{t.id}}}")
-        blocks.append(f"{text(event(t))}\n{{: .listing-event }}")
+        if about := event(t):
+            blocks.append(f"{text(about)}\n{{: .listing-event }}")
         blocks.append("\n".join(_entry(page, entry, person_id) for entry in group))
     return blocks
 
@@ -145,7 +146,8 @@ def _entry(page: str, entry: Entry, person_id: str | None) -> str:
         return f"- {link('Opening statement' if opened else 'Closing remarks', page, target, 'opening' if opened else 'closing')}"
     e = entry.exchange
     head = f"- {link(e.name, page, target, e.anchor)}"
-    asked_by = asker(page, e.question.speaker) if e.question.speaker.person or e.question.speaker.outlet else "an unnamed journalist"
+    who = e.question.speaker
+    asked_by = asker(page, who) if who.person or who.outlet else "an unnamed journalist"
     if person_id is None:
         return f"{head} · {asked_by}: “{text(excerpt(e.question.text))}”"
     if Part.ASKED in entry.parts:

@@ -147,7 +147,8 @@ def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:
         who = link(speaker.person.name, page, paths.speaker(speaker.person))
     else:
         who = "Unnamed speaker"
-    role = f", {text(speaker.person.role)}" if speaker.role is not Role.QUESTIONER and speaker.person and speaker.person.role else ""
+    has_role = speaker.role is not Role.QUESTIONER and speaker.person and speaker.person.role
+    role = f", {text(speaker.person.role)}" if has_role else ""
     part = parts[speaker.role]
     through = " (through an interpreter)" if turn.interpreted else ""
     label = f"**{who}**{role} · *{part.capitalize()}{through}*{{: .turn-part }}\n{{: .turn-speaker .turn-{part} }}"
