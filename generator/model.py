@@ -167,6 +167,7 @@ class Transcript:
     closing: tuple[Turn, ...] = field(default=())
     removed: tuple[Removal, ...] = ()  # exchanges corrections took out, where they stood
     published_url: str | None = None  # the URL the ledger keeps, whatever the date now says
+    text: str = field(default="", repr=False, compare=False)  # the raw text as read, published beside the page
 
     @property
     def order(self) -> tuple[datetime.date, str]:

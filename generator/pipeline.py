@@ -221,7 +221,8 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     cast = who_is_who(parsed.turns, resolver)
     askers = Askers(resolver, _interviewer(meta.title, cleaned, parsed))
     parts = structure(cast.turns, askers)
-    transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing)
+    transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing,
+                            text=source.text)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
     warnings = _warnings(path, cleaned, parsed, cast, transcript)

@@ -258,9 +258,10 @@ def test_hostile_text_is_shown_as_text(pages):
 
 def test_names_from_labels_and_the_registry_are_text_on_their_pages(pages):
     assert f"{JOURNALIST} [click](javascript:alert(1))" in pages[f"speakers/{JOURNALIST_ID}/index.html"].text
-    assert f"{OUTLET} Questions asked: 1 Journalists: Evil Journalist" in pages["outlets/svg-onload-alert-1/index.html"].text
+    assert f"{OUTLET} 1 question asked Journalists: Evil Journalist" in pages["outlets/svg-onload-alert-1/index.html"].text
     speakers = pages["speakers/index.html"].text
-    assert 'Mark Rutte <script>alert(1)</script> Secretary General {: onclick="alert(1)" }' in speakers and JOURNALIST in speakers
+    listed = "{#evil}, <img src=x onerror=alert(1)> Journalist"  # by surname, as the index lists people
+    assert 'Rutte, Mark <script>alert(1)</script> Secretary General {: onclick="alert(1)" }' in speakers and listed in speakers
     assert OUTLET in pages["outlets/index.html"].text
     assert TITLE in pages["transcripts/2025/index.html"].text and TITLE in pages["index.html"].text
 
@@ -337,7 +338,8 @@ def test_the_search_pages_hold_only_their_own_markup():
     assert {("data-pagefind-filter", "outlet"), ("data-pagefind-filter", "kind")} <= spans
     assert f"{OUTLET} " in page.text and "<script>alert(1)</script> press conference" in page.text
     sections = json.loads(next(value for _, name, value in page.attributes if name == "data-sections"))
-    assert sections["q2"] == {"speakers": [JOURNALIST, "Mark Rutte"], "outlets": ["Reuters"]}
+    assert sections["q2"] == {"speakers": [JOURNALIST, "Mark Rutte"], "outlets": ["Reuters"],
+                              "turns": [[f"{JOURNALIST}, Reuters", "question", 9], ["Mark Rutte", "answer", 10]]}
 
 
 def test_the_search_index_holds_the_values_as_text(hostile):
@@ -376,7 +378,9 @@ def test_every_page_of_a_paged_listing_is_text_too(corpus, monkeypatch):
     for name, page in hostile.items():
         assert page.pairs <= allowed, f"{name}: {page.pairs - allowed}"
         assert "evil" not in page.ids and not page.scripts
-    assert f"Page 1 of 3: {JOURNALIST} – {JOURNALIST} · Evil Journalist" in hostile["speakers/index.md"].text
+    listed = "{#evil}, <img src=x onerror=alert(1)> Journalist"  # by surname
+    assert f"Page 1 of 3: Journalist, Evil – Journalist, Evil · Rutte, Mark – Rutte, Mark · {listed} – {listed}" in (
+        hostile["speakers/index.md"].text)
     assert f"Page 1 of 2: {OUTLET} – {OUTLET} · Reuters – Reuters" in hostile["outlets/index.md"].text
 
 

@@ -51,7 +51,10 @@ def test_only_transcripts_are_indexed_with_their_filters_and_date(built):
     assert "Sabine Siebold" in record["filters"]["speaker"] and "Mark Rutte" in record["filters"]["speaker"]
     assert "Reuters" in record["filters"]["outlet"]
     sections = json.loads(record["meta"]["sections"])
-    assert sections["q1"] == {"speakers": ["Farah Dakhlallah", "Sabine Siebold", "Mark Rutte"], "outlets": ["Reuters"]}
+    assert sections["q1"] == {
+        "speakers": ["Farah Dakhlallah", "Sabine Siebold", "Mark Rutte"], "outlets": ["Reuters"],
+        "turns": [["Farah Dakhlallah", "moderator", 9], ["Sabine Siebold, Reuters", "question", 40], ["Mark Rutte", "answer", 149]],
+    }
     assert records[DOORSTEP]["filters"]["kind"] == ["Doorstep"]
     assert "outlet" not in records[DOORSTEP]["filters"]
 
@@ -203,3 +206,53 @@ def test_filters_narrow_to_exchanges_and_sort_by_date(page, served):
     assert DOORSTEP in links.first.get_attribute("href")
     page.select_option("select[data-sort]", "asc")
     expect(links.first).to_have_attribute("href", f"/{PRESS_CONFERENCE}#opening")
+
+
+def test_a_result_says_who_said_the_matched_words_and_shows_their_turn_alone(page, served):
+    search(page, served, "bridge consists")
+    result = page.locator(".md-search-result__link").first
+    expect(result.locator(".transcript-search__heading")).to_have_text("Q1 · Sabine Siebold, Reuters")
+    expect(result.locator(".transcript-search__speaker")).to_have_text("Mark Rutte · answer")
+    expect(result.locator(".transcript-search__excerpt mark")).to_have_text(["bridge.", "bridge", "consists,"])
+    search(page, served, "strengthen the membership language")
+    result = page.locator(".md-search-result__link").first
+    expect(result.locator(".transcript-search__speaker")).to_have_text("Sabine Siebold, Reuters · question")
+    excerpt = result.locator(".transcript-search__excerpt")
+    expect(excerpt).to_contain_text("strengthen the membership language on Ukraine's path to membership?")
+    for elsewhere in ("Reuters over there", "Q1 ·", "Well, as you know"):  # the moderator, heading, answer
+        expect(excerpt).not_to_contain_text(elsewhere)
+
+
+def test_matched_words_are_highlighted_not_styled_as_links(page, served):
+    search(page, served, "membership")
+    mark = page.locator(".transcript-search__excerpt mark").first
+    expect(mark).to_be_visible()
+    style = mark.evaluate("m => { const s = getComputedStyle(m); return [s.textDecorationLine, s.backgroundColor, s.color]; }")
+    link = page.locator("article a").first.evaluate("a => getComputedStyle(a).color")
+    assert style[0] == "none" and style[1] not in ("rgba(0, 0, 0, 0)", "transparent") and style[2] != link
+
+
+def test_tab_keeps_the_focus_in_the_open_search_and_escape_gives_it_back(page, served):
+    page.goto(served)
+    opener = page.locator("article a").first
+    opener.focus()
+    page.keyboard.press("/")
+    page.keyboard.type("membership")
+    expect(page.locator(".md-search-result__link")).to_have_count(3)
+    inside = "() => document.querySelector('[data-transcript-search]').contains(document.activeElement)"
+    stops = page.evaluate("() => [...document.querySelectorAll('[data-transcript-search] a[href], "
+                          "[data-transcript-search] select')].filter(e => e.getClientRects().length).length")
+    for _ in range(stops + 1):  # round past the last result, back to the box
+        page.keyboard.press("Tab")
+        assert page.evaluate(inside)
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator(".md-search-result__link").last).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    expect(opener).to_be_focused()
+    page.goto(served)
+    page.keyboard.press("/")
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    assert page.evaluate("() => document.activeElement !== document.body")

@@ -79,6 +79,8 @@ def render_site(
         body, data = own[t.id]
         put(paths.transcript(t), transcript_page.with_neighbours(t, body, previous, following))
         put(paths.api(t), data)
+        if t.text:
+            put(paths.raw(t), t.text)
     for number, in_year in index_pages.by_year(ordered).items():
         put_all(index_pages.year_pages(number, in_year))
     for person_id in catalog.people:

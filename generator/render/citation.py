@@ -33,21 +33,30 @@ def _names(people: tuple[Person, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _asker(e: Exchange, unnamed: str = "Unnamed journalist") -> str:
+    """"Sabine Siebold (Reuters)", "Unnamed journalist (Reuters)", "Unnamed journalist"."""
+    who = e.question.speaker
+    asker = who.person.name if who.person else unnamed
+    return f"{asker} ({who.outlet.name})" if who.outlet else asker
+
+
+def _where(t: Transcript, e: Exchange) -> list[str]:
+    """"“Pre-ministerial press conference”, Brussels, 3 December 2024, Q1", in parts."""
+    return [f"“{t.meta.title}”", *([t.meta.location] if t.meta.location else []), human_date(t.meta.date), e.name]
+
+
 def citation_text(t: Transcript, e: Exchange) -> str:
     """The citation but for its URL: "Sabine Siebold (Reuters), question to Mark Rutte,
     “Pre-ministerial press conference”, Brussels, 3 December 2024, Q1"."""
-    who = e.question.speaker
-    asker = who.person.name if who.person else "Unnamed journalist"
-    if who.outlet:
-        asker += f" ({who.outlet.name})"
     answered = answerers(e)
-    parts = [f"{asker}, question to {_names(answered)}" if answered else f"{asker}, question"]
-    parts.append(f"“{t.meta.title}”")
-    if t.meta.location:
-        parts.append(t.meta.location)
-    parts.append(human_date(t.meta.date))
-    parts.append(e.name)
-    return plain(", ".join(parts))
+    asked = f"{_asker(e)}, question to {_names(answered)}" if answered else f"{_asker(e)}, question"
+    return plain(", ".join([asked, *_where(t, e)]))
+
+
+def answer_citation_text(t: Transcript, e: Exchange, person: Person) -> str:
+    """The citation of one person's answer but for its URL: "Mark Rutte, answer to Sabine
+    Siebold (Reuters), “Pre-ministerial press conference”, Brussels, 3 December 2024, Q1"."""
+    return plain(", ".join([f"{person.name}, answer to {_asker(e, 'an unnamed journalist')}", *_where(t, e)]))
 
 
 def citation(t: Transcript, e: Exchange, site_url: str) -> str:

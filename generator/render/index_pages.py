@@ -8,16 +8,16 @@ each year's page lists its transcripts.
 
 from __future__ import annotations
 
-import functools
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from ..model import Transcript
+from ..model import Person, Role, Transcript
 from . import paths
 from .catalog import Catalog, Entry, Part
 from .markdown import excerpt, front_matter, human_date, link, plain, plural, text
+from .citation import answerers
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
@@ -44,22 +44,36 @@ def _pager(page: str, where: Callable[[int], str], count: int, number: int, desc
 
 def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
     person = catalog.people[person_id]
-    counts = [(part, catalog.count(person_id, part)) for part in Part]
+    counts = [_count(part, catalog.count(person_id, part)) for part in Part if catalog.count(person_id, part)]
     intro = [f"# {text(person.name)}"]
     if person.role:
         intro.append(text(person.role))
-    intro.append(" · ".join(f"{part.value.capitalize()}: {n}" for part, n in counts if n))
+    summary = " · ".join(counts)
+    intro.append(summary[:1].upper() + summary[1:])
     feed = (paths.speaker_feed(person), f"{person.name}: questions and answers")
     return _entry_pages(
         person.name, intro, catalog.by_person[person_id], lambda n: paths.speaker(person, n),
-        ("All speakers", paths.SPEAKERS), show_parts=True, feed=feed,
+        ("All speakers", paths.SPEAKERS), person_id, feed=feed,
     )
+
+
+_COUNTED = {Part.ASKED: ("question", " asked"), Part.ANSWERED: ("answer", ""),
+            Part.REMARKED: ("remark", " before a question"), Part.OPENED: ("opening statement", ""),
+            Part.CLOSED: ("closing remark", "")}
+
+
+def _count(part: Part, n: int) -> str:
+    """"17 answers", "1 remark before a question", "gave the floor 12 times"."""
+    if part is Part.GAVE_FLOOR:
+        return "gave the floor " + ("once" if n == 1 else f"{n:,} times")
+    noun, rest = _COUNTED[part]
+    return plural(n, noun) + rest
 
 
 def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     outlet = catalog.outlets[outlet_id]
     entries = catalog.by_outlet[outlet_id]
-    intro = [f"# {text(outlet.name)}", f"Questions asked: {len(entries)}"]
+    intro = [f"# {text(outlet.name)}", f"{plural(len(entries), 'question')} asked"]
     people = catalog.journalists.get(outlet_id, ())
     if people:
         first = paths.outlet(outlet)
@@ -67,16 +81,16 @@ def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     feed = (paths.outlet_feed(outlet), f"{outlet.name}: questions asked")
     return _entry_pages(
         outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS),
-        show_parts=False, feed=feed,
+        None, feed=feed,
     )
 
 
 def _entry_pages(
     title: str, intro: list[str], entries: Sequence[Entry], where: Callable[[int], str],
-    up: tuple[str, str], show_parts: bool, feed: tuple[str, str],
+    up: tuple[str, str], person_id: str | None, feed: tuple[str, str],
 ) -> Pages:
-    """A person's or an outlet's exchanges, newest first, in pages named by their dates,
-    each page naming the Atom `feed` (path, title) of the latest of them."""
+    """A person's (`person_id`) or an outlet's exchanges, newest first, in pages named by
+    their dates, each page naming the Atom `feed` (path, title) of the latest of them."""
 
     def dates(chunk: Sequence[Entry]) -> str:
         newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
@@ -84,7 +98,7 @@ def _entry_pages(
 
     def blocks(page: str, number: int, chunk: Sequence[Entry], pager: str) -> list[str]:
         follow = f"Follow the latest: {link('Atom feed', page, feed[0])}\n{{: .feed-link }}"
-        return [*(intro if number == 1 else [f"# {text(title)}"]), follow, pager, *_entries(page, chunk, show_parts),
+        return [*(intro if number == 1 else [f"# {text(title)}"]), follow, pager, *_entries(page, chunk, person_id),
                 pager, f"{up[0]}: " + link("index", page, up[1])]
 
     return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))})
@@ -107,7 +121,7 @@ def _paged(
     return pages
 
 
-def _entries(page: str, entries: Iterable[Entry], show_parts: bool) -> list[str]:
+def _entries(page: str, entries: Iterable[Entry], person_id: str | None) -> list[str]:
     """Entries grouped under one heading per transcript, newest first."""
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -115,41 +129,84 @@ def _entries(page: str, entries: Iterable[Entry], show_parts: bool) -> list[str]
     blocks = []
     for group in grouped.values():
         t = group[0].transcript
-        blocks.append(
-            f"## {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))} {{#t-{t.id}}}"
-        )
-        blocks.append("\n".join(_entry(page, entry, show_parts) for entry in group))
+        blocks.append(f"## {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))} {{#t-{t.id}}}")
+        if about := event(t):
+            blocks.append(f"{text(about)}\n{{: .listing-event }}")
+        blocks.append("\n".join(_entry(page, entry, person_id) for entry in group))
     return blocks
 
 
-def _entry(page: str, entry: Entry, show_parts: bool) -> str:
+def _entry(page: str, entry: Entry, person_id: str | None) -> str:
+    """What the person did in the exchange, in their words: for an answerer, the opening of
+    their answer and whom it answers; for a journalist, their question; for whoever gave
+    the floor, to whom. On an outlet's page (`person_id` None): who asked, and the question."""
     target = paths.transcript(entry.transcript)
     if entry.exchange is None:
         opened = Part.OPENED in entry.parts
         return f"- {link('Opening statement' if opened else 'Closing remarks', page, target, 'opening' if opened else 'closing')}"
     e = entry.exchange
-    done = f" ({_parts(entry.parts)})" if show_parts else ""
-    return f"- {link(e.name, page, target, e.anchor)}{done} · {asker(page, e.question.speaker)}: “{text(excerpt(e.question.text))}”"
+    head = f"- {link(e.name, page, target, e.anchor)}"
+    who = e.question.speaker
+    asked_by = asker(page, who) if who.person or who.outlet else "an unnamed journalist"
+    if person_id is None:
+        return f"{head} · {asked_by}: “{text(excerpt(e.question.text))}”"
+    if Part.ASKED in entry.parts:
+        return f"{head} · question: “{text(excerpt(e.question.text))}”"
+    for part, turns in ((Part.ANSWERED, e.replies), (Part.REMARKED, e.lead_in)):
+        said = next((turn for turn in turns if turn.speaker.person and turn.speaker.person.id == person_id), None)
+        if part in entry.parts and said is not None:
+            what = "answer to" if part is Part.ANSWERED else "remark before the question of"
+            return f"{head} · {what} {asked_by}: “{text(excerpt(said.text))}”"
+    return f"{head} · gave the floor to {asked_by}"
 
 
-@functools.lru_cache(maxsize=64)
-def _parts(parts: tuple[Part, ...]) -> str:
-    return ", ".join(p.value for p in parts)
+def event(t: Transcript) -> str:
+    """What tells an event apart from the thousand others of its kind: its subtitle ("by
+    NATO Secretary General Mark Rutte ahead of ..."), or else who answered; and where, if
+    the subtitle does not say."""
+    parts = [t.meta.subtitle] if t.meta.subtitle else [", ".join(p.name for p in principals(t))]
+    if t.meta.location and t.meta.location not in (t.meta.subtitle or ""):
+        parts.append(t.meta.location)
+    return " · ".join(p for p in parts if p)
+
+
+def principals(t: Transcript) -> tuple[Person, ...]:
+    """Who made the opening statement or answered, each once, in the order they first spoke."""
+    people = {turn.speaker.person.id: turn.speaker.person for turn in t.opening
+              if turn.speaker.role is Role.PRINCIPAL and turn.speaker.person}
+    for e in t.exchanges:
+        people.update((p.id, p) for p in answerers(e) if p.id not in people)
+    return tuple(people.values())
 
 
 def speakers_index(catalog: Catalog) -> Pages:
+    """Everyone, by surname: "Siebold, Sabine", their outlet (a journalist) or role, and
+    what they did. Three columns, which fit a phone."""
+    outlets: dict[str, list[str]] = defaultdict(list)
+    for outlet_id, people in catalog.journalists.items():
+        for p in people:
+            outlets[p.id].append(catalog.outlets[outlet_id].name)
+
     def row(page: str, person_id: str) -> str:
         person = catalog.people[person_id]
-        counts = [catalog.count(person_id, part) for part in (Part.ASKED, Part.ANSWERED, Part.GAVE_FLOOR)]
-        role = text(person.role) if person.role else ""
-        return f"| {link(person.name, page, paths.speaker(person))} | {role} | " + " | ".join(map(str, counts)) + " |"
+        where = ", ".join(sorted(outlets.get(person_id, ()), key=str.casefold)) or person.role or ""
+        done = [_count(part, n) for part in (Part.ASKED, Part.ANSWERED, Part.GAVE_FLOOR)
+                if (n := catalog.count(person_id, part))]
+        return f"| {link(surname_first(person.name), page, paths.speaker(person))} | {text(where)} | {'; '.join(done)} |"
 
     people = plural(len(catalog.people), "person").replace("persons", "people")
+    named = sorted(((surname_first(p.name), pid) for pid, p in catalog.people.items()),
+                   key=lambda item: (item[0].casefold(), item[1]))
     return _table_pages(
-        "Speakers", f"{people} asked, answered or gave the floor.", paths.SPEAKERS,
-        ["| Speaker | Role | Asked | Answered | Gave the floor |", "|---|---|--:|--:|--:|"],
-        [(p.name, pid) for pid, p in catalog.people.items()], row,
+        "Speakers", f"{people} asked, answered or gave the floor, by surname.", paths.SPEAKERS,
+        ["| Speaker | Outlet or role | Took part |", "|---|---|---|"], named, row,
     )
+
+
+def surname_first(name: str) -> str:
+    """"Siebold, Sabine", to list by surname; a one-word name as it is."""
+    given, _, surname = name.rpartition(" ")
+    return f"{surname}, {given}" if given else name
 
 
 def outlets_index(catalog: Catalog) -> Pages:
@@ -190,9 +247,12 @@ def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
 
 
 def _listing(page: str, transcripts: Iterable[Transcript]) -> str:
+    """"3 December 2024 · [Pre-ministerial press conference](...) · 12 questions", and
+    under it what tells the event apart: its subtitle or who answered, and where."""
     return "\n".join(
         f"- {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))}"
         f"{' · ' + text(t.meta.kind) if t.meta.kind else ''} · {plural(len(t.exchanges), 'question')}"
+        + (f"<br>\n  <span class=\"listing-event\">{text(about)}</span>" if (about := event(t)) else "")
         for t in transcripts
     )
 

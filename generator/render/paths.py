@@ -53,6 +53,12 @@ def outlet(o: Outlet, page_number: int = 1) -> str:
     return page(f"outlets/{o.id}.md", page_number)
 
 
+def raw(t: Transcript) -> str:
+    """The raw text, as read, beside the page: `transcripts/2024/<id>/<id>.txt`, named by
+    the transcript's id (which is safe in a URL), not by its file."""
+    return f"{t.url.rstrip('/')}/{t.url.rstrip('/').rsplit('/', 1)[-1]}.txt"
+
+
 def api(t: Transcript) -> str:
     return f"api/transcripts/{t.id}.json"
 

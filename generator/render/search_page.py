@@ -14,9 +14,9 @@ import json
 from collections.abc import Iterable
 from html import escape
 
-from ..model import Exchange, Transcript, Turn
+from ..model import Exchange, Role, Transcript, Turn
 from .markdown import human_date, plain
-from .transcript_page import asker_name
+from .transcript_page import LEAD_IN, REPLY, STATEMENT, asker_name
 
 
 def path(t: Transcript) -> str:
@@ -56,7 +56,9 @@ def _record(t: Transcript) -> str:
     result: `sections` says who speaks in each part of the page, so that a search narrowed
     to a speaker or an outlet shows only the exchanges they took part in."""
     parts = {"opening": t.opening, **{e.anchor: _turns(e) for e in t.exchanges}, "closing": t.closing}
-    sections = {anchor: _who(turns) for anchor, turns in parts.items() if turns}
+    lead_ins = {e.anchor: len(e.lead_in) for e in t.exchanges}
+    sections = {anchor: {**_who(turns), "turns": _said(turns, lead_ins.get(anchor))}
+                for anchor, turns in parts.items() if turns}
     everyone = _who(turn for turns in parts.values() for turn in turns)
     spans = [
         f'<span data-pagefind-meta="title">{_text(t.meta.title)}</span>',
@@ -71,6 +73,24 @@ def _record(t: Transcript) -> str:
     sections_json = escape(json.dumps(sections, ensure_ascii=False, separators=(",", ":")), quote=True)
     spans.append(f'<span data-pagefind-meta="sections[data-sections]" data-sections="{sections_json}"></span>')
     return "\n".join(spans)
+
+
+def _said(turns: tuple[Turn, ...], lead_in: int | None) -> list[list[str | int]]:
+    """Each turn of a section as [who, what part, how many words]: the search counts a
+    found word's place from the section's heading to say who said it. `lead_in`: how many
+    turns lead in to the question of an exchange; None for a statement."""
+
+    def part(i: int, turn: Turn) -> str:
+        parts = STATEMENT if lead_in is None else LEAD_IN if i < lead_in else REPLY
+        return parts[turn.speaker.role]
+
+    def who(turn: Turn) -> str:
+        if turn.speaker.role is Role.QUESTIONER:
+            return asker_name(turn.speaker)
+        return plain(turn.speaker.person.name) if turn.speaker.person else "Unnamed speaker"
+
+    return [[who(turn), part(i, turn), sum(len(plain(p).split()) for p in turn.paragraphs)]
+            for i, turn in enumerate(turns)]
 
 
 def _speech(turns: Iterable[Turn]) -> list[str]:

@@ -4,16 +4,17 @@ under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn
 from . import paths
-from .citation import absolute, citation_text, json_ld
+from .citation import absolute, answer_citation_text, answerers, citation_text, json_ld
 from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
 # What a turn is, by who speaks and where: a principal's turn is an answer only after a question.
-_STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
-_REPLY = {**_STATEMENT, Role.PRINCIPAL: "answer"}
-_LEAD_IN = {**_STATEMENT, Role.PRINCIPAL: "remark"}
+STATEMENT = {Role.QUESTIONER: "question", Role.PRINCIPAL: "statement", Role.MODERATOR: "moderator"}
+REPLY = {**STATEMENT, Role.PRINCIPAL: "answer"}
+LEAD_IN = {**STATEMENT, Role.PRINCIPAL: "remark"}
 
 
 def render(t: Transcript, previous: Transcript | None, following: Transcript | None, site_url: str = "") -> str:
@@ -38,7 +39,7 @@ def body(t: Transcript, site_url: str = "") -> str:
         blocks.append("\n".join(_jump(page, e) for e in t.exchanges))
     if t.opening:
         blocks.append("## Opening statement {#opening}")
-        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.opening)
+        blocks.extend(_turn(page, turn, STATEMENT) for turn in t.opening)
     if t.exchanges or t.removed:
         blocks.append("## Questions and answers {#exchanges}")
         removed = {}
@@ -50,7 +51,7 @@ def body(t: Transcript, site_url: str = "") -> str:
             blocks.extend(_removed(r) for r in removed.get(position, ()))
     if t.closing:
         blocks.append("## Closing {#closing}")
-        blocks.extend(_turn(page, turn, _STATEMENT) for turn in t.closing)
+        blocks.extend(_turn(page, turn, STATEMENT) for turn in t.closing)
     description = plain(t.meta.subtitle or excerpt(t.opening[0].text, 40) if t.opening or t.meta.subtitle else t.meta.title)
     matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url), feed=paths.FEED_ALL)
     return matter + "\n\n".join(blocks)
@@ -66,9 +67,9 @@ def _facts(t: Transcript, page: str) -> str:
     ) if value]
     source = external(meta.source_url) if meta.source_url else None
     if source:
-        facts.append(("Source", f"[{text(meta.source_url)}]({source})"))
+        facts.append(("Publisher’s page", f"[{text(urlsplit(meta.source_url).netloc)}]({source})"))
     facts.append(("Questions", str(len(t.exchanges))))
-    facts.append(("Raw text", text(t.source.name)))
+    facts.append(("Raw text", link(t.source.name, page, paths.raw(t)) if t.text else text(t.source.name)))
     facts.append(("Data", link("JSON", page, paths.api(t))))
     return "\n".join(f"- **{name}:** {value}" for name, value in facts)
 
@@ -92,7 +93,7 @@ def _jump(page: str, e: Exchange) -> str:
 
 
 def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
-    blocks = [f"### {e.name} · {asker(page, e.question.speaker)} {{#{e.anchor}}}"]
+    blocks = [f"### {e.name} · {asker(page, e.question.speaker)} {{#{e.anchor}}}", _tools(t, e, site_url)]
     blocks.extend(
         f'<p id="{anchor}" class="exchange-merged">Q{anchor[1:]}, once an exchange of its own, was merged into '
         f"this one in a correction of the transcript.</p>"
@@ -101,23 +102,33 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     if e.follow_up_of is not None:
         earlier = t.exchange(e.follow_up_of)
         blocks.append(f"Follow-up to {link(earlier.name, page, page, earlier.anchor)}\n{{: .exchange-follow-up }}")
-    blocks.extend(_turn(page, turn, _LEAD_IN) for turn in e.lead_in)
-    blocks.append(_turn(page, e.question, _REPLY))
-    blocks.extend(_turn(page, turn, _REPLY) for turn in e.replies)
-    blocks.append(f"Permalink: {link(f'#{e.anchor}', page, page, e.anchor)}\n{{: .exchange-permalink }}")
-    blocks.append(_cite(t, e, site_url))
+    blocks.extend(_turn(page, turn, LEAD_IN) for turn in e.lead_in)
+    blocks.append(_turn(page, e.question, REPLY))
+    blocks.extend(_turn(page, turn, REPLY) for turn in e.replies)
     return "\n\n".join(blocks)
 
 
-def _cite(t: Transcript, e: Exchange, site_url: str) -> str:
-    """The exchange's citation, to select and copy ("Copy" does it in one click): one line
-    of HTML, every value escaped. Where the site's address is unknown (a local build), the
-    page's script puts the address the reader is at in place of the relative link."""
+def _tools(t: Transcript, e: Exchange, site_url: str) -> str:
+    """Under the question's heading: its permanent link in full, "Copy link", and "Cite",
+    which opens the citations of the exchange and of each answerer's answer, to select or
+    copy. One line of HTML, every value escaped. The buttons need the page's script
+    (`cite.js`), which shows them; where the site's address is unknown (a local build), it
+    also puts the address the reader is at in place of the relative link."""
+    url = html.escape(absolute(site_url, f"{t.url}#{e.anchor}"))
+    citations = [("the exchange", citation_text(t, e))]
+    citations += [(f"{p.name}’s answer", answer_citation_text(t, e, p)) for p in answerers(e)]
+    items = "".join(
+        f'<div class="citation-item"><p class="citation" data-anchor="{e.anchor}">'
+        f'<span class="citation-text">{html.escape(value)},</span> <span class="citation-url">{url}</span></p>'
+        f'<button type="button" class="citation-copy" aria-label="Copy the citation of {html.escape(what)}" hidden>'
+        f"Copy</button></div>"
+        for what, value in citations
+    )
     return (
-        f'<details class="exchange-cite"><summary>Cite {e.name}</summary><p class="citation" data-anchor="{e.anchor}">'
-        f'<span class="citation-text">{html.escape(citation_text(t, e))},</span> '
-        f'<span class="citation-url">{html.escape(absolute(site_url, f"{t.url}#{e.anchor}"))}</span></p>'
-        f'<button type="button" class="citation-copy" hidden>Copy</button></details>'
+        f'<div class="exchange-tools" data-anchor="{e.anchor}"><a class="exchange-url" href="#{e.anchor}">{url}</a> '
+        f'<button type="button" class="exchange-copy-link" aria-label="Copy link to {e.name}" hidden>Copy link</button> '
+        f'<details class="exchange-cite"><summary>Cite<span class="visually-hidden"> {e.name}</span></summary>'
+        f"{items}</details></div>"
     )
 
 
@@ -127,6 +138,8 @@ def _removed(r: Removal) -> str:
 
 
 def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:
+    """The speaker's name (linked), what they do in the room, and what their turn is:
+    "**Mark Rutte**, NATO Secretary General · Answer"."""
     speaker = turn.speaker
     if speaker.role is Role.QUESTIONER:
         who = asker(page, speaker)
@@ -134,9 +147,11 @@ def _turn(page: str, turn: Turn, parts: dict[Role, str]) -> str:
         who = link(speaker.person.name, page, paths.speaker(speaker.person))
     else:
         who = "Unnamed speaker"
+    has_role = speaker.role is not Role.QUESTIONER and speaker.person and speaker.person.role
+    role = f", {text(speaker.person.role)}" if has_role else ""
     part = parts[speaker.role]
     through = " (through an interpreter)" if turn.interpreted else ""
-    label = f"**{who}** · {part}{through}\n{{: .turn-speaker .turn-{part} }}"
+    label = f"**{who}**{role} · *{part.capitalize()}{through}*{{: .turn-part }}\n{{: .turn-speaker .turn-{part} }}"
     return "\n\n".join([label, *(text(p) for p in turn.paragraphs)])
 
 

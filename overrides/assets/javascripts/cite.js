@@ -1,14 +1,22 @@
-// "Cite" under each exchange: the citation, selected when opened, and a "Copy" button
-// that puts it on the clipboard. Where the page was built without its site's address,
-// the link in the citation is relative: the address the reader is at replaces it.
+// Under each exchange's heading: its permanent link, "Copy link", which puts the full
+// link on the clipboard, and "Cite", which opens the citations of the exchange and of each
+// answer, each with a "Copy" button. Where the page was built without its site's address,
+// the links are relative: the address the reader is at replaces them. A citation copied
+// ends with the day it was copied on ("accessed 4 December 2026"): the page itself, the
+// same on every build, cannot say it.
 (function () {
   "use strict";
 
-  function absolute(citation) {
-    var url = citation.querySelector(".citation-url");
-    if (url && !/^https?:\/\//.test(url.textContent)) {
-      url.textContent = new URL("#" + citation.dataset.anchor, window.location.href).href;
-    }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function today() {
+    var now = new Date();
+    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
+  }
+
+  function absolute(anchor) {
+    return new URL("#" + anchor, window.location.href).href;
   }
 
   function select(element) {
@@ -19,31 +27,50 @@
     selection.addRange(range);
   }
 
-  function copy(citation, button) {
-    var done = function () { button.textContent = "Copied"; };
-    select(citation);
+  // Puts `text` on the clipboard and says so on `button` for a while; where the browser
+  // will not, `element` is selected for the reader to copy.
+  function copy(text, element, button) {
+    var label = button.textContent;
+    var name = button.getAttribute("aria-label");
+    var say = function (what) {
+      button.textContent = what;
+      button.setAttribute("aria-label", what);
+      clearTimeout(button.restore);
+      button.restore = setTimeout(function () {
+        button.textContent = label;
+        button.setAttribute("aria-label", name);
+      }, 4000);
+    };
+    var failed = function () {
+      select(element);
+      say("Press Ctrl+C to copy");
+    };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(citation.textContent).then(done, function () {
-        button.textContent = "Press Ctrl+C to copy";
-      });
+      navigator.clipboard.writeText(text).then(function () { say("Copied"); }, failed);
     } else {
-      done = document.execCommand && document.execCommand("copy") ? done : function () {
-        button.textContent = "Press Ctrl+C to copy";
-      };
-      done();
+      failed();
     }
   }
 
-  document.querySelectorAll("details.exchange-cite").forEach(function (details) {
-    var citation = details.querySelector(".citation");
-    var button = details.querySelector(".citation-copy");
-    if (!citation || !button) return;
-    absolute(citation);
-    button.hidden = false;
-    button.addEventListener("click", function () { copy(citation, button); });
-    details.addEventListener("toggle", function () {
-      if (details.open) select(citation);
-      button.textContent = "Copy";
+  document.querySelectorAll(".exchange-tools").forEach(function (tools) {
+    var anchor = tools.dataset.anchor;
+    var link = tools.querySelector(".exchange-url");
+    var copyLink = tools.querySelector(".exchange-copy-link");
+    if (link && !/^https?:\/\//.test(link.textContent)) link.textContent = absolute(anchor);
+    if (link && copyLink) {
+      copyLink.hidden = false;
+      copyLink.addEventListener("click", function () { copy(link.textContent, link, copyLink); });
+    }
+    tools.querySelectorAll(".citation-item").forEach(function (item) {
+      var citation = item.querySelector(".citation");
+      var url = citation.querySelector(".citation-url");
+      var button = item.querySelector(".citation-copy");
+      if (url && !/^https?:\/\//.test(url.textContent)) url.textContent = absolute(citation.dataset.anchor);
+      if (!button) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copy(citation.textContent + ", accessed " + today(), citation, button);
+      });
     });
   });
 })();

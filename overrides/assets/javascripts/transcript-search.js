@@ -8,9 +8,12 @@
  * outlet filter then also keeps, of each page, only the sections that speaker or outlet
  * takes part in (the page's `sections` metadata, written by the generator).
  *
+ * A result's excerpt is the matched words in the turn that has them, under who said them
+ * (the page's `sections` metadata counts each turn's words).
+ *
  * Nothing of Pagefind is downloaded until the reader opens the search. Text from the index
- * goes into the page as text; only Pagefind's excerpts, which it escapes before marking
- * the matched words, go in as HTML.
+ * goes into the page as text; only Pagefind's excerpts (shown where the turns cannot be
+ * counted), which it escapes before marking the matched words, go in as HTML.
  */
 (() => {
   "use strict";
@@ -32,6 +35,7 @@
   const PAGES_AT_ONCE = 5;  // transcripts whose result data is loaded at a time
   const NARROWING = ["speaker", "outlet"];  // filters that also narrow a page to its sections
   const WAIT_MS = 300;  // typing pauses this long before a search
+  const EXCERPT_WORDS = 24;  // words of a result's excerpt
   /* Words on nearly every page narrow nothing, and each would cost a reader a large part of
      the index (Pagefind matches every word as a prefix and loads its index chunk): left out
      of a query that has other words. */
@@ -47,7 +51,7 @@
 
   function pagefind() {
     loading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
-      await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      await module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
       module.filters().then(showFilters, () => {});
       return module;
     });
@@ -226,7 +230,12 @@
       [section.title && section.title !== title ? title : "", page.meta.date].filter(Boolean).join(" · "));
     const article = element("article", "md-search-result__article md-typeset");
     article.append(heading, source);
-    if (section.excerpt) {
+    const turn = section.excerpt ? spoken(page, section) : null;
+    if (turn) {
+      const who = element("p", "transcript-search__speaker");
+      who.append(element("strong", "", turn.speaker), ` · ${turn.part}`);
+      article.append(who, excerpt(page, section, turn));
+    } else if (section.excerpt) {
       const excerpt = element("p", "transcript-search__excerpt");
       excerpt.innerHTML = section.excerpt;  // escaped by Pagefind, with <mark> around matches
       article.append(excerpt);
@@ -237,6 +246,47 @@
     const li = element("li", "md-search-result__item");
     li.append(link);
     return li;
+  }
+
+  /* Who said the words a section matched: the turn (its speaker, part, and first and last
+     word in the page's text) with the most of them, counted from the section's heading by
+     the words of each turn (the page's `sections` metadata); null where the count does not
+     fit the text, and Pagefind's excerpt is shown instead. */
+  function spoken(page, section) {
+    const turns = parse(page.meta.sections)[section.id]?.turns;
+    const hits = section.locations || [];
+    if (!turns || !section.anchor || !hits.length) return null;
+    let start = section.anchor.location + section.anchor.text.split(/\s+/).filter(Boolean).length;
+    let best = null;
+    for (const [speaker, part, count] of turns) {
+      const found = hits.filter((at) => at >= start && at < start + count).length;
+      if (found && (!best || found > best.found)) best = { speaker, part, start, end: start + count, found };
+      start += count;
+    }
+    return best && start <= words(page).length ? best : null;
+  }
+
+  function words(page) {
+    page.words ??= (page.content || "").split(/[\r\n\s]+/g);
+    return page.words;
+  }
+
+  /* The matched words in their turn alone, never running on into the heading or another
+     speaker's words: about EXCERPT_WORDS around the first of them, each marked. */
+  function excerpt(page, section, turn) {
+    const all = words(page);
+    const hits = new Set(section.locations);
+    const first = section.locations.find((at) => at >= turn.start && at < turn.end);
+    const to = Math.min(turn.end, Math.max(turn.start, first - Math.floor(EXCERPT_WORDS / 3)) + EXCERPT_WORDS);
+    const from = Math.max(turn.start, to - EXCERPT_WORDS);
+    const paragraph = element("p", "transcript-search__excerpt");
+    if (from > turn.start) paragraph.append("… ");
+    for (let at = from; at < to; at++) {
+      if (at > from) paragraph.append(" ");
+      paragraph.append(hits.has(at) ? element("mark", "", all[at]) : all[at]);
+    }
+    if (to < turn.end) paragraph.append(" …");
+    return paragraph;
   }
 
   function element(tag, className, text) {
@@ -252,8 +302,13 @@
 
   /* Opening, closing and the keyboard */
 
+  let opener = null;  // what had the focus before the search opened: it gets it back on Escape
+  let quiet = false;  // the input takes the focus back without opening the search again
+
   function open() {
     if (!toggle.checked) {
+      const active = document.activeElement;
+      opener = active && active !== document.body && !root.contains(active) ? active : null;
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
     }
@@ -266,6 +321,33 @@
       toggle.dispatchEvent(new Event("change"));
     }
     input.blur();
+  }
+
+  /* Escape: the search closes and the focus goes back where it was before (or to the
+     search box, closed), never to the page's body. */
+  function dismiss() {
+    const back = opener;
+    opener = null;
+    close();
+    if (back?.isConnected) {
+      back.focus();
+    } else {
+      quiet = true;
+      input.focus();
+      quiet = false;
+    }
+  }
+
+  /* Tab and Shift+Tab go round what can be focused in the open search panel. */
+  function trap(event) {
+    const stops = [...root.querySelectorAll("input, select, button, a[href]")]
+      .filter((stop) => stop.tabIndex >= 0 && !stop.disabled && stop.getClientRects().length);
+    if (!stops.length) return;
+    const at = stops.indexOf(document.activeElement);
+    if (event.shiftKey ? at <= 0 : at === -1 || at === stops.length - 1) {
+      event.preventDefault();
+      (event.shiftKey ? stops.at(-1) : stops[0]).focus();
+    }
   }
 
   function links() {
@@ -285,8 +367,9 @@
     }
   });
 
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", () => quiet || open());
   input.addEventListener("input", () => {
+    if (!toggle.checked) open();
     clearTimeout(timer);
     timer = setTimeout(search, WAIT_MS);
   });
@@ -320,7 +403,9 @@
     }
     if (event.key === "Escape") {
       event.preventDefault();
-      close();
+      dismiss();
+    } else if (event.key === "Tab") {
+      trap(event);
     } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && root.contains(event.target)
                && (event.target === input || event.target.closest(".md-search-result__list"))) {
       const stops = [input, ...links()];
