@@ -15,6 +15,12 @@ from .model import Role, Turn
 from .resolve import handed_to, looks_like_outlet
 
 FLOOR_WORDS = 60  # a turn giving the floor is no longer than this
+ANSWER_WORDS = 12  # a turn after a journalist's this long answers; shorter ones may only give the floor
+
+
+def asks(text: str) -> bool:
+    """A question mark outside brackets: "[Magsukul?]" is the transcriber's doubt, not a question."""
+    return "?" in re.sub(r"\[[^\]]*\]", "", text)
 
 
 # What gives the floor, besides naming the next journalist: "Next question", "Go ahead",
