@@ -105,6 +105,8 @@ def test_index_lists_every_transcript(files):
                 "kind": "Press conference",
                 "location": "Brussels",
                 "file": {"url": f"api/transcripts/{conference}.json", "link": f"../api/transcripts/{conference}.json"},
+                "raw": {"url": f"transcripts/2024/{conference}/{conference}.txt",
+                        "link": f"../transcripts/2024/{conference}/{conference}.txt"},
             },
             {
                 "id": "2025-02-13-doorstep-statement",
@@ -119,6 +121,8 @@ def test_index_lists_every_transcript(files):
                 "location": "Brussels",
                 "file": {"url": "api/transcripts/2025-02-13-doorstep-statement.json",
                          "link": "../api/transcripts/2025-02-13-doorstep-statement.json"},
+                "raw": {"url": "transcripts/2025/2025-02-13-doorstep-statement/2025-02-13-doorstep-statement.txt",
+                        "link": "../transcripts/2025/2025-02-13-doorstep-statement/2025-02-13-doorstep-statement.txt"},
             },
         ],
         "schema_version": 2,

@@ -63,7 +63,7 @@ def index(transcripts: tuple[Transcript, ...], site_url: str = "") -> dict[str, 
         "transcripts": [
             {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": len(t.exchanges),
              "link": here + t.url, "subtitle": t.meta.subtitle, "kind": t.meta.kind, "location": t.meta.location,
-             "file": _file(here, paths.api(t))}
+             "file": _file(here, paths.api(t)), "raw": _file(here, paths.raw(t))}
             for t in transcripts
         ],
         **head,
@@ -104,6 +104,7 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "subtitle": meta.subtitle,
         "date": meta.date.isoformat(),
         "source": t.source.name,
+        "raw": _file(here, paths.raw(t)),
         "url": t.url,
         "opening": [_turn(turn) for turn in t.opening],
         "questions": [_exchange(t, e, site_url, here) for e in t.exchanges],
