@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from . import ledger, render
+from . import ledger, render, verbosity
 from .cache import Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
@@ -47,9 +47,23 @@ _FROZEN = click.option("--frozen", is_flag=True,
                             "published anchor (what CI runs).")
 
 
-@click.group()
-def main() -> None:
-    """Press-conference transcripts to a searchable site with a permanent link per question."""
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="podium-transcripts", prog_name="podium", message="%(prog)s %(version)s")
+@click.option("-q", "--quiet", is_flag=True, help="Say only warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show progress on short runs and MkDocs' own lines.")
+def main(quiet: bool, verbose: bool) -> None:
+    """Press-conference transcripts to a searchable site with a permanent link per question.
+
+    Exit status: 0 done; 1 bad input, reported as `path:line: message` (nothing written
+    is touched); 2 a wrong command line; 130 stopped by Ctrl-C, 143 by SIGTERM, with the
+    last good output in place."""
+    verbosity.set_level(verbosity.QUIET if quiet else verbosity.VERBOSE if verbose else verbosity.NORMAL)
+
+
+def _say(text: str) -> None:
+    """What a run did ("build: site written to site"): not under -q."""
+    if verbosity.level() > verbosity.QUIET:
+        click.echo(text)
 
 
 @main.command()
@@ -124,7 +138,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
     commit(docs_dir, GENERATED)
     if not frozen and pending.is_file():
         pending.replace(input_dir / ledger.LEDGER)
-    click.echo(f"build: site written to {site_dir}")
+    _say(f"build: site written to {site_dir}")
     if failed:
         _fail(failed, "transcript", " that could not be read", "the site was built without them")
 
@@ -223,7 +237,7 @@ def links(site_dir: Path) -> None:
         click.echo(str(problem), err=True)
     if problems:
         _fail(len(problems), "broken link", consequence=f"{site_dir} has links that lead nowhere")
-    click.echo(f"links: every link and anchor of {site_dir} resolves")
+    _say(f"links: every link and anchor of {site_dir} resolves")
 
 
 @main.command()
@@ -262,7 +276,7 @@ def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) ->
         click.echo("serve: the last good pages are still shown; fix the input and save again", err=True)
         return
     _finish(corpus, strict=False)
-    click.echo(f"serve: regenerated: {report}")
+    _say(f"serve: regenerated: {report}")
     if corpus.failed:
         click.echo("serve: the last good pages are still shown for what could not be read; fix the input and save again",
                    err=True)
@@ -369,9 +383,7 @@ def _generate(input_dir: Path, docs_dir: Path, strict: bool, frozen: bool, cache
                                    published.moved, published.withdrawn)
         report = _run(lambda: stage(docs_dir, files, GENERATED))
     questions = sum(len(t.exchanges) for t in corpus.transcripts)
-    click.echo(
-        f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}"
-    )
+    _say(f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}")
     return corpus, published
 
 

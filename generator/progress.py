@@ -1,6 +1,7 @@
 """Progress of long runs: a bar in a terminal (tqdm), a plain line every tenth in a log.
 
-Short runs say nothing: a progress display on the two sample transcripts is noise.
+Short runs say nothing: a progress display on the two sample transcripts is noise (`-v`
+shows it anyway; `-q` never does).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from . import verbosity
+
 T = TypeVar("T")
 FROM = 200  # items: shorter runs show no progress
 
 
 def progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
     """`items`, showing how far the run has got on stderr."""
-    if total < FROM:
+    if verbosity.level() == verbosity.QUIET or total < FROM and verbosity.level() < verbosity.VERBOSE:
         yield from items
     elif sys.stderr.isatty():
         yield from tqdm(items, total=total, desc=what, unit="", leave=False, file=sys.stderr)

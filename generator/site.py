@@ -22,6 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from . import verbosity
 from .errors import InputError
 
 INDEX = "pagefind"  # the index's folder in the site
@@ -118,14 +119,18 @@ class _Starter(threading.Thread):
 
 def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
     logger = logging.getLogger("mkdocs")
-    handler = _Warnings(logging.WARNING)
+    level = logging.INFO if verbosity.level() >= verbosity.VERBOSE else logging.WARNING  # -v: MkDocs' own lines too
+    handler = _Warnings(level)
     logger.addHandler(handler)
+    was = logger.level
+    logger.setLevel(min(level, was or logging.WARNING))
     try:
         build(load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True))
     except MkDocsException as error:
         raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(was)
 
 
 class SearchIndexError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -262,3 +263,53 @@ def test_two_builds_in_other_folders_with_other_hash_seeds_give_the_same_bytes(t
         outputs.append({p.relative_to(project).as_posix(): p.read_bytes()
                         for folder in ("docs", "transcripts") for p in (project / folder).rglob("*") if p.is_file()})
     assert outputs[0] == outputs[1]
+
+
+def test_version_help_and_quiet_are_as_command_line_tools_have_them(project):
+    version = run(project, "--version")
+    assert version.returncode == 0 and re.fullmatch(r"podium \d+\.\d+\.\d+\n", version.stdout)
+    short, long = run(project, "-h"), run(project, "--help")
+    assert short.returncode == 0 and short.stdout == long.stdout and "Exit status" in short.stdout
+    quiet = run(project, "-q", "generate")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == ""  # what it did is not said; the pages are written all the same
+    assert (project / "docs" / "api" / "transcripts.json").is_file()
+    loud = run(project, "generate")
+    assert loud.stdout.startswith("generate: 2 transcripts, 17 questions; 0 written")
+    wrong = run(project, "--no-such-option")
+    assert wrong.returncode == 2 and "No such option" in wrong.stderr
+
+
+def test_the_podium_command_is_installed_beside_the_interpreter(project):
+    podium = Path(sys.executable).parent / "podium"
+    result = subprocess.run([str(podium), "check"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "12 questions, 12 questioners" in result.stdout
+
+
+def test_verbose_shows_progress_on_a_short_run(project):
+    result = run(project, "-v", "generate")
+    assert result.returncode == 0, result.stderr
+    assert "reading: 2/2" in result.stderr
+
+
+def test_a_build_from_a_restored_cache_gives_the_bytes_of_a_cold_one(tmp_path):
+    """What the Pages workflow does: `.podium-cache` restored into a fresh checkout, then
+    `build --frozen`. The pages, feeds and JSON must be those of a build with no cache."""
+    import shutil
+
+    from tests.conftest import make_project
+
+    def built(project: Path) -> dict[str, bytes]:
+        result = subprocess.run([sys.executable, "-m", "generator", "build", "--frozen"], cwd=project,
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return {p.relative_to(project).as_posix(): p.read_bytes() for folder in ("docs", "site")
+                for p in (project / folder).rglob("*") if p.is_file() and "pagefind" not in p.parts}
+
+    cold = make_project(tmp_path / "cold")
+    first = built(cold)
+    assert (cold / ".podium-cache").is_dir()
+    warm = make_project(tmp_path / "warm")
+    shutil.copytree(cold / ".podium-cache", warm / ".podium-cache")
+    assert built(warm) == first
