@@ -20,7 +20,7 @@ README = REPO / "README.md"
 
 # The README's official "set-up + run tests" command; `.ci/run` must run exactly this.
 README_TEST_COMMAND = (
-    "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' "
+    "python3 -m venv .venv && .venv/bin/pip install -q -c constraints.txt -e '.[test]' "
     "&& .venv/bin/python -m pytest"
 )
 
