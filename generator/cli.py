@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from . import engine as engines
 from . import ledger, render, verbosity
 from .cache import Cache
 from .errors import InputError, Problem
@@ -93,11 +94,13 @@ def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where the built site goes.")
 @_CONFIG
+@click.option("--engine", type=click.Choice(engines.ENGINES), default=None,
+              help="What builds the pages: MkDocs with Material, or Zensical [default: mkdocs.yml's extra.engine, else mkdocs].")
 @_STRICT
 @_FROZEN
 @_CACHE
 @_NO_CACHE
-def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict: bool, frozen: bool,
+def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine: str | None, strict: bool, frozen: bool,
           cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode, and its search index.
 
@@ -105,6 +108,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
     docs, the site and the anchor ledger are all replaced only once both MkDocs and
     Pagefind have succeeded."""
     _run(lambda: check_site(config, docs_dir, site_dir, keep=(input_dir, cache_dir)))
+    engine = engine or _run(lambda: engines.configured(config))
     # A cancelled CI job sends SIGTERM: leave as after Ctrl-C, with the last good site in place.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     pages = search_folder(site_dir)
@@ -128,7 +132,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, strict:
         child = _Apart(generate)
         failed = child.docs_written()
         docs = staging(docs_dir) if staging(docs_dir).is_dir() else docs_dir
-        _run(lambda: build_site(config, docs, site_dir, pages, child.finished), f"{site_dir} was left as it was")
+        _run(lambda: build_site(config, docs, site_dir, pages, child.finished, engine), f"{site_dir} was left as it was")
     except BaseException:
         if child is not None:
             child.stop()  # before clearing up: it might write the pending ledger after

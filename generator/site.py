@@ -1,5 +1,5 @@
-"""Stage 8, `site`: MkDocs in strict mode into a fresh folder, and the Pagefind search
-index beside it, swapped in only when both succeed.
+"""Stage 8, `site`: the engine (MkDocs, or Zensical: `engine.py`) in strict mode into a
+fresh folder, and the Pagefind search index beside it, swapped in only when both succeed.
 
 The index is made from the plain search pages `render.search_pages` gives (the speech of
 each transcript at its page's URL), so Pagefind runs on the second core while MkDocs
@@ -9,7 +9,6 @@ Pagefind cannot write) or is interrupted leaves the last good site where it was.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
@@ -18,21 +17,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
-from . import verbosity
+from . import engine as engines
 from .errors import InputError
 
 INDEX = "pagefind"  # the index's folder in the site
-
-
-class _Warnings(logging.Handler):
-    """Shows MkDocs' warnings as they come, like `mkdocs build` does."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"mkdocs: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
 def check_site(config: Path, docs: Path, site: Path, keep: tuple[Path, ...] = ()) -> None:
@@ -53,7 +42,8 @@ def search_folder(site: Path) -> Path:
     return site.resolve().with_name(f".{site.resolve().name}.search")
 
 
-def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written: Callable[[], int]) -> None:
+def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written: Callable[[], int],
+               engine: str = "mkdocs") -> None:
     """Build `docs` with the MkDocs `config` into `site`, strictly, with the search index of
     the search pages in the folder `pages` (removed once indexed), which may still be being
     written: `pages_written` waits for them (0: they are; else an exit status to stop
@@ -68,7 +58,7 @@ def build_site(config: Path, docs: Path, site: Path, pages: Path, pages_written:
     starting.start()
     try:
         try:
-            _mkdocs(config, docs, staging)
+            engines.run(engine, config, docs, staging)
         except BaseException:
             starting.join()
             starting.indexing.stop()  # MkDocs failed or was interrupted: the index is not wanted
@@ -115,22 +105,6 @@ class _Starter(threading.Thread):
         self.status = self.pages_written()
         if not self.status:
             self.indexing = start_index(self.pages, self.index)
-
-
-def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
-    logger = logging.getLogger("mkdocs")
-    level = logging.INFO if verbosity.level() >= verbosity.VERBOSE else logging.WARNING  # -v: MkDocs' own lines too
-    handler = _Warnings(level)
-    logger.addHandler(handler)
-    was = logger.level
-    logger.setLevel(min(level, was or logging.WARNING))
-    try:
-        build(load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True))
-    except MkDocsException as error:
-        raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(was)
 
 
 class SearchIndexError(Exception):
