@@ -34,7 +34,7 @@ def project(root: Path, n: int) -> Path:
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, folder / name)
     shutil.copytree(REPO / "docs", folder / "docs", ignore=shutil.ignore_patterns(
         "index.md", "transcripts", "speakers", "outlets", "api", "feeds"))
-    subprocess.run([sys.executable, "-m", "generator", "-q", "generate"], cwd=folder, check=True)
+    subprocess.run([sys.executable, "-m", "generator", "-q", "generate"], cwd=folder, check=True, stdout=subprocess.DEVNULL)
     return folder
 
 

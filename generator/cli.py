@@ -322,7 +322,7 @@ def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True, me
             Problem(input_dir / ledger.LEDGER, 0, "not current for these transcripts: run `python -m generator "
                     "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
         ])
-    if say:
+    if say and verbosity.level() > verbosity.QUIET:  # what the ledger records anew: said, not under -q
         _say_changes(published.changes, f"{input_dir / ledger.LEDGER}")
     return published
 
