@@ -150,8 +150,10 @@ class LineStyle:
 
 # The words a journalist's label is made of: "Q", "QUESTION", "JOURNALIST", "REPORTER",
 # "QUESTIONER", "UNIDENTIFIED REPORTER", "AUDIENCE MEMBER", "Journaliste".
+# "Second question: It is reported that …" inside a journalist's turn is their own words, no
+# label: an ordinal goes with a person ("SECOND QUESTIONER", "FIRST REPORTER"), not "question".
 QUESTION_WORDS = (
-    r"(?:(?:unidentified|unknown|another|female|male|first|second|third|foreign)\s+)?"
+    r"(?:(?:unidentified|unknown|another|female|male|foreign)\s+|(?:first|second|third)\s+(?!question\b))?"
     r"(?:question|questioner|q|journalist|journaliste|reporter|interviewer|audience member|participant|media"
     r"|remark|pregunta|interlocutora?|reportera?|periodista)"
 )

@@ -276,3 +276,9 @@ def test_a_numbered_official_is_no_misspelling_of_another():
     officials = ["SENIOR STATE DEPARTMENT OFFICIAL ONE", "SENIOR STATE DEPARTMENT OFFICIAL TWO"]
     assert misspelling_of("SENIOR STATE DEPARTMENT OFFICIAL THREE", officials) is None
     assert misspelling_of("SENIOR STATE DEPARTMENT OFICIAL TWO", officials) == "SENIOR STATE DEPARTMENT OFFICIAL TWO"
+
+
+def test_an_ordinal_question_inside_a_journalist_s_turn_is_no_label():
+    # State, 2022-02-08: "Second question: It is reported that …" goes on Janne's turn
+    assert detect("Second question: It is reported that the North Korea is operating on ICBM bases.") is None
+    assert detect("SECOND QUESTIONER: Thank you.")[0].role is Role.QUESTIONER
