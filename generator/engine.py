@@ -63,10 +63,13 @@ def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
 def _zensical(config: Path, docs: Path, staging: Path) -> None:
     """`zensical build --strict` on a copy of the configuration that points at the staged
     docs and the staging folder, written beside it so that its relative paths (the theme's
-    `custom_dir`, `extra_css`) mean what they mean in the original."""
+    `custom_dir`, `extra_css`) mean what they mean in the original. Zensical 0.0.73's
+    stylesheet has none of Material's search-box rules, on which the header's search is
+    built: they are taken from the installed Material's and linked (SEARCH_CSS)."""
     command = _zensical_command()
     copy = config.with_name(f".{config.stem}.zensical{config.suffix}")
-    copy.write_text(_pointed(config.read_text(encoding="utf-8"), docs, staging, config.resolve().parent), encoding="utf-8")
+    text = _with_css(config.read_text(encoding="utf-8"), SEARCH_CSS)
+    copy.write_text(_pointed(text, docs, staging, config.resolve().parent), encoding="utf-8")
     try:
         done = subprocess.run([*command, "build", "--strict", "--config-file", str(copy)],
                               capture_output=True, text=True, check=False)
@@ -84,6 +87,59 @@ def _zensical(config: Path, docs: Path, staging: Path) -> None:
             shutil.rmtree(target)
         else:
             target.unlink(missing_ok=True)
+    (staging / SEARCH_CSS).parent.mkdir(parents=True, exist_ok=True)
+    (staging / SEARCH_CSS).write_text(material_search_css(), encoding="utf-8")
+
+
+SEARCH_CSS = "assets/stylesheets/material-search.css"
+
+
+def material_search_css() -> str:
+    """The rules of the installed Material's main stylesheet whose selectors name
+    `.md-search` (the search box, its overlay and result list), `@media` blocks and all."""
+    import material
+
+    sheet = min((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+    text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+    # Zensical's stylesheet hides `.md-search` on small screens, where its own search is a dialog.
+    return ("/* Material for MkDocs' search rules (MIT licence), for the Zensical build. */\n"
+            + _rules_naming(text, "md-search") + "\n.md-search.transcript-search{display:block}\n")
+
+
+def _rules_naming(css: str, word: str) -> str:
+    kept = []
+    for head, body in _blocks(css):
+        if head.startswith(("@media", "@supports")):
+            inner = _rules_naming(body, word)
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        elif not head.startswith("@") and word in head and ".no-js" not in head:  # Zensical leaves "no-js" on <html>
+            kept.append(f"{head}{{{body}}}")
+    return "".join(kept)
+
+
+def _blocks(css: str):
+    """The top-level `head{body}` blocks of a stylesheet, quoted strings skipped."""
+    i = 0
+    while (j := css.find("{", i)) >= 0:
+        depth, k = 1, j + 1
+        while depth and k < len(css):
+            if css[k] in "\"'":
+                k = css.index(css[k], k + 1)
+            elif css[k] == "{":
+                depth += 1
+            elif css[k] == "}":
+                depth -= 1
+            k += 1
+        yield css[i:j].strip(), css[j + 1:k - 1]
+        i = k
+
+
+def _with_css(text: str, sheet: str) -> str:
+    """The configuration's text with `sheet` first in its `extra_css` list."""
+    if re.search(r"^extra_css:\s*$", text, re.M):
+        return re.sub(r"^extra_css:\s*$", f"extra_css:\n  - {sheet}", text, count=1, flags=re.M)
+    return text + f"\nextra_css:\n  - {sheet}\n"
 
 
 def _zensical_command() -> list[str]:

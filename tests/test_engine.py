@@ -73,3 +73,17 @@ def test_the_engine_may_be_named_in_the_configuration(tmp_path):
     config.write_text("site_name: X\nextra:\n  engine: hugo\n", encoding="utf-8")
     with pytest.raises(InputError, match="extra.engine must be one of mkdocs, zensical"):
         configured(config)
+
+
+def test_on_a_phone_the_zensical_site_opens_the_search_from_the_header(browser, zensical_site):  # noqa: F811
+    # Zensical 0.0.73's stylesheet has no Material search rules and hides .md-search on small
+    # screens: the build links Material's own (engine.SEARCH_CSS).
+    assert (zensical_site / "site" / "assets/stylesheets/material-search.css").is_file()
+    with served_folder(zensical_site / "site") as served:
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(served)
+        phone.locator("label[for=__search]").first.click()
+        expect(phone.locator(".md-search__input")).to_be_visible()
+        phone.keyboard.type("strengthen the membership language")
+        expect(phone.locator(".md-search-result__link").first).to_contain_text("Sabine Siebold, Reuters")
+        phone.close()

@@ -21,6 +21,8 @@
   const root = document.querySelector("[data-transcript-search]");
   const toggle = document.getElementById("__search");
   if (!root || !toggle) return;
+  // Script runs: the search may show. Material's bundle says so too; Zensical's leaves "no-js".
+  document.documentElement.classList.remove("no-js");
 
   const form = root.querySelector("form");
   const input = form.elements.query;
