@@ -206,7 +206,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         location=sidecar.get("location"),
         source_url=sidecar.get("source_url"),
         kind=sidecar.get("kind"),
-        topics=tuple(sidecar.get("topics", ())),
+        topics=tuple(dict.fromkeys(registry.topic(name) for name in sidecar.get("topics", ()))),
         status=cleaned.status,
         last_updated=cleaned.last_updated,
         corrected=sidecar.get("corrected"),

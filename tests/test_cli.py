@@ -130,7 +130,7 @@ def test_generate_reports_what_it_wrote_and_is_deterministic(project):
     assert first.stdout.startswith("generate: 2 transcripts, 17 questions; ")
     snapshot = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     second = run(project, "generate")
-    assert second.stdout.endswith("; 0 written, 0 removed, 73 unchanged in docs\n")
+    assert second.stdout.endswith("; 0 written, 0 removed, 88 unchanged in docs\n")
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == snapshot
 
 

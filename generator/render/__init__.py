@@ -10,7 +10,7 @@ import json
 import posixpath
 
 from ..model import Transcript
-from . import bulk, export, feeds, index_pages, paths, search_page, transcript_page
+from . import bulk, export, feeds, index_pages, paths, search_page, topic_pages, transcript_page
 from .catalog import build_catalog
 from .markdown import front_matter, human_date, text
 
@@ -58,6 +58,7 @@ def render_site(
         paths.API_INDEX: export.dumps(export.index(ordered, site_url)),
         paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
         paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
+        paths.API_TOPICS: export.dumps(export.topics(catalog, site_url)),
         paths.API_EXCHANGES_CSV: bulk.csv_header() + "".join(csv for csv, _ in rows),
         paths.API_EXCHANGES_JSONL: "".join(jsonl for _, jsonl in rows),
     }
@@ -73,6 +74,7 @@ def render_site(
 
     put_all(index_pages.speakers_index(catalog))
     put_all(index_pages.outlets_index(catalog))
+    put_all(topic_pages.topics_index(catalog))
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
@@ -87,6 +89,8 @@ def render_site(
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
+    for topic_id in catalog.topics:
+        put_all(topic_pages.topic_pages(catalog, topic_id))
     put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
     for old, new in sorted((moved or {}).items()):
         put(f"{old}/index.html", redirect(old + "/", new + "/"))

@@ -32,8 +32,8 @@ from .markdown import relative
 
 # 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
 # kind, location, each transcript's `file` and the other `files`; people, outlets and the
-# exchanges in bulk.
-SCHEMA_VERSION = 2
+# exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`).
+SCHEMA_VERSION = 3
 
 
 def dumps(value: Any) -> str:
@@ -95,6 +95,21 @@ def outlets(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
     ]}
 
 
+def topics(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
+    """Every topic the sidecars name: its page and feed, and how many exchanges and transcripts it has."""
+    head, here = _versioned(site_url, paths.API_TOPICS)
+    return {**head, "topics": [
+        {"id": topic_id, "name": name, **_file(here, paths.page_url(paths.topic(name))),
+         "feed": _file(here, paths.topic_feed(name)), "questions": len(catalog.by_topic[topic_id]),
+         "transcripts": len({entry.transcript.id for entry in catalog.by_topic[topic_id]})}
+        for topic_id, name in catalog.topics.items()
+    ]}
+
+
+def _topic(here: str, name: str) -> dict[str, Any]:
+    return {"id": paths.topic_id(name), "name": name, **_file(here, paths.page_url(paths.topic(name)))}
+
+
 def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
     meta = t.meta
     head, here = _versioned(site_url, paths.api(t))
@@ -113,6 +128,7 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "location": meta.location,
         "source_url": meta.source_url,
         "topics": list(meta.topics),
+        "topic_pages": [_topic(here, name) for name in meta.topics],
         "status": meta.status,
         "last_updated": meta.last_updated,
         "corrected": meta.corrected.isoformat() if meta.corrected else None,

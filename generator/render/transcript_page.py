@@ -63,8 +63,9 @@ def _facts(t: Transcript, page: str) -> str:
     facts += [(name, text(value)) for name, value in (
         ("Kind", meta.kind), ("Location", meta.location), ("Status", meta.status),
         ("Last updated", meta.last_updated), ("Corrected", meta.corrected and human_date(meta.corrected)),
-        ("Topics", ", ".join(meta.topics)),
     ) if value]
+    if meta.topics:
+        facts.append(("Topics", _topic_links(page, meta.topics)))
     source = external(meta.source_url) if meta.source_url else None
     if source:
         facts.append(("Publisher’s page", f"[{text(urlsplit(meta.source_url).netloc)}]({source})"))
@@ -72,6 +73,10 @@ def _facts(t: Transcript, page: str) -> str:
     facts.append(("Raw text", link(t.source.name, page, paths.raw(t)) if t.text else text(t.source.name)))
     facts.append(("Data", link("JSON", page, paths.api(t))))
     return "\n".join(f"- **{name}:** {value}" for name, value in facts)
+
+
+def _topic_links(page: str, topics: tuple[str, ...]) -> str:
+    return ", ".join(link(name, page, paths.topic(name)) for name in topics)
 
 
 def asker(page: str, speaker: Speaker) -> str:
@@ -94,6 +99,8 @@ def _jump(page: str, e: Exchange) -> str:
 
 def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     blocks = [f"### {e.name} · {asker(page, e.question.speaker)} {{#{e.anchor}}}", _tools(t, e, site_url)]
+    if about := _about(t, page, e):
+        blocks.append(about)
     blocks.extend(
         f'<p id="{anchor}" class="exchange-merged">Q{anchor[1:]}, once an exchange of its own, was merged into '
         f"this one in a correction of the transcript.</p>"
@@ -106,6 +113,14 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     blocks.append(_turn(page, e.question, REPLY))
     blocks.extend(_turn(page, turn, REPLY) for turn in e.replies)
     return "\n\n".join(blocks)
+
+
+def _about(t: Transcript, page: str, e: Exchange) -> str:
+    """Under the tools, where the exchange leads on: the topics of its transcript."""
+    parts = []
+    if t.meta.topics:
+        parts.append(f"Topics: {_topic_links(page, t.meta.topics)}")
+    return " · ".join(parts) + "\n{: .exchange-about }" if parts else ""
 
 
 def _tools(t: Transcript, e: Exchange, site_url: str) -> str:
