@@ -89,6 +89,7 @@ class Turn:
     line: int  # where the label (or the first paragraph) stands in the raw file
     labels: tuple[str, ...] = ()  # the labels as the text writes them (two turns merged: both)
     interpreted: bool = False  # an interpreter's rendering of the speaker's words
+    offset: int | None = None  # seconds into the recording where it begins, from a time code (`timecodes`)
 
     @property
     def text(self) -> str:
@@ -155,6 +156,8 @@ class Metadata:
     status: str | None = None  # "As delivered"
     last_updated: str | None = None  # as the publisher printed it
     corrected: datetime.date | None = None  # the publisher's last correction, as the sidecar gives it
+    video_url: str | None = None  # the recording of the event
+    video_start: int | None = None  # the clock time the recording begins, in seconds after midnight
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from .registry import Registry, load_registry, make_id
 from .resolve import Override, Resolver
 from .structure import structure
 from .suggest import near_misses
+from .timecodes import with_offsets
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,8 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         status=cleaned.status,
         last_updated=cleaned.last_updated,
         corrected=sidecar.get("corrected"),
+        video_url=sidecar.get("video_url"),
+        video_start=sidecar.get("video_start"),
     )
     overrides = {
         entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"), entry.line)
@@ -223,6 +226,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     parts = structure(cast.turns, askers)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing,
                             text=source.text)
+    transcript = with_offsets(transcript, cleaned.chrome, cleaned.body, meta.video_start)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
     warnings = _warnings(path, cleaned, parsed, cast, transcript)

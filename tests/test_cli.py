@@ -44,7 +44,7 @@ def test_unknown_sidecar_key_names_file_line_and_key(project):
     assert result.stderr.splitlines()[0] == (
         f"{DOORSTEP}.yml:2: unknown key 'speaker' "
         "(did you mean 'speakers'? known keys: corrected, date, kind, label_lines, location, source_url, speakers, "
-            "subtitle, text_lines, title, topics)"
+            "subtitle, text_lines, title, topics, video_start, video_url)"
     )
 
 

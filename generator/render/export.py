@@ -27,12 +27,14 @@ from typing import Any
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Part
+from ..timecodes import exchange_offset, watch_url
 from .citation import citation
 from .markdown import relative
 
 # 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
 # kind, location, each transcript's `file` and the other `files`; people, outlets and the
-# exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`).
+# exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`); the
+# recording (`video_url`, each question's `offset` and `watch`, each turn's `offset`).
 SCHEMA_VERSION = 3
 
 
@@ -129,6 +131,7 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "source_url": meta.source_url,
         "topics": list(meta.topics),
         "topic_pages": [_topic(here, name) for name in meta.topics],
+        "video_url": meta.video_url,
         "status": meta.status,
         "last_updated": meta.last_updated,
         "corrected": meta.corrected.isoformat() if meta.corrected else None,
@@ -154,6 +157,8 @@ def _exchange(t: Transcript, e: Exchange, site_url: str, here: str) -> dict[str,
         "follow_up_of": e.follow_up_of,
         "merged_anchors": list(e.merged),
         "citation": citation(t, e, site_url),
+        "offset": (offset := exchange_offset(e)),
+        "watch": watch_url(t.meta.video_url, offset) if t.meta.video_url and offset is not None else None,
         "link": f"{here}{t.url}#{e.anchor}",
     }
 
@@ -164,6 +169,7 @@ def _turn(turn: Turn) -> dict[str, Any]:
         "role": turn.speaker.role.value,
         "text": turn.text,
         "interpreted": turn.interpreted,
+        "offset": turn.offset,
     }
 
 

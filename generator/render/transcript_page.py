@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn
 from . import paths
+from ..timecodes import clock, exchange_offset, watch_url
 from .citation import absolute, answer_citation_text, answerers, citation_text, json_ld
 from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
@@ -66,6 +67,8 @@ def _facts(t: Transcript, page: str) -> str:
     ) if value]
     if meta.topics:
         facts.append(("Topics", _topic_links(page, meta.topics)))
+    if meta.video_url and (video := external(meta.video_url)):
+        facts.append(("Recording", f"[{text(urlsplit(meta.video_url).netloc)}]({video})"))
     source = external(meta.source_url) if meta.source_url else None
     if source:
         facts.append(("Publisher’s page", f"[{text(urlsplit(meta.source_url).netloc)}]({source})"))
@@ -116,8 +119,13 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
 
 
 def _about(t: Transcript, page: str, e: Exchange) -> str:
-    """Under the tools, where the exchange leads on: the topics of its transcript."""
+    """Under the tools, where the exchange leads on: the recording at its moment, the
+    topics of its transcript."""
     parts = []
+    offset = exchange_offset(e)
+    if t.meta.video_url and offset is not None and (watch := external(watch_url(t.meta.video_url, offset))):
+        parts.append(f"[Watch from {clock(offset)}]({watch}){{: .exchange-watch aria-label=\"Watch {e.name} on the "
+                      f"recording from {clock(offset)}\" }}")
     if t.meta.topics:
         parts.append(f"Topics: {_topic_links(page, t.meta.topics)}")
     return " · ".join(parts) + "\n{: .exchange-about }" if parts else ""
