@@ -13,7 +13,7 @@ def topic_pages(catalog: Catalog, topic_id: str) -> Pages:
     name = catalog.topics[topic_id]
     entries = catalog.by_topic[topic_id]
     transcripts = len({entry.transcript.id for entry in entries})
-    intro = [f"# {_heading(name)}", f"{plural(len(entries), 'exchange')} in {plural(transcripts, 'transcript')}"
+    intro = [f"# {_heading(name)} {{#topic}}", f"{plural(len(entries), 'exchange')} in {plural(transcripts, 'transcript')}"
              " whose sidecar names this topic, newest first."]
     feed = (paths.topic_feed(name), f"{name}: questions and answers")
     return _entry_pages(name, intro, entries, lambda n: paths.topic(name, n), ("All topics", paths.TOPICS),
