@@ -77,6 +77,8 @@ def _time(value: str) -> int | None:
 
 
 TIME = Scalar("a time of day (HH:MM:SS)", _time)
+LANGUAGE = Scalar("a language code, like 'fr' or 'pt-BR'",
+                  lambda value: value if re.fullmatch(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*", value) else None)
 
 
 @dataclass(frozen=True)

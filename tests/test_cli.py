@@ -43,8 +43,8 @@ def test_unknown_sidecar_key_names_file_line_and_key(project):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{DOORSTEP}.yml:2: unknown key 'speaker' "
-        "(did you mean 'speakers'? known keys: corrected, date, kind, label_lines, location, source_url, speakers, "
-            "subtitle, text_lines, title, topics, video_start, video_url)"
+        "(did you mean 'speakers'? known keys: corrected, date, kind, label_lines, language, location, source_url, speakers, "
+            "subtitle, text_lines, title, topics, translation_of, video_start, video_url)"
     )
 
 

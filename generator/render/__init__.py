@@ -9,6 +9,7 @@ import html
 import json
 import posixpath
 
+from .. import versions
 from ..model import Transcript
 from . import bulk, export, feeds, index_pages, paths, search_page, topic_pages, transcript_page
 from .catalog import build_catalog
@@ -48,6 +49,7 @@ def render_site(
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
+    transcripts = versions.link(transcripts)
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
     own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
@@ -83,6 +85,8 @@ def render_site(
         put(paths.api(t), data)
         if t.text:
             put(paths.raw(t), t.text)
+        if t.version:  # what the theme fetches beside a page's other-language alternate
+            put(f"{t.url}{feeds.SITEMAP}", feeds.EMPTY_SITEMAP)
     for number, in_year in index_pages.by_year(ordered).items():
         put_all(index_pages.year_pages(number, in_year))
     for person_id in catalog.people:

@@ -27,6 +27,7 @@ from typing import Any
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Part
+from .. import versions
 from ..timecodes import exchange_offset, watch_url
 from .citation import citation
 from .markdown import relative
@@ -34,7 +35,8 @@ from .markdown import relative
 # 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
 # kind, location, each transcript's `file` and the other `files`; people, outlets and the
 # exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`); the
-# recording (`video_url`, each question's `offset` and `watch`, each turn's `offset`).
+# recording (`video_url`, each question's `offset` and `watch`, each turn's `offset`); the
+# other language's version (`language`, `translation_of`, `versions`, each question's `versions`).
 SCHEMA_VERSION = 3
 
 
@@ -132,6 +134,10 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "topics": list(meta.topics),
         "topic_pages": [_topic(here, name) for name in meta.topics],
         "video_url": meta.video_url,
+        "language": versions.language(t),
+        "translation_of": meta.translation_of,
+        "versions": [{"id": v.id, "language": v.language, "title": v.title, "aligned": v.aligned,
+                      **_file(here, v.url)} for v in (t.version,) if v],
         "status": meta.status,
         "last_updated": meta.last_updated,
         "corrected": meta.corrected.isoformat() if meta.corrected else None,
@@ -159,6 +165,8 @@ def _exchange(t: Transcript, e: Exchange, site_url: str, here: str) -> dict[str,
         "citation": citation(t, e, site_url),
         "offset": (offset := exchange_offset(e)),
         "watch": watch_url(t.meta.video_url, offset) if t.meta.video_url and offset is not None else None,
+        "versions": [{"language": v.language, "anchor": (other := v.anchors[e.number - 1]),
+                      **_file(here, f"{v.url}#{other}")} for v in (t.version,) if v and v.anchors],
         "link": f"{here}{t.url}#{e.anchor}",
     }
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn
+from .. import versions
+from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn, Version
 from . import paths
 from ..timecodes import clock, exchange_offset, watch_url
 from .citation import absolute, answer_citation_text, answerers, citation_text, json_ld
@@ -34,6 +35,9 @@ def body(t: Transcript, site_url: str = "") -> str:
     blocks = [f"# {text(t.meta.title)}"]
     if t.meta.subtitle:
         blocks.append(f"*{text(t.meta.subtitle)}*")
+    if t.version:
+        v = t.version
+        blocks.append(f"In {versions.name(v.language)}: {_version_link(page, v, v.title)}\n{{: .transcript-version }}")
     blocks.append(_facts(t, page))
     if t.exchanges:
         blocks.append("## Questions {#questions}")
@@ -54,7 +58,14 @@ def body(t: Transcript, site_url: str = "") -> str:
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, STATEMENT) for turn in t.closing)
     description = plain(t.meta.subtitle or excerpt(t.opening[0].text, 40) if t.opening or t.meta.subtitle else t.meta.title)
-    matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url), feed=paths.FEED_ALL)
+    languages = {}
+    if t.meta.language or t.version:
+        languages["language"] = versions.language(t)
+    if t.version:
+        languages["alternates"] = [{"hreflang": versions.language(t), "url": t.url},
+                                   {"hreflang": t.version.language, "url": t.version.url}]
+    matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url),
+                          feed=paths.FEED_ALL, **languages)
     return matter + "\n\n".join(blocks)
 
 
@@ -119,9 +130,13 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
 
 
 def _about(t: Transcript, page: str, e: Exchange) -> str:
-    """Under the tools, where the exchange leads on: the recording at its moment, the
-    topics of its transcript."""
+    """Under the tools, where the exchange leads on: the same exchange in the other
+    language, the recording at its moment, the topics of its transcript."""
     parts = []
+    v = t.version
+    if v and v.anchors:
+        other = v.anchors[e.number - 1]
+        parts.append(f"In {versions.name(v.language)}: {_version_link(page, v, 'Q' + other[1:], other)}")
     offset = exchange_offset(e)
     if t.meta.video_url and offset is not None and (watch := external(watch_url(t.meta.video_url, offset))):
         parts.append(f"[Watch from {clock(offset)}]({watch}){{: .exchange-watch aria-label=\"Watch {e.name} on the "
@@ -129,6 +144,15 @@ def _about(t: Transcript, page: str, e: Exchange) -> str:
     if t.meta.topics:
         parts.append(f"Topics: {_topic_links(page, t.meta.topics)}")
     return " · ".join(parts) + "\n{: .exchange-about }" if parts else ""
+
+
+def _version_link(page: str, v: Version, label: str, anchor: str | None = None) -> str:
+    """A link to the other language's page (or one of its exchanges), saying its language.
+    Its `target` keeps Material's language switch off it: the theme takes a page's
+    `<link rel="alternate" hreflang>` for a whole site's other language, and would send a
+    click on any link into it to the alternate's top, dropping the `#qN`."""
+    attributes = f'hreflang="{v.language}" lang="{v.language}" target="_self"'
+    return f"{link(label, page, v.url.rstrip('/') + '.md', anchor)}{{: {attributes} }}"
 
 
 def _tools(t: Transcript, e: Exchange, site_url: str) -> str:
