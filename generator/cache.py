@@ -42,8 +42,9 @@ def digest(*parts: bytes | str) -> str:
 
 
 def _published(t: Any) -> tuple:
-    """What the anchor ledger adds to a reading (`ledger.align`): renderings depend on it."""
-    return t.id, t.url, tuple(e.ids for e in t.exchanges), t.removed
+    """What the anchor ledger adds to a reading (`ledger.align`), and the other language's
+    version linked to it (`versions.link`): renderings depend on them."""
+    return t.id, t.url, tuple(e.ids for e in t.exchanges), t.removed, t.version
 
 
 @dataclass

@@ -89,6 +89,7 @@ class Turn:
     line: int  # where the label (or the first paragraph) stands in the raw file
     labels: tuple[str, ...] = ()  # the labels as the text writes them (two turns merged: both)
     interpreted: bool = False  # an interpreter's rendering of the speaker's words
+    offset: int | None = None  # seconds into the recording where it begins, from a time code (`timecodes`)
 
     @property
     def text(self) -> str:
@@ -155,6 +156,22 @@ class Metadata:
     status: str | None = None  # "As delivered"
     last_updated: str | None = None  # as the publisher printed it
     corrected: datetime.date | None = None  # the publisher's last correction, as the sidecar gives it
+    video_url: str | None = None  # the recording of the event
+    video_start: int | None = None  # the clock time the recording begins, in seconds after midnight
+    language: str | None = None  # of the text, "fr"; None: the site's (English)
+    translation_of: str | None = None  # the id of the transcript this is another language's version of
+
+
+@dataclass(frozen=True)
+class Version:
+    """The same event's transcript in another language (`versions`), as a page links it."""
+
+    id: str
+    url: str
+    language: str  # "fr"
+    title: str
+    anchors: tuple[str, ...]  # its exchanges' anchors in order, the counterparts of this one's; () if not aligned
+    aligned: bool  # as many exchanges in both: the exchanges are linked by their order
 
 
 @dataclass(frozen=True)
@@ -168,6 +185,7 @@ class Transcript:
     removed: tuple[Removal, ...] = ()  # exchanges corrections took out, where they stood
     published_url: str | None = None  # the URL the ledger keeps, whatever the date now says
     text: str = field(default="", repr=False, compare=False)  # the raw text as read, published beside the page
+    version: Version | None = None  # the other language's, linked at render time (`versions.link`)
 
     @property
     def order(self) -> tuple[datetime.date, str]:

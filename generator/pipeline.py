@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
-from . import labels
+from . import labels, versions
 from .cache import Cache
 from .askers import Askers, interviewer
 from .cast import Cast
@@ -30,6 +30,7 @@ from .registry import Registry, load_registry, make_id
 from .resolve import Override, Resolver
 from .structure import structure
 from .suggest import near_misses
+from .timecodes import with_offsets
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,18 @@ def load_corpus(
     clashes = _clashing_ids(readings)
     problems.extend(clashes)
     clashing = {p.path for p in clashes}
-    readings = [r for r in readings if r.transcript.source not in clashing]
+    readings = _with_version_warnings([r for r in readings if r.transcript.source not in clashing])
     return Corpus(_with_near_misses(readings, registry), registry, tuple(sorted(problems)), tuple(kept))
+
+
+def _with_version_warnings(readings: list[Reading]) -> list[Reading]:
+    """Each reading with what is wrong with its link to its other language's version."""
+    found = versions.problems(r.transcript for r in readings)
+    if not found:
+        return readings
+    mine = {r.transcript.source: r.transcript.source.with_suffix(".yml") for r in readings}
+    return [replace(r, warnings=tuple(sorted((*r.warnings, *(p for p in found if p.path in (r.transcript.source,
+                    mine[r.transcript.source])))))) for r in readings]
 
 
 Outcome = Union[Reading, tuple[Problem, ...]]
@@ -206,10 +217,14 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
         location=sidecar.get("location"),
         source_url=sidecar.get("source_url"),
         kind=sidecar.get("kind"),
-        topics=tuple(sidecar.get("topics", ())),
+        topics=tuple(dict.fromkeys(registry.topic(name) for name in sidecar.get("topics", ()))),
         status=cleaned.status,
         last_updated=cleaned.last_updated,
         corrected=sidecar.get("corrected"),
+        video_url=sidecar.get("video_url"),
+        video_start=sidecar.get("video_start"),
+        language=sidecar.get("language"),
+        translation_of=sidecar.get("translation_of"),
     )
     overrides = {
         entry.get("label"): Override(entry.get("name"), entry.get("role"), entry.get("outlet"), entry.line)
@@ -223,6 +238,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     parts = structure(cast.turns, askers)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing,
                             text=source.text)
+    transcript = with_offsets(transcript, cleaned.chrome, cleaned.body, meta.video_start)
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
     warnings = _warnings(path, cleaned, parsed, cast, transcript)

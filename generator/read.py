@@ -16,7 +16,7 @@ import ftfy
 from . import schema
 from .html_text import is_html, page_text
 from .errors import InputError, Problem
-from .schema import DATE, LINE, ROLE, TEXT, URL, Field, ListOf
+from .schema import DATE, LANGUAGE, LINE, ROLE, TEXT, TIME, URL, Field, ListOf
 
 # An editor's reading of one label of this text, when the parser gets it wrong.
 _SPEAKER = {
@@ -34,6 +34,10 @@ SIDECAR: dict[str, schema.Field] = {
     "source_url": Field(URL, "the publisher's page the text was copied from"),
     "kind": Field(TEXT, "press conference, doorstep, joint press point, ..."),
     "topics": Field(ListOf(TEXT), "subjects, for readers browsing by topic"),
+    "video_url": Field(URL, "the recording of the event; each exchange with a time code gets a 'Watch' link"),
+    "video_start": Field(TIME, "the clock time the recording begins, HH:MM:SS, for time codes that are clock times"),
+    "language": Field(LANGUAGE, "the language of the text, 'fr' (a BCP 47 code); without it, English"),
+    "translation_of": Field(TEXT, "the id of the same event's transcript in another language: its file name without .txt"),
     "corrected": Field(DATE, "the day the publisher last corrected the text, YYYY-MM-DD: removal notes give it"),
     "speakers": Field(ListOf(_SPEAKER), "labels of this text read as the editor says, not as the parser guesses"),
     "label_lines": Field(ListOf(LINE), "lines that are speaker labels though they do not look like one"),

@@ -39,9 +39,14 @@ _OUTLET = {
     "name": Field(TEXT, "the canonical name readers see, 'Reuters'", required=True),
     "aliases": Field(ListOf(TEXT), "other spellings in the texts, typos and short forms: 'Retuers', 'FAZ'"),
 }
+_TOPIC = {
+    "name": Field(TEXT, "the topic's name readers see, 'Ukraine'", required=True),
+    "aliases": Field(ListOf(TEXT), "other names sidecars give it: 'the war in Ukraine', 'defense spending'"),
+}
 REGISTRY = {
     "people": Field(ListOf(_PERSON), "people who speak: officials, moderators, journalists"),
     "outlets": Field(ListOf(_OUTLET), "news organisations journalists ask for"),
+    "topics": Field(ListOf(_TOPIC), "the subjects of sidecars' `topics`, with the other names they are given"),
 }
 
 
@@ -79,6 +84,7 @@ class Registry:
 
     people: dict[str, Person] = field(default_factory=dict)
     outlets: dict[str, Outlet] = field(default_factory=dict)
+    topics: dict[str, str] = field(default_factory=dict)  # loose key of any of its names -> the topic's name
     _canonical: tuple[dict, list[Person]] | None = field(default=None, repr=False, compare=False)
 
     def person(self, name: str) -> Person | None:
@@ -86,6 +92,10 @@ class Registry:
 
     def outlet(self, name: str) -> Outlet | None:
         return self.outlets.get(key(name))
+
+    def topic(self, name: str) -> str:
+        """The name a topic is listed under: the registry's, or as the sidecar gives it."""
+        return self.topics.get(key(name), name)
 
     def canonical_people(self) -> list[Person]:
         """Each person once, by id; worked out once (the registry is not changed after loading)."""
@@ -110,27 +120,39 @@ def load_registry(folder: Path) -> Registry:
     for item in entry.get("outlets", ()):
         outlet = Outlet(make_id(item.get("name")), item.get("name"))
         _add(registry.outlets, outlet, item, path, problems)
+    for item in entry.get("topics", ()):
+        _add(registry.topics, item.get("name"), item, path, problems)
     if problems:
         raise InputError(problems)
     return registry
 
 
-def _add(table: dict, value: Person | Outlet, item: schema.Entry, path: Path, problems: list[Problem]) -> None:
-    ids = {other.id: other for other in table.values()}
-    if value.id in ids:
-        other = ids[value.id]
+def _id_of(value: Person | Outlet | str) -> str:
+    return make_id(value) if isinstance(value, str) else value.id
+
+
+def _name_of(value: Person | Outlet | str) -> str:
+    return value if isinstance(value, str) else value.name
+
+
+def _add(table: dict, value: Person | Outlet | str, item: schema.Entry, path: Path, problems: list[Problem]) -> None:
+    """Enter `value` (a person, an outlet, or a topic's name) under its name and aliases."""
+    ids = {_id_of(other): other for other in table.values()}
+    name = _name_of(value)
+    if _id_of(value) in ids:
+        other = _name_of(ids[_id_of(value)])
         message = (
-            f"'{value.name}' is listed twice: keep one entry and put every spelling in its aliases"
-            if other.name == value.name
-            else f"'{value.name}' and '{other.name}' have the same id '{value.id}'"
+            f"'{name}' is listed twice: keep one entry and put every spelling in its aliases"
+            if other == name
+            else f"'{name}' and '{other}' have the same id '{_id_of(value)}'"
         )
         problems.append(Problem(path, item.line, message))
         return
-    for spelling in (value.name, *item.get("aliases", ())):
+    for spelling in (name, *item.get("aliases", ())):
         existing = table.get(key(spelling))
         if existing is not None and existing != value:
             problems.append(
-                Problem(path, item.line, f"'{spelling}' already names '{existing.name}': one spelling, one entry")
+                Problem(path, item.line, f"'{spelling}' already names '{_name_of(existing)}': one spelling, one entry")
             )
             continue
         table[key(spelling)] = value

@@ -70,6 +70,17 @@ URL = Scalar("a web address starting with http:// or https://", _url)
 DATE = Scalar("a date (YYYY-MM-DD)", _date)
 
 
+def _time(value: str) -> int | None:
+    """"10:02:14" as seconds after midnight."""
+    match = re.fullmatch(r"(\d{1,2}):([0-5]\d):([0-5]\d)", value)
+    return int(match[1]) * 3600 + int(match[2]) * 60 + int(match[3]) if match and int(match[1]) < 24 else None
+
+
+TIME = Scalar("a time of day (HH:MM:SS)", _time)
+LANGUAGE = Scalar("a language code, like 'fr' or 'pt-BR'",
+                  lambda value: value if re.fullmatch(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*", value) else None)
+
+
 @dataclass(frozen=True)
 class ListOf:
     """A list of scalars, or of mappings each checked against a dict of fields."""

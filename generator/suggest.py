@@ -84,9 +84,40 @@ def registry_suggestion(transcripts: Iterable[Transcript], registry: Registry) -
         for names in _grouped(s for s in new if s.kind == "outlet")
     ]
     head = "# New in the transcripts, not yet in speakers.yml: check each, then add it there.\n"
+    topics = topic_suggestion(transcripts, registry)
     if not people and not outlets:
-        return "# Nothing new: every person and outlet of the transcripts is in speakers.yml.\n"
-    return head + yaml.safe_dump({"people": people, "outlets": outlets}, allow_unicode=True, sort_keys=False)
+        return "# Nothing new: every person and outlet of the transcripts is in speakers.yml.\n" + topics
+    return head + yaml.safe_dump({"people": people, "outlets": outlets}, allow_unicode=True, sort_keys=False) + topics
+
+
+TOPICS_SUGGESTED = 5  # at most, per transcript
+
+
+def topic_suggestion(transcripts: Iterable[Transcript], registry: Registry) -> str:
+    """For each transcript whose sidecar gives no `topics`: the topics of the archive (the
+    registry's, with their aliases, and the other sidecars') its speech names most often,
+    as a comment to review and copy into that sidecar. Only a suggestion: a page shows
+    the topics a sidecar gives, never these."""
+    transcripts = tuple(transcripts)
+    known = {key(name): registry.topic(name) for name in registry.topics.values()}
+    known.update((spelling, name) for spelling, name in registry.topics.items())
+    known.update((key(name), name) for t in transcripts for name in t.meta.topics)
+    lines = []
+    for t in transcripts:
+        if t.meta.topics:
+            continue
+        words = f" {key(' '.join(turn.text for turn in _turns(t)))} "
+        counts = Counter()
+        for spelling, name in known.items():
+            if spelling and (n := words.count(f" {spelling} ")):
+                counts[name] += n
+        chosen = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOPICS_SUGGESTED]]
+        if chosen:
+            lines.append(f"# {t.source.with_suffix('.yml').name}: topics: [{', '.join(chosen)}]\n")
+    if not lines:
+        return ""
+    return ("# Topics the archive already has, named in transcripts whose sidecar gives none "
+            "(check, then add to that sidecar):\n" + "".join(lines))
 
 
 def _grouped(found: Iterable[Spelling]) -> Iterator[list[str]]:

@@ -44,8 +44,8 @@ def test_unknown_sidecar_key_names_file_line_and_key(project):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{DOORSTEP}.yml:2: unknown key 'speaker' "
-        "(did you mean 'speakers'? known keys: corrected, date, kind, label_lines, location, source_url, speakers, "
-            "subtitle, text_lines, title, topics)"
+        "(did you mean 'speakers'? known keys: corrected, date, kind, label_lines, language, location, source_url, speakers, "
+            "subtitle, text_lines, title, topics, translation_of, video_start, video_url)"
     )
 
 
@@ -131,7 +131,7 @@ def test_generate_reports_what_it_wrote_and_is_deterministic(project):
     assert first.stdout.startswith("generate: 2 transcripts, 17 questions; ")
     snapshot = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     second = run(project, "generate")
-    assert second.stdout.endswith("; 0 written, 0 removed, 73 unchanged in docs\n")
+    assert second.stdout.endswith("; 0 written, 0 removed, 88 unchanged in docs\n")
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == snapshot
 
 

@@ -46,10 +46,11 @@ def links(parsed) -> list[str]:
     return [entry.link for entry in parsed.entries]
 
 
-def test_one_feed_for_the_archive_and_each_speaker_and_outlet(catalog, published):
+def test_one_feed_for_the_archive_and_each_speaker_outlet_and_topic(catalog, published):
     expected = {paths.FEED_ALL}
     expected |= {paths.speaker_feed(p) for p in catalog.people.values()}
     expected |= {paths.outlet_feed(o) for o in catalog.outlets.values()}
+    expected |= {paths.topic_feed(name) for name in catalog.topics.values()}
     assert set(published) == expected
     assert paths.speaker_feed(catalog.people["mark-rutte"]) == "feeds/speakers/mark-rutte.xml"
     assert paths.outlet_feed(catalog.outlets["reuters"]) == "feeds/outlets/reuters.xml"

@@ -125,11 +125,12 @@ def test_index_lists_every_transcript(files):
                         "link": "../transcripts/2025/2025-02-13-doorstep-statement/2025-02-13-doorstep-statement.txt"},
             },
         ],
-        "schema_version": 2,
+        "schema_version": 3,
         "base": "../",
         "files": {
             "people": {"url": "api/people.json", "link": "../api/people.json"},
             "outlets": {"url": "api/outlets.json", "link": "../api/outlets.json"},
+            "topics": {"url": "api/topics.json", "link": "../api/topics.json"},
             "exchanges_csv": {"url": "api/exchanges.csv", "link": "../api/exchanges.csv"},
             "exchanges_jsonl": {"url": "api/exchanges.jsonl", "link": "../api/exchanges.jsonl"},
         },

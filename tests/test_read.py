@@ -14,7 +14,7 @@ from generator.errors import InputError
 from generator.read import SIDECAR, decode, read_source
 
 PATH = Path("talk.txt")
-KNOWN_KEYS = "corrected, date, kind, label_lines, location, source_url, speakers, subtitle, text_lines, title, topics"
+KNOWN_KEYS = "corrected, date, kind, label_lines, language, location, source_url, speakers, subtitle, text_lines, title, topics, translation_of, video_start, video_url"
 
 
 @pytest.mark.parametrize(

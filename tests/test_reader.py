@@ -20,6 +20,7 @@ PAGES = {
     "home": "", "archive": "transcripts/", "year": "transcripts/2024/", "transcript": PRESS_CONFERENCE,
     "doorstep": DOORSTEP, "speakers": "speakers/", "principal": "speakers/mark-rutte/",
     "journalist": "speakers/sabine-siebold/", "outlets": "outlets/", "outlet": "outlets/reuters/",
+    "topics": "topics/", "topic": "topics/ukraine/",
     "about": "about/", "not found": "404.html",
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

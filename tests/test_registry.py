@@ -117,7 +117,7 @@ def test_key(name, loose):
         ("outlets:\n  - name: Reuters\n    role: news agency\n",
          3, "unknown key 'role' (known keys: aliases, name)"),
         ("speakers:\n  - name: Mark Rutte\n",
-         1, "unknown key 'speakers' (known keys: outlets, people)"),
+         1, "unknown key 'speakers' (known keys: outlets, people, topics)"),
         ("people:\n  - role: NATO Spokesperson\n",
          2, "missing key 'name': the canonical name readers see, 'Mark Rutte'"),
         ("people:\n  - name: Mark Rutte\n    aliases: Rutte\n",

@@ -28,6 +28,8 @@ TYPES = {
     "speaker": r"speakers/[^/]+/index\.html",
     "outlets": r"outlets/index\.html",
     "outlet": r"outlets/[^/]+/index\.html",
+    "topics": r"topics/index\.html",
+    "topic": r"topics/[^/]+/index\.html",
 }
 
 
@@ -83,7 +85,7 @@ def test_no_page_requests_anything_that_is_not_there(browser, tmp_path, monkeypa
         assert result.returncode == 0, result.stderr
         check_every_page_type(browser, project / "site", base)
         assert check_links(project / "site") == []  # and every url and link of the data lands
-        for name in ("transcripts.json", "people.json", "outlets.json"):
+        for name in ("transcripts.json", "people.json", "outlets.json", "topics.json"):
             data = json.loads((project / "site/api" / name).read_text(encoding="utf-8"))
             assert data["base"] == (base if site_url else "../")
         assert (project / "site/api/exchanges.csv").is_file() and (project / "site/api/exchanges.jsonl").is_file()
@@ -95,6 +97,6 @@ def test_each_folder_of_feeds_has_the_sitemap_the_theme_asks_for(corpus):
 
     files = render_site(corpus.transcripts)
     assert {p: c for p, c in files.items() if p.endswith("sitemap.xml")} == {
-        f"feeds/{folder}sitemap.xml": EMPTY_SITEMAP for folder in ("", "outlets/", "speakers/")
+        f"feeds/{folder}sitemap.xml": EMPTY_SITEMAP for folder in ("", "outlets/", "speakers/", "topics/")
     }
     assert sitemaps({"feeds/speakers/sitemap.xml": "<feed/>", "feeds/speakers/a.xml": ""}) == {}

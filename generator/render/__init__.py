@@ -9,8 +9,9 @@ import html
 import json
 import posixpath
 
+from .. import versions
 from ..model import Transcript
-from . import bulk, export, feeds, index_pages, paths, search_page, transcript_page
+from . import bulk, export, feeds, index_pages, paths, search_page, topic_pages, transcript_page
 from .catalog import build_catalog
 from .markdown import front_matter, human_date, text
 
@@ -48,6 +49,7 @@ def render_site(
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
+    transcripts = versions.link(transcripts)
     catalog = build_catalog(transcripts)
     ordered = catalog.transcripts
     own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
@@ -58,6 +60,7 @@ def render_site(
         paths.API_INDEX: export.dumps(export.index(ordered, site_url)),
         paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
         paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
+        paths.API_TOPICS: export.dumps(export.topics(catalog, site_url)),
         paths.API_EXCHANGES_CSV: bulk.csv_header() + "".join(csv for csv, _ in rows),
         paths.API_EXCHANGES_JSONL: "".join(jsonl for _, jsonl in rows),
     }
@@ -73,6 +76,7 @@ def render_site(
 
     put_all(index_pages.speakers_index(catalog))
     put_all(index_pages.outlets_index(catalog))
+    put_all(topic_pages.topics_index(catalog))
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
@@ -81,12 +85,16 @@ def render_site(
         put(paths.api(t), data)
         if t.text:
             put(paths.raw(t), t.text)
+        if t.version:  # what the theme fetches beside a page's other-language alternate
+            put(f"{t.url}{feeds.SITEMAP}", feeds.EMPTY_SITEMAP)
     for number, in_year in index_pages.by_year(ordered).items():
         put_all(index_pages.year_pages(number, in_year))
     for person_id in catalog.people:
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
         put_all(index_pages.outlet_pages(catalog, outlet_id))
+    for topic_id in catalog.topics:
+        put_all(topic_pages.topic_pages(catalog, topic_id))
     put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
     for old, new in sorted((moved or {}).items()):
         put(f"{old}/index.html", redirect(old + "/", new + "/"))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
+from ..registry import make_id
 
 
 class Part(Enum):
@@ -54,6 +55,10 @@ class Catalog:
     by_person: dict[str, tuple[Entry, ...]]  # newest transcript first, then in order asked
     by_outlet: dict[str, tuple[Entry, ...]]
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
+    # Topic id -> its name, sorted by name, and the exchanges of the transcripts the
+    # sidecars give that topic, newest first (a topic is a transcript's, so all of them).
+    topics: dict[str, str] = field(default_factory=dict)
+    by_topic: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
     def count(self, person_id: str, part: Part) -> int:
         return self._counts[person_id][part]
@@ -69,6 +74,8 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
     by_person: dict[str, list[Entry]] = defaultdict(list)
     by_outlet: dict[str, list[Entry]] = defaultdict(list)
     journalists: dict[str, dict[str, Person]] = defaultdict(dict)
+    topics: dict[str, str] = {}
+    by_topic: dict[str, list[Entry]] = defaultdict(list)
 
     def note(person: Person | None) -> str | None:
         if person is None:
@@ -103,6 +110,9 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
                 if asker:
                     journalists[outlet.id][asker] = people[asker]
         statement(transcript, transcript.closing, Part.CLOSED)
+        for topic_id, name in dict((make_id(name), name) for name in reversed(transcript.meta.topics)).items():
+            topics.setdefault(topic_id, name)
+            by_topic[topic_id].extend(Entry(transcript, e, (Part.ASKED,)) for e in transcript.exchanges)
     return Catalog(
         transcripts=transcripts,
         people=dict(sorted(people.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
@@ -110,6 +120,8 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
         by_person={k: tuple(v) for k, v in by_person.items()},
         by_outlet={k: tuple(v) for k, v in by_outlet.items()},
         journalists={k: tuple(sorted(v.values(), key=lambda p: p.name.casefold())) for k, v in journalists.items()},
+        topics=dict(sorted(topics.items(), key=lambda item: (item[1].casefold(), item[0]))),
+        by_topic={k: tuple(v) for k, v in by_topic.items()},
     )
 
 

@@ -27,13 +27,17 @@ from typing import Any
 from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Part
+from .. import versions
+from ..timecodes import exchange_offset, watch_url
 from .citation import citation
 from .markdown import relative
 
 # 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
 # kind, location, each transcript's `file` and the other `files`; people, outlets and the
-# exchanges in bulk.
-SCHEMA_VERSION = 2
+# exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`); the
+# recording (`video_url`, each question's `offset` and `watch`, each turn's `offset`); the
+# other language's version (`language`, `translation_of`, `versions`, each question's `versions`).
+SCHEMA_VERSION = 3
 
 
 def dumps(value: Any) -> str:
@@ -95,6 +99,21 @@ def outlets(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
     ]}
 
 
+def topics(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
+    """Every topic the sidecars name: its page and feed, and how many exchanges and transcripts it has."""
+    head, here = _versioned(site_url, paths.API_TOPICS)
+    return {**head, "topics": [
+        {"id": topic_id, "name": name, **_file(here, paths.page_url(paths.topic(name))),
+         "feed": _file(here, paths.topic_feed(name)), "questions": len(catalog.by_topic[topic_id]),
+         "transcripts": len({entry.transcript.id for entry in catalog.by_topic[topic_id]})}
+        for topic_id, name in catalog.topics.items()
+    ]}
+
+
+def _topic(here: str, name: str) -> dict[str, Any]:
+    return {"id": paths.topic_id(name), "name": name, **_file(here, paths.page_url(paths.topic(name)))}
+
+
 def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
     meta = t.meta
     head, here = _versioned(site_url, paths.api(t))
@@ -113,6 +132,12 @@ def transcript(t: Transcript, site_url: str = "") -> dict[str, Any]:
         "location": meta.location,
         "source_url": meta.source_url,
         "topics": list(meta.topics),
+        "topic_pages": [_topic(here, name) for name in meta.topics],
+        "video_url": meta.video_url,
+        "language": versions.language(t),
+        "translation_of": meta.translation_of,
+        "versions": [{"id": v.id, "language": v.language, "title": v.title, "aligned": v.aligned,
+                      **_file(here, v.url)} for v in (t.version,) if v],
         "status": meta.status,
         "last_updated": meta.last_updated,
         "corrected": meta.corrected.isoformat() if meta.corrected else None,
@@ -138,6 +163,10 @@ def _exchange(t: Transcript, e: Exchange, site_url: str, here: str) -> dict[str,
         "follow_up_of": e.follow_up_of,
         "merged_anchors": list(e.merged),
         "citation": citation(t, e, site_url),
+        "offset": (offset := exchange_offset(e)),
+        "watch": watch_url(t.meta.video_url, offset) if t.meta.video_url and offset is not None else None,
+        "versions": [{"language": v.language, "anchor": (other := v.anchors[e.number - 1]),
+                      **_file(here, f"{v.url}#{other}")} for v in (t.version,) if v and v.anchors],
         "link": f"{here}{t.url}#{e.anchor}",
     }
 
@@ -148,6 +177,7 @@ def _turn(turn: Turn) -> dict[str, Any]:
         "role": turn.speaker.role.value,
         "text": turn.text,
         "interpreted": turn.interpreted,
+        "offset": turn.offset,
     }
 
 

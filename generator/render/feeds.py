@@ -1,4 +1,4 @@
-"""Atom feeds: every question in the archive, and each speaker's and each outlet's.
+"""Atom feeds: every question in the archive, and each speaker's, outlet's and topic's.
 
 One entry per exchange, linking to its permanent anchor on the transcript's page. A feed
 holds the latest `LIMIT` exchanges only, so none grows with the archive. Nothing in a feed
@@ -85,6 +85,9 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for outlet_id, outlet in catalog.outlets.items():
         feed = _Feed(paths.outlet_feed(outlet), f"{outlet.name}: questions asked", paths.outlet(outlet))
         files[feed.path] = made(feed, latest(catalog.by_outlet.get(outlet_id, ())))
+    for topic_id, name in catalog.topics.items():
+        feed = _Feed(paths.topic_feed(name), f"{name}: questions and answers", paths.topic(name))
+        files[feed.path] = made(feed, latest(catalog.by_topic.get(topic_id, ())))
     for gone in set(kept) - set(files) - {"code"}:
         del kept[gone]
     return dict(sorted(files.items()))

@@ -98,7 +98,7 @@ def _entry_pages(
 
     def blocks(page: str, number: int, chunk: Sequence[Entry], pager: str) -> list[str]:
         follow = f"Follow the latest: {link('Atom feed', page, feed[0])}\n{{: .feed-link }}"
-        return [*(intro if number == 1 else [f"# {text(title)}"]), follow, pager, *_entries(page, chunk, person_id),
+        return [*(intro if number == 1 else intro[:1]), follow, pager, *_entries(page, chunk, person_id),
                 pager, f"{up[0]}: " + link("index", page, up[1])]
 
     return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))})

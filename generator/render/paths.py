@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from ..model import Outlet, Person, Transcript
+from ..registry import make_id
 
 HOME = "index.md"
 ARCHIVE = "transcripts/index.md"
 SPEAKERS = "speakers/index.md"
 OUTLETS = "outlets/index.md"
+TOPICS = "topics/index.md"
 ABOUT = "about.md"  # hand-written
 API_INDEX = "api/transcripts.json"
 API_PEOPLE = "api/people.json"
 API_OUTLETS = "api/outlets.json"
+API_TOPICS = "api/topics.json"
 API_EXCHANGES_CSV = "api/exchanges.csv"  # every exchange, one row each (`render.bulk`)
 API_EXCHANGES_JSONL = "api/exchanges.jsonl"
 # The export's files beside the transcripts', as the index names them.
-API_FILES = {"people": API_PEOPLE, "outlets": API_OUTLETS,
+API_FILES = {"people": API_PEOPLE, "outlets": API_OUTLETS, "topics": API_TOPICS,
              "exchanges_csv": API_EXCHANGES_CSV, "exchanges_jsonl": API_EXCHANGES_JSONL}
 
 # Folders (and the one file) that `generate` owns and may rewrite or clear; the rest of
 # the docs folder is hand-written and never touched.
-GENERATED = ("index.md", "transcripts", "speakers", "outlets", "api", "feeds")
+GENERATED = ("index.md", "transcripts", "speakers", "outlets", "topics", "api", "feeds")
 
 
 def transcript(t: Transcript) -> str:
@@ -53,6 +56,15 @@ def outlet(o: Outlet, page_number: int = 1) -> str:
     return page(f"outlets/{o.id}.md", page_number)
 
 
+def topic_id(name: str) -> str:
+    """The id of a topic's page and feed: a slug of its name, as for people and outlets."""
+    return make_id(name)
+
+
+def topic(name: str, page_number: int = 1) -> str:
+    return page(f"topics/{topic_id(name)}.md", page_number)
+
+
 def raw(t: Transcript) -> str:
     """The raw text, as read, beside the page: `transcripts/2024/<id>/<id>.txt`, named by
     the transcript's id (which is safe in a URL), not by its file."""
@@ -73,6 +85,10 @@ def speaker_feed(person: Person) -> str:
 
 def outlet_feed(o: Outlet) -> str:
     return f"feeds/outlets/{o.id}.xml"
+
+
+def topic_feed(name: str) -> str:
+    return f"feeds/topics/{topic_id(name)}.xml"
 
 
 def page_url(path: str) -> str:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from html import escape
 
+from .. import versions
 from ..model import Exchange, Role, Transcript, Turn
 from .markdown import human_date, plain
 from .transcript_page import LEAD_IN, REPLY, STATEMENT, asker_name
@@ -52,7 +53,7 @@ def heading(e: Exchange) -> str:
 
 
 def _record(t: Transcript) -> str:
-    """The filters (speaker, outlet, year, kind), the date sort and the metadata of a
+    """The filters (speaker, outlet, topic, year, kind), the date sort and the metadata of a
     result: `sections` says who speaks in each part of the page, so that a search narrowed
     to a speaker or an outlet shows only the exchanges they took part in."""
     parts = {"opening": t.opening, **{e.anchor: _turns(e) for e in t.exchanges}, "closing": t.closing}
@@ -68,6 +69,8 @@ def _record(t: Transcript) -> str:
     ]
     if t.meta.kind:
         spans.append(f'<span data-pagefind-filter="kind">{_text(t.meta.kind)}</span>')
+    spans.append(f'<span data-pagefind-filter="language">{versions.name(versions.language(t))}</span>')
+    spans += [f'<span data-pagefind-filter="topic">{_text(name)}</span>' for name in t.meta.topics]
     spans += [f'<span data-pagefind-filter="speaker">{_text(name)}</span>' for name in everyone.get("speakers", ())]
     spans += [f'<span data-pagefind-filter="outlet">{_text(name)}</span>' for name in everyone.get("outlets", ())]
     sections_json = escape(json.dumps(sections, ensure_ascii=False, separators=(",", ":")), quote=True)

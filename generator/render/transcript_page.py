@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn
+from .. import versions
+from ..model import Exchange, Removal, Role, Speaker, Transcript, Turn, Version
 from . import paths
+from ..timecodes import clock, exchange_offset, watch_url
 from .citation import absolute, answer_citation_text, answerers, citation_text, json_ld
 from .markdown import excerpt, external, front_matter, human_date, link, plain, text
 
@@ -33,6 +35,9 @@ def body(t: Transcript, site_url: str = "") -> str:
     blocks = [f"# {text(t.meta.title)}"]
     if t.meta.subtitle:
         blocks.append(f"*{text(t.meta.subtitle)}*")
+    if t.version:
+        v = t.version
+        blocks.append(f"In {versions.name(v.language)}: {_version_link(page, v, v.title)}\n{{: .transcript-version }}")
     blocks.append(_facts(t, page))
     if t.exchanges:
         blocks.append("## Questions {#questions}")
@@ -53,7 +58,14 @@ def body(t: Transcript, site_url: str = "") -> str:
         blocks.append("## Closing {#closing}")
         blocks.extend(_turn(page, turn, STATEMENT) for turn in t.closing)
     description = plain(t.meta.subtitle or excerpt(t.opening[0].text, 40) if t.opening or t.meta.subtitle else t.meta.title)
-    matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url), feed=paths.FEED_ALL)
+    languages = {}
+    if t.meta.language or t.version:
+        languages["language"] = versions.language(t)
+    if t.version:
+        languages["alternates"] = [{"hreflang": versions.language(t), "url": t.url},
+                                   {"hreflang": t.version.language, "url": t.version.url}]
+    matter = front_matter(t.meta.title, description=html.escape(description), jsonld=json_ld(t, site_url),
+                          feed=paths.FEED_ALL, **languages)
     return matter + "\n\n".join(blocks)
 
 
@@ -63,8 +75,11 @@ def _facts(t: Transcript, page: str) -> str:
     facts += [(name, text(value)) for name, value in (
         ("Kind", meta.kind), ("Location", meta.location), ("Status", meta.status),
         ("Last updated", meta.last_updated), ("Corrected", meta.corrected and human_date(meta.corrected)),
-        ("Topics", ", ".join(meta.topics)),
     ) if value]
+    if meta.topics:
+        facts.append(("Topics", _topic_links(page, meta.topics)))
+    if meta.video_url and (video := external(meta.video_url)):
+        facts.append(("Recording", f"[{text(urlsplit(meta.video_url).netloc)}]({video})"))
     source = external(meta.source_url) if meta.source_url else None
     if source:
         facts.append(("Publisher’s page", f"[{text(urlsplit(meta.source_url).netloc)}]({source})"))
@@ -72,6 +87,10 @@ def _facts(t: Transcript, page: str) -> str:
     facts.append(("Raw text", link(t.source.name, page, paths.raw(t)) if t.text else text(t.source.name)))
     facts.append(("Data", link("JSON", page, paths.api(t))))
     return "\n".join(f"- **{name}:** {value}" for name, value in facts)
+
+
+def _topic_links(page: str, topics: tuple[str, ...]) -> str:
+    return ", ".join(link(name, page, paths.topic(name)) for name in topics)
 
 
 def asker(page: str, speaker: Speaker) -> str:
@@ -94,6 +113,8 @@ def _jump(page: str, e: Exchange) -> str:
 
 def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     blocks = [f"### {e.name} · {asker(page, e.question.speaker)} {{#{e.anchor}}}", _tools(t, e, site_url)]
+    if about := _about(t, page, e):
+        blocks.append(about)
     blocks.extend(
         f'<p id="{anchor}" class="exchange-merged">Q{anchor[1:]}, once an exchange of its own, was merged into '
         f"this one in a correction of the transcript.</p>"
@@ -106,6 +127,32 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     blocks.append(_turn(page, e.question, REPLY))
     blocks.extend(_turn(page, turn, REPLY) for turn in e.replies)
     return "\n\n".join(blocks)
+
+
+def _about(t: Transcript, page: str, e: Exchange) -> str:
+    """Under the tools, where the exchange leads on: the same exchange in the other
+    language, the recording at its moment, the topics of its transcript."""
+    parts = []
+    v = t.version
+    if v and v.anchors:
+        other = v.anchors[e.number - 1]
+        parts.append(f"In {versions.name(v.language)}: {_version_link(page, v, 'Q' + other[1:], other)}")
+    offset = exchange_offset(e)
+    if t.meta.video_url and offset is not None and (watch := external(watch_url(t.meta.video_url, offset))):
+        parts.append(f"[Watch from {clock(offset)}]({watch}){{: .exchange-watch aria-label=\"Watch {e.name} on the "
+                      f"recording from {clock(offset)}\" }}")
+    if t.meta.topics:
+        parts.append(f"Topics: {_topic_links(page, t.meta.topics)}")
+    return " · ".join(parts) + "\n{: .exchange-about }" if parts else ""
+
+
+def _version_link(page: str, v: Version, label: str, anchor: str | None = None) -> str:
+    """A link to the other language's page (or one of its exchanges), saying its language.
+    Its `target` keeps Material's language switch off it: the theme takes a page's
+    `<link rel="alternate" hreflang>` for a whole site's other language, and would send a
+    click on any link into it to the alternate's top, dropping the `#qN`."""
+    attributes = f'hreflang="{v.language}" lang="{v.language}" target="_self"'
+    return f"{link(label, page, v.url.rstrip('/') + '.md', anchor)}{{: {attributes} }}"
 
 
 def _tools(t: Transcript, e: Exchange, site_url: str) -> str:

@@ -244,6 +244,7 @@
     }
     const link = element("a", "md-search-result__link");
     link.href = section.url;
+    link.target = "_self";  // Material's language switch leaves links with a target alone: it would drop the #qN
     link.append(article);
     const li = element("li", "md-search-result__item");
     li.append(link);
