@@ -154,7 +154,8 @@ def load(folder: Path) -> Ledger:
         unsafe = list(_unsafe(ledger))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {error}; "
+        what = getattr(error, "problem", None) or " ".join(str(error).split())  # one line, at its line
+        raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {what}; "
                             "restore it from version control") from None
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise InputError.at(path, 0, f"not a ledger as `generate` writes it ({error!r}); "
