@@ -155,3 +155,24 @@ def test_generates_and_a_build_at_once_always_agree(project):
         _agree(project, results, False, 6 + n)
     _add_exchange(project, 8)
     _agree(project, _together(project, ["build", "--wait"], ["generate", "--wait"]), True, 14)
+
+
+def test_serve_waits_for_a_build_before_it_regenerates(project):
+    from tests.test_serve import PAGE, _free_port, _get, _wait_for
+
+    holder = _holder(project / "docs")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith(f"docs: waiting for the run of a test's holder (process {holder.pid}, started ")
+        time.sleep(1)
+        assert not (project / "docs/transcripts").exists() and _get(f"http://127.0.0.1:{port}/") is None
+        holder.kill()
+        holder.wait()
+        assert "Sabine Siebold" in (_wait_for(f"http://127.0.0.1:{port}/{PAGE}", "Sabine Siebold", 120) or "")
+    finally:
+        holder.kill()
+        server.terminate()
+        server.communicate(timeout=30)
