@@ -28,19 +28,22 @@ LOCATION = 200
 KIND = 200
 
 
-def check_size(path: Path, limit: int, what: str) -> None:
+SPLIT = "if it really is one event, split it into parts (one file per session)"
+SHORTEN = "a sidecar holds a transcript's metadata only: shorten its values"
+
+
+def check_size(path: Path, limit: int, what: str, advice: str = SPLIT) -> None:
     """Refuse a file over `limit` bytes before reading it."""
     size = path.stat().st_size
     if size > limit:
-        raise InputError.at(path, 0, f"{size:,} bytes, over the limit of {limit:,} for {what}: "
-                            "if it really is one event, split it into parts (one file per session)")
+        raise InputError.at(path, 0, f"{size:,} bytes, over the limit of {limit:,} for {what}: {advice}")
 
 
 def check_lines(path: Path, text: str) -> None:
     lines = text.count("\n") + 1
     if lines > TRANSCRIPT_LINES:
         raise InputError.at(path, TRANSCRIPT_LINES + 1, f"{lines:,} lines, over the limit of {TRANSCRIPT_LINES:,} "
-                            "for one transcript: if it really is one event, split it into parts (one file per session)")
+                            f"for one transcript: {SPLIT}")
 
 
 def check_turns(path: Path, turns: Iterable[LabelledTurn]) -> None:

@@ -82,7 +82,7 @@ def read_source(path: Path) -> Source:
     if sidecar_path.is_file() and not inside(path.parent, sidecar_path):
         raise InputError.at(sidecar_path, 0, LINKED_OUT)
     if sidecar_path.is_file():
-        limits.check_size(sidecar_path, limits.SIDECAR_BYTES, "a sidecar")
+        limits.check_size(sidecar_path, limits.SIDECAR_BYTES, "a sidecar", limits.SHORTEN)
         sidecar = schema.load(sidecar_path, decode(sidecar_path, sidecar_path.read_bytes()), SIDECAR)
     return Source(path, text, sidecar, repaired)
 

@@ -44,8 +44,8 @@ def test_a_fifty_megabyte_title_is_refused_at_once(tmp_path):
     path = _transcript(tmp_path, sidecar="title: " + "x" * 50_000_000 + "\n")
     start = time.monotonic()
     assert _problems(path) == [f"{path.with_suffix('.yml')}: 50,000,008 bytes, over the limit of "
-                               f"{limits.SIDECAR_BYTES:,} for a sidecar: if it really is one event, split it into "
-                               "parts (one file per session)"]
+                               f"{limits.SIDECAR_BYTES:,} for a sidecar: a sidecar holds a transcript's metadata "
+                               "only: shorten its values"]
     assert time.monotonic() - start < 1
 
 
