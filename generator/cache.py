@@ -124,7 +124,9 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            return self._warn(self.folder, error, "the next run reads every transcript again")
+            print(f"{self.folder}: warning: the cache could not be written ({error.strerror or error}); "
+                  "the next run reads every transcript again", file=sys.stderr)
+            return
         for stem in sorted(self._changed & stems):
             self._write(self.folder / _file_name(stem), self._entries[stem], f"the next run reads {stem} again")
         kept = {_file_name(stem) for stem in stems}

@@ -2,10 +2,12 @@
 input, docs and site folders they write before they write anything.
 
 Each folder's lock is a file beside it, `.<name>.lock` (where its `.<name>.next` staging
-folder goes), held with `fcntl.flock` for the whole run. The kernel lets go of it when the
-process that holds it ends, however it ends: the lock file a killed run leaves is taken
-over by the next run as it is, with nothing to clear up. The holder writes who it is into
-the file, so that the run that finds it taken can say what it waits for.
+folder goes), held with `fcntl.flock` for the whole run and removed at its end. The kernel
+lets go of the lock when the process that holds it ends, however it ends: the lock file a
+killed run leaves is taken over by the next run as it is, with nothing to clear up. The
+holder writes who it is into the file, so that the run that finds it taken can say what it
+waits for. A run that waited checks that the file it got is still the one at the path (its
+last holder removes it), or opens the new one: two runs never hold two files of one path.
 
 A second run either refuses at once, saying who holds the folder (the default: CI and a
 terminal should not queue up unseen), or, with `--wait`, waits for it, saying so; `serve`
@@ -55,23 +57,48 @@ def held(folders: Iterable[Path], command: str, wait: bool, say: Callable[[str],
 
 @contextlib.contextmanager
 def _one(path: Path, folder: Path, command: str, wait: bool, say: Callable[[str], None]) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _locked(path, folder, wait, say)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(fd)
-            if not wait:
-                raise Busy(folder, holder) from None
-            say(f"{folder}: waiting for {holder} to finish with this folder (Ctrl-C to stop waiting)")
-            fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
         os.pwrite(fd, f"{command} (process {os.getpid()}, started {started})\n".encode(), 0)
         yield
     finally:
+        path.unlink(missing_ok=True)  # while still held: a run waiting on this file finds it gone and opens a new one
         os.close(fd)  # lets go of the lock
+
+
+def _locked(path: Path, folder: Path, wait: bool, say: Callable[[str], None]) -> int:
+    """A descriptor of the lock file `path`, locked: the file at `path` now, not one its
+    last holder removed while this run was waiting for it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    said = False
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _holder(fd)
+                if not wait:
+                    raise Busy(folder, holder) from None
+                if not said:
+                    say(f"{folder}: waiting for {holder} to finish with this folder (Ctrl-C to stop waiting)")
+                said = True
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            if _same_file(fd, path):
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 def _holder(fd: int) -> str:
