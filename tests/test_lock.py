@@ -42,7 +42,8 @@ def test_a_second_holder_is_refused_naming_the_first_or_waits_for_it(tmp_path):
                 pass
         assert busy.value.folder == tmp_path / "site"
         assert re.fullmatch(rf"the run of build \(process {os.getpid()}, started \S+\)", busy.value.holder)
-        waiter = threading.Thread(target=lambda: held([tmp_path / "docs"], "serve", True, said.append).__enter__())
+        waiting = held([tmp_path / "docs"], "serve", True, said.append)  # kept: it holds the lock until closed
+        waiter = threading.Thread(target=waiting.__enter__)
         waiter.start()
         time.sleep(0.3)
         assert waiter.is_alive() and said == [f"{tmp_path / 'docs'}: waiting for {busy.value.holder} to finish with "
@@ -54,6 +55,8 @@ def test_a_second_holder_is_refused_naming_the_first_or_waits_for_it(tmp_path):
         with held([tmp_path / "docs"], "generate", wait=False):
             pass
     assert not lock_file(tmp_path / "site").exists()
+    waiting.__exit__(None, None, None)
+    assert not lock_file(tmp_path / "docs").exists()
 
 
 def _holder(*folders: Path) -> subprocess.Popen:
