@@ -6,6 +6,10 @@ registry), and what that reading renders to on its own (`render.render_all`). A 
 differs is a miss, which drops the renderings too: nothing stale is ever used, and a cache
 that cannot be read is simply rebuilt.
 
+Each file is named by a digest of its transcript's file name (`_file_name`): short and safe
+whatever that name is. One entry that cannot be written is reported and skipped; the others
+are still written.
+
 The cache is derived data: delete it at any time (`--no-cache` ignores it).
 """
 
@@ -52,6 +56,12 @@ class _Entry:
     key: str  # of the reading
     reading: Any
     rendered: dict[str, Any] = field(default_factory=dict)  # kind -> what the reading renders to
+    stem: str = ""  # the source's, which the file name is a digest of
+
+
+def _file_name(stem: str) -> str:
+    """The cache file of a source: 32 hex digits whatever its name's length or characters."""
+    return f"{digest('entry', stem)[:32]}.pickle"
 
 
 class Cache:
@@ -81,7 +91,7 @@ class Cache:
         return entry.reading if entry is not None else None
 
     def store_reading(self, source: Path, key: str, reading: Any) -> None:
-        self._entries[source.stem] = _Entry(key, reading)  # renderings of an older reading go
+        self._entries[source.stem] = _Entry(key, reading, stem=source.stem)  # renderings of an older reading go
         self._changed.add(source.stem)
 
     def get(self, t: Any, kind: str) -> Any | None:
@@ -110,31 +120,41 @@ class Cache:
 
     def save(self, stems: set[str]) -> None:
         """Write what changed this run, and drop the entries of sources that are gone. The
-        cache is derived data: a cache that cannot be written is a warning, not a failure."""
+        cache is derived data: an entry that cannot be written is a warning, not a failure,
+        and the others are written all the same."""
         try:
-            self._save(stems)
+            self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             print(f"{self.folder}: warning: the cache could not be written ({error.strerror or error}); "
                   "the next run reads every transcript again", file=sys.stderr)
-
-    def _save(self, stems: set[str]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+            return
         for stem in sorted(self._changed & stems):
-            replace_atomically(self.folder / f"{stem}.pickle", pickle.dumps(self._entries[stem], pickle.HIGHEST_PROTOCOL))
+            self._write(self.folder / _file_name(stem), self._entries[stem], f"the next run reads {stem} again")
+        kept = {_file_name(stem) for stem in stems}
         for path in self.folder.glob("*.pickle"):
-            if path.stem not in stems:
+            if path.name not in kept:
                 path.unlink(missing_ok=True)
         for name, values in sorted(self._shared.items()):
-            replace_atomically(self.folder / f"{name}.shared", pickle.dumps(values, pickle.HIGHEST_PROTOCOL))
+            self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
         self._changed.clear()
+
+    def _write(self, path: Path, value: Any, consequence: str) -> None:
+        try:
+            replace_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        except OSError as error:
+            self._warn(path, error, consequence)
+
+    @staticmethod
+    def _warn(path: Path, error: OSError, consequence: str) -> None:
+        print(f"{path}: warning: not cached ({error.strerror or error}); {consequence}", file=sys.stderr)
 
     def _load(self, stem: str) -> _Entry | None:
         if stem not in self._entries:
             try:
-                entry = pickle.loads((self.folder / f"{stem}.pickle").read_bytes())
+                entry = pickle.loads((self.folder / _file_name(stem)).read_bytes())
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
                 return None  # missing or unreadable: a miss
-            if not isinstance(entry, _Entry):
+            if not isinstance(entry, _Entry) or entry.stem != stem:
                 return None
             self._entries[stem] = entry
         return self._entries[stem]

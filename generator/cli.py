@@ -22,6 +22,7 @@ from . import engine as engines
 from . import ledger, render, verbosity
 from .cache import Cache
 from .errors import InputError, Problem
+from .lock import one_at_a_time, waiting
 from .pipeline import Corpus, load_corpus
 from .render.catalog import page_names
 from .progress import progress
@@ -75,6 +76,7 @@ def _say(text: str) -> None:
 @_FROZEN
 @_CACHE
 @_NO_CACHE
+@one_at_a_time("input_dir", "docs_dir", command="generate")
 def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen: bool, cache_dir: Path, no_cache: bool) -> None:
     """Write the Markdown pages, feeds and JSON export under the docs folder, and update the
     anchor ledger."""
@@ -100,6 +102,7 @@ def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen
 @_FROZEN
 @_CACHE
 @_NO_CACHE
+@one_at_a_time("input_dir", "docs_dir", "site_dir", command="build")
 def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine: str | None, strict: bool, frozen: bool,
           cache_dir: Path, no_cache: bool) -> None:
     """Generate, then build the site with MkDocs in strict mode, and its search index.
@@ -256,8 +259,9 @@ def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_ad
         _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
     site_url = _site_url(config)
     cache = Cache(cache_dir, site_url)
-    _regenerate(input_dir, docs_dir, cache, site_url)
-    watcher = watch(input_dir, lambda: _regenerate(input_dir, docs_dir, cache, site_url))
+    regenerate = waiting((input_dir, docs_dir), "serve", lambda: _regenerate(input_dir, docs_dir, cache, site_url))
+    regenerate()
+    watcher = watch(input_dir, regenerate)
     try:
         preview(config, docs_dir, dev_addr)
     finally:

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.utils import default_process
 
+from . import ledger_schema
 from .errors import InputError, Problem
 from .model import Exchange, Removal, Transcript
 
@@ -142,7 +143,8 @@ def load(folder: Path) -> Ledger:
     try:
         text = path.read_text(encoding="utf-8")
         data = _read_as_written(text)
-        if data is None:  # edited by hand, or by a merge: YAML reads it, slowly
+        if data is None:  # edited by hand, or by a merge: checked, then read by YAML, slowly
+            ledger_schema.check(path, text)
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         ledger = Ledger(
             {key: _entry(value) for key, value in (data.get("transcripts") or {}).items()},
@@ -152,7 +154,8 @@ def load(folder: Path) -> Ledger:
         unsafe = list(_unsafe(ledger))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {error}; "
+        what = getattr(error, "problem", None) or " ".join(str(error).split())  # one line, at its line
+        raise InputError.at(path, mark.line + 1 if mark else 0, f"not a readable ledger: {what}; "
                             "restore it from version control") from None
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise InputError.at(path, 0, f"not a ledger as `generate` writes it ({error!r}); "
@@ -187,11 +190,15 @@ def _read_as_written(text: str) -> dict | None:
             if m is None:
                 return None
             if m["section"]:
+                if m["section"] not in ledger_schema.SECTIONS:
+                    return None  # for the schema to say where
                 section = data.setdefault(m["section"], {})
             elif m["key"] is not None and section is not None:
                 key = json.loads(m["key"])
                 if m["page"] is not None:
                     section[key] = json.loads(m["page"])
+                    if not ledger_schema.written(section[key], ledger_schema.PAGE):
+                        return None
                 else:
                     entry = section[key] = {}
             elif m["field"] and entry is not None:
@@ -199,10 +206,14 @@ def _read_as_written(text: str) -> dict | None:
                     entry["anchors"] = {}
                 elif m["field"] == "withdrawn":
                     entry["withdrawn"] = m["value"]
+                elif not isinstance(value := json.loads(m["value"]), str):
+                    return None
                 else:
-                    entry[m["field"]] = json.loads(m["value"])
+                    entry[m["field"]] = value
             elif m["anchor"] and entry is not None and "anchors" in entry:
-                entry["anchors"][m["anchor"]] = json.loads(m["mark"])
+                entry["anchors"][m["anchor"]] = mark = json.loads(m["mark"])
+                if not ledger_schema.written(mark, ledger_schema.MARK):
+                    return None
             else:
                 return None
     except (json.JSONDecodeError, TypeError):

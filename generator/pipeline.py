@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
-from . import labels, versions
+from . import labels, limits, versions
 from .cache import Cache
 from .askers import Askers, interviewer
 from .cast import Cast
@@ -190,7 +190,7 @@ def _clashing_ids(readings: list[Reading]) -> list[Problem]:
     return problems
 
 
-TITLE_LENGTH = 500  # characters: a first line longer than this is no title
+TITLE_LENGTH = limits.TITLE  # characters: a first line longer than this is no title
 
 
 def load_transcript(path: Path, registry: Registry) -> Reading:
@@ -233,6 +233,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     resolver = Resolver(registry, subtitle, overrides, title=meta.title)
     forced = Forced(tuple(sidecar.get("label_lines", ())), tuple(sidecar.get("text_lines", ())))
     parsed = parse(cleaned.body, resolver.knows, forced)
+    limits.check_turns(path, parsed.turns)
     cast = who_is_who(parsed.turns, resolver)
     askers = Askers(resolver, _interviewer(meta.title, cleaned, parsed))
     parts = structure(cast.turns, askers)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ftfy
 
-from . import schema
+from . import limits, schema
 from .html_text import is_html, page_text
 from .errors import InputError, Problem
 from .schema import DATE, LANGUAGE, LINE, ROLE, TEXT, TIME, URL, Field, ListOf
@@ -27,12 +27,12 @@ _SPEAKER = {
 }
 
 SIDECAR: dict[str, schema.Field] = {
-    "title": Field(TEXT, "the transcript's title; wins over the first line of the text"),
-    "subtitle": Field(TEXT, "the line under the title, 'by NATO Secretary General ...'"),
+    "title": Field(TEXT, "the transcript's title; wins over the first line of the text", most=limits.TITLE),
+    "subtitle": Field(TEXT, "the line under the title, 'by NATO Secretary General ...'", most=limits.SUBTITLE),
     "date": Field(DATE, "the day it was said, YYYY-MM-DD; wins over a date in the text"),
-    "location": Field(TEXT, "where it was said, 'Brussels'"),
+    "location": Field(TEXT, "where it was said, 'Brussels'", most=limits.LOCATION),
     "source_url": Field(URL, "the publisher's page the text was copied from"),
-    "kind": Field(TEXT, "press conference, doorstep, joint press point, ..."),
+    "kind": Field(TEXT, "press conference, doorstep, joint press point, ...", most=limits.KIND),
     "topics": Field(ListOf(TEXT), "subjects, for readers browsing by topic"),
     "video_url": Field(URL, "the recording of the event; each exchange with a time code gets a 'Watch' link"),
     "video_start": Field(TIME, "the clock time the recording begins, HH:MM:SS, for time codes that are clock times"),
@@ -75,7 +75,9 @@ def inside(folder: Path, path: Path) -> bool:
 
 
 def read_source(path: Path) -> Source:
+    limits.check_size(path, limits.TRANSCRIPT_BYTES, "one transcript")
     text = decode(path, path.read_bytes())
+    limits.check_lines(path, text)
     if is_html(text):  # the publisher's page saved whole: its text, line for line
         text = page_text(text)
     text, repaired = repair(text)
@@ -84,6 +86,7 @@ def read_source(path: Path) -> Source:
     if sidecar_path.is_file() and not inside(path.parent, sidecar_path):
         raise InputError.at(sidecar_path, 0, LINKED_OUT)
     if sidecar_path.is_file():
+        limits.check_size(sidecar_path, limits.SIDECAR_BYTES, "a sidecar", limits.SHORTEN)
         sidecar = schema.load(sidecar_path, decode(sidecar_path, sidecar_path.read_bytes()), SIDECAR)
     return Source(path, text, sidecar, repaired)
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import limits
 from .errors import InputError, Problem
 from .model import Role
 
@@ -99,6 +100,7 @@ class Field:
     kind: Scalar | ListOf
     doc: str
     required: bool = False
+    most: int | None = None  # characters of a text, at most (`limits.py`)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,8 @@ def _mapping(
             problems.append(Problem(path, _line(key_node), f"duplicate key '{key}'"))
         else:
             values[key] = _value(path, key, value_node, fields[key].kind, problems)
+            if wrong := limits.too_long(values[key], fields[key].most):
+                problems.append(Problem(path, _line(value_node), f"'{key}' is {wrong}"))
     for key, spec in fields.items():
         if spec.required and key not in values:
             problems.append(Problem(path, _line(node), f"missing key '{key}': {spec.doc}"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.cache import Cache
+from generator.cache import Cache, _file_name
 from generator.pipeline import load_corpus
 from generator.registry import Registry
 from generator.render import render_site
@@ -86,10 +86,34 @@ def test_a_neighbours_new_title_renders_the_page_again(folder, tmp_path):
 def test_an_unreadable_cache_is_a_miss_and_a_gone_source_leaves_it(folder, tmp_path):
     cache_dir = tmp_path / "cache"
     _generate(folder, Cache(cache_dir))
-    (cache_dir / f"{DOORSTEP}.pickle").write_bytes(b"not a pickle")
+    (cache_dir / _file_name(DOORSTEP)).write_bytes(b"not a pickle")
     assert _generate(folder, Cache(cache_dir)) == _generate(folder, None)
     (folder / f"{DOORSTEP}.txt").unlink()
     (folder / f"{DOORSTEP}.yml").unlink()
     _generate(folder, Cache(cache_dir))
-    assert sorted(p.stem for p in cache_dir.glob("*.pickle")) == ["2024-12-03-pre-ministerial-press-conference"]
+    assert [p.name for p in cache_dir.glob("*.pickle")] == [_file_name("2024-12-03-pre-ministerial-press-conference")]
 
+
+
+def test_a_cache_file_name_is_short_whatever_the_transcript_is_called(folder, tmp_path):
+    long = folder / ("2025-02-13-" + "a-very-long-name-" * 14 + "é.txt")  # 250 bytes: too long with a suffix added
+    (folder / f"{DOORSTEP}.txt").rename(long)
+    (folder / f"{DOORSTEP}.yml").rename(long.with_suffix(".yml"))
+    assert len(long.name.encode()) >= 250
+    cache_dir = tmp_path / "cache"
+    files = _generate(folder, Cache(cache_dir))
+    assert sorted(len(p.name) for p in cache_dir.glob("*.pickle")) == [39, 39]  # 32 hex digits and .pickle
+    assert _generate(folder, Cache(cache_dir)) == files
+
+
+def test_one_entry_that_cannot_be_written_is_reported_and_the_rest_are_written(folder, tmp_path, capsys):
+    first = "2024-12-03-pre-ministerial-press-conference"  # written first: the others sort after it
+    cache_dir = tmp_path / "cache"
+    (cache_dir / _file_name(first)).mkdir(parents=True)  # a folder where its file goes: it cannot be replaced
+    (cache_dir / _file_name(first) / "in-the-way").write_text("x")
+    _generate(folder, Cache(cache_dir))
+    warning = capsys.readouterr().err
+    assert f"{cache_dir / _file_name(first)}: warning: not cached" in warning
+    assert f"the next run reads {first} again" in warning
+    assert (cache_dir / _file_name(DOORSTEP)).is_file()
+    assert (cache_dir / "feeds.shared").is_file()

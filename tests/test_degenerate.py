@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import limits
 from generator.links import check_links
 from generator.pipeline import Reading, load_corpus
 from generator.render import render_site
@@ -211,40 +212,62 @@ FIFTY_MB = 50_000_000
 SAMPLE = SAMPLES / "2024-12-03-pre-ministerial-press-conference.txt"
 
 
-def test_fifty_megabytes_of_press_conferences_in_bounded_time_and_memory(tmp_path):
-    """The sample press conference (12 questions), its body repeated to 50 MB: one page
-    with every exchange, its anchors in order. Measured: 15 to 18 s, 1.2 GB."""
+def _repeated_sample(folder: Path, size: int) -> int:
+    """The sample press conference (12 questions), its body repeated to `size` bytes: how many times."""
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     header, body = "\n".join(lines[:3]) + "\n", "\n".join(lines[3:]) + "\n"
-    copies = FIFTY_MB // len(body.encode("utf-8")) + 1
-    folder = tmp_path / "transcripts"
+    copies = (size - len(header.encode("utf-8"))) // len(body.encode("utf-8"))
     folder.mkdir()
     (folder / "2024-12-03-big.txt").write_text(header + body * copies, encoding="utf-8")
     (folder / "speakers.yml").write_bytes((SAMPLES / "speakers.yml").read_bytes())
+    return copies
+
+
+def test_fifty_megabytes_of_press_conferences_are_refused_at_once_with_the_limit(tmp_path):
+    """Past `limits.TRANSCRIPT_BYTES`, refused before it is read: it once took 15 to 18 s and
+    1.2 GB to generate, and MkDocs minutes more for its one page."""
+    _repeated_sample(tmp_path / "transcripts", FIFTY_MB)
+    result, seconds, _ = measured(tmp_path, "generate")
+    assert result.returncode == 1 and seconds < 5, seconds
+    size = (tmp_path / "transcripts/2024-12-03-big.txt").stat().st_size
+    assert result.stderr.startswith(f"transcripts/2024-12-03-big.txt: {size:,} bytes, over the limit of "
+                                    f"{limits.TRANSCRIPT_BYTES:,} for one transcript: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_press_conferences_up_to_the_size_limit_in_bounded_time_and_memory(tmp_path):
+    """Just under the limit (4 MB, 1,600 questions): one page with every exchange, its anchors in
+    order. Measured: 4 to 6 s, 300 MB."""
+    copies = _repeated_sample(tmp_path / "transcripts", limits.TRANSCRIPT_BYTES)
     result, seconds, peak_mb = measured(tmp_path, "generate")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
-    assert seconds < 60 and peak_mb < 2500, (seconds, peak_mb)
+    assert seconds < 30 and peak_mb < 1000, (seconds, peak_mb)
     data = json.loads((tmp_path / "docs/api/transcripts/2024-12-03-big.json").read_text(encoding="utf-8"))
     assert [q["anchor"] for q in data["questions"]] == [f"q{n}" for n in range(1, 12 * copies + 1)]
     assert data["questions"][-1]["questioner"] == data["questions"][11]["questioner"]
 
 
-def test_fifty_megabytes_on_one_line_in_bounded_time_and_memory(tmp_path):
-    """A statement pasted with no line break at all: one page, its one paragraph whole.
-    Measured: 3.4 s, 0.9 GB."""
+def test_a_statement_on_one_line_up_to_the_turn_limit_and_past_it(tmp_path):
+    """A statement pasted with no line break at all: one page, its one paragraph whole, up to
+    `limits.TURN_CHARACTERS`; past it, refused at its line, asking for the missing label."""
     words = "Allies agree that the future of Ukraine is in NATO, and we will keep going. "
-    text = (words * (FIFTY_MB // len(words))).rstrip()
+    text = (words * (limits.TURN_CHARACTERS // len(words))).rstrip()
     folder = tmp_path / "transcripts"
     folder.mkdir()
     (folder / "2024-12-03-one-line.txt").write_text(text, encoding="utf-8")
     (folder / "2024-12-03-one-line.yml").write_text("title: Statement\n", encoding="utf-8")
     result, seconds, peak_mb = measured(tmp_path, "generate")
     assert result.returncode == 0, result.stderr[-2000:]
-    assert seconds < 15 and peak_mb < 2500, (seconds, peak_mb)
+    assert seconds < 15 and peak_mb < 1000, (seconds, peak_mb)
     data = json.loads((tmp_path / "docs/api/transcripts/2024-12-03-one-line.json").read_text(encoding="utf-8"))
     assert (data["title"], data["questions"]) == ("Statement", [])
     assert [turn["text"] for turn in data["opening"]] == [text]
+    (folder / "2024-12-03-one-line.txt").write_text(text + " And more." * 100, encoding="utf-8")
+    result = run(tmp_path, "generate")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"transcripts/2024-12-03-one-line.txt:1: this turn is {len(text) + 1000:,} "
+                                    f"characters long, over the limit of {limits.TURN_CHARACTERS:,} for one turn")
 
 
 FIRST = "Anna Boris Carla Dmytro Elena Farid Greta Hugo Ines Jonas Karin Lorne Marta Nils Olga Pavel Quinn Rosa Sven Tomas".split()
