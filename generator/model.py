@@ -124,6 +124,11 @@ class Exchange:
         return "Q" + self.anchor[1:]
 
     @property
+    def turns(self) -> tuple[Turn, ...]:
+        """All its turns, in order: lead-in, question, replies."""
+        return (*self.lead_in, self.question, *self.replies)
+
+    @property
     def merged(self) -> tuple[str, ...]:
         """The anchors of exchanges a correction merged into this one: they land here too."""
         return self.ids[1:]
@@ -201,6 +206,11 @@ class Transcript:
         """Site-relative URL of the transcript's page, as in the contract: the one it was
         first published at, once the ledger has it."""
         return self.published_url or f"transcripts/{self.year}/{self.id}/"
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """Every turn of the transcript, in order: opening, each exchange's, closing."""
+        return (*self.opening, *(turn for e in self.exchanges for turn in e.turns), *self.closing)
 
     def exchange(self, number: int) -> Exchange:
         """The exchange that is `number`th in the order asked."""

@@ -146,7 +146,7 @@ def _names(t: Transcript) -> Iterator[tuple[str, str, int]]:
 
 
 def _turns(t: Transcript) -> list[Turn]:
-    return [*t.opening, *t.closing, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies))]
+    return [*t.opening, *t.closing, *(x for e in t.exchanges for x in e.turns)]
 
 
 def _principal_roles(transcripts: Iterable[Transcript]) -> dict[str, str]:

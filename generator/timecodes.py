@@ -82,7 +82,7 @@ def with_offsets(t: Transcript, chrome: Iterable[Line], body: Iterable[Line], st
 
 
 def _all_turns(t: Transcript) -> list[Turn]:
-    return [*t.opening, *(x for e in t.exchanges for x in (*e.lead_in, e.question, *e.replies)), *t.closing]
+    return list(t.turns)
 
 
 def exchange_offset(e: Exchange) -> int | None:

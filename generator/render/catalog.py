@@ -134,7 +134,7 @@ def page_names(transcripts: Iterable[Transcript]) -> tuple[dict[str, str], dict[
     for t in transcripts:
         turns = [*t.opening, *t.closing]
         for e in t.exchanges:
-            turns += (*e.lead_in, e.question, *e.replies)
+            turns += e.turns
             if (outlet := e.question.speaker.outlet) is not None:
                 outlets.setdefault(outlet.id, outlet.name)
         for turn in turns:

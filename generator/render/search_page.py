@@ -36,7 +36,7 @@ def render(t: Transcript) -> str:
         body.append('<h2 id="exchanges">Questions and answers</h2>')
         for e in t.exchanges:
             body.append(f'<h3 id="{e.anchor}">{_text(heading(e))}</h3>')
-            body.extend(_speech(_turns(e)))
+            body.extend(_speech(e.turns))
     if t.closing:
         body.append('<h2 id="closing">Closing</h2>')
         body.extend(_speech(t.closing))
@@ -56,7 +56,7 @@ def _record(t: Transcript) -> str:
     """The filters (speaker, outlet, topic, year, kind), the date sort and the metadata of a
     result: `sections` says who speaks in each part of the page, so that a search narrowed
     to a speaker or an outlet shows only the exchanges they took part in."""
-    parts = {"opening": t.opening, **{e.anchor: _turns(e) for e in t.exchanges}, "closing": t.closing}
+    parts = {"opening": t.opening, **{e.anchor: e.turns for e in t.exchanges}, "closing": t.closing}
     lead_ins = {e.anchor: len(e.lead_in) for e in t.exchanges}
     sections = {anchor: {**_who(turns), "turns": _said(turns, lead_ins.get(anchor))}
                 for anchor, turns in parts.items() if turns}
@@ -100,8 +100,6 @@ def _speech(turns: Iterable[Turn]) -> list[str]:
     return [f"<p>{_text(p)}</p>" for turn in turns for p in turn.paragraphs]
 
 
-def _turns(e: Exchange) -> tuple[Turn, ...]:
-    return (*e.lead_in, e.question, *e.replies)
 
 
 def _who(turns: Iterable[Turn]) -> dict[str, list[str]]:
