@@ -135,26 +135,31 @@ Outcome = Union[Reading, tuple[Problem, ...]]
 # MkDocs has not started and the other core would wait. Not where other threads run (the
 # preview's server), which a fork would copy mid-work.
 PARALLEL_FROM = 64
-_registry_of_workers = Registry()
+MAX_WORKERS = 4  # each worker is a fork of the whole run: past this, more memory for little time
+_registry_of_worker: Registry | None = None  # a worker's, set by its initializer
 
 
 def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple[Path, Outcome]]:
     """Each path with its reading, or the problems that stopped it, in order."""
-    workers = min(os.cpu_count() or 1, 4)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
     alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     if len(paths) < PARALLEL_FROM or workers < 2 or not alone:
         for path in progress(paths, len(paths), "reading"):
             yield path, _read_one(path, registry)
         return
-    global _registry_of_workers
-    _registry_of_workers = registry  # the workers are forked with it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(registry,)) as pool:
         outcomes = pool.imap(_read_in_worker, paths, chunksize=8)  # in order: the same output as one process
         yield from zip(progress(paths, len(paths), "reading"), outcomes)
 
 
+def _start_worker(registry: Registry) -> None:
+    global _registry_of_worker
+    _registry_of_worker = registry  # forked: handed over, not copied through a pickle
+
+
 def _read_in_worker(path: Path) -> Outcome:
-    return _read_one(path, _registry_of_workers)
+    assert _registry_of_worker is not None, "a reading worker starts with its registry"
+    return _read_one(path, _registry_of_worker)
 
 
 def _read_one(path: Path, registry: Registry) -> Outcome:
