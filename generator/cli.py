@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import shutil
 import signal
 import sys
@@ -20,6 +19,7 @@ import click
 
 from . import engine as engines
 from . import ledger, render, verbosity
+from .apart import Apart
 from .cache import Cache
 from .errors import InputError, Problem
 from .lock import one_at_a_time, waiting
@@ -132,7 +132,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
 
     child = None
     try:
-        child = _Apart(generate)
+        child = Apart(generate)
         failed = child.docs_written()
         docs = staging(docs_dir) if staging(docs_dir).is_dir() else docs_dir
         _run(lambda: build_site(config, docs, site_dir, pages, child.finished, engine), f"{site_dir} was left as it was")
@@ -148,63 +148,6 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     _say(f"build: site written to {site_dir}")
     if failed:
         _fail(failed, "transcript", " that could not be read", "the site was built without them")
-
-
-def _quietly_interrupted(work: Callable[[Callable[[int], None]], None], docs_written: Callable[[int], None]) -> None:
-    """The child's work; Ctrl-C reaches it too, and the parent says what stopped."""
-    try:
-        work(docs_written)
-    except KeyboardInterrupt:
-        sys.exit(130)
-
-
-class _Apart:
-    """Reading and rendering in a child process, where the system can fork one: the memory
-    they take (half a gigabyte at 1,000 transcripts) is given back when it ends, instead of
-    staying with this process while MkDocs and Pagefind need it. The child says when the
-    docs are written, so that MkDocs starts while it goes on with the rest."""
-
-    def __init__(self, work: Callable[[Callable[[int], None]], None]):
-        self.process = None
-        self.failed = 0
-        if "fork" not in multiprocessing.get_all_start_methods():
-            work(self._note)
-            return
-        context = multiprocessing.get_context("fork")
-        self.said, tell = context.Pipe(duplex=False)
-        self.process = context.Process(target=_quietly_interrupted, args=(work, tell.send))
-        self.process.start()
-        tell.close()  # the child's end only: the pipe closes when the child ends
-
-    def stop(self) -> None:
-        """End the child now, if it is still working."""
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
-
-    def _note(self, failed: int) -> None:
-        self.failed = failed
-
-    def docs_written(self) -> int:
-        """Wait until the docs are staged; how many transcripts could not be read."""
-        if self.process is not None:
-            try:
-                self.failed = self.said.recv()
-            except EOFError:  # it ended before writing them: it has said why, unless killed
-                sys.exit(self.finished() or 1)
-        return self.failed
-
-    def finished(self) -> int:
-        """Wait for the child; its exit status (0: the search pages and cache are written)."""
-        if self.process is None:
-            return 0
-        self.process.join()
-        code = self.process.exitcode or 0
-        if code < 0:  # killed by a signal, with no word of its own
-            click.echo(f"stopped: reading and rendering were killed by signal {-code}"
-                       f"{' (out of memory?)' if -code == signal.SIGKILL else ''}; {NOTHING_CHANGED_SITE}", err=True)
-            return 1
-        return code
 
 
 @main.command()
