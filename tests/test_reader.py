@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.test_citable import page  # noqa: F401 (a fixture: a page that may use the clipboard)
 from tests.test_search import CHROMIUM, DOORSTEP, PRESS_CONFERENCE, browser, served  # noqa: F401 (fixtures)
 
 # axe-core from the npm registry: .ci/run installs it here, as it installs Chromium.
@@ -27,19 +28,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
-@pytest.fixture
-def reader(browser):  # noqa: F811
-    """A page in a context that may use the clipboard, failing the test on a script error."""
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
-
-
 def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
@@ -49,38 +37,38 @@ def today() -> str:
     return f"{now.day} {MONTHS[now.month - 1]} {now.year}"
 
 
-def test_copy_link_on_a_question_copies_its_full_permanent_link(reader, served):
-    reader.goto(f"{served}{PRESS_CONFERENCE}")
-    tools = reader.locator("#q3 + .exchange-tools")
+def test_copy_link_on_a_question_copies_its_full_permanent_link(page, served):
+    page.goto(f"{served}{PRESS_CONFERENCE}")
+    tools = page.locator("#q3 + .exchange-tools")
     expect(tools.locator(".exchange-url")).to_have_text(f"{served}{PRESS_CONFERENCE}#q3")
     button = tools.get_by_role("button", name="Copy link to Q3")
     expect(button).to_be_visible()
     expect(button).to_have_text("Copy link")
     button.click()
     expect(tools.locator(".exchange-copy-link")).to_have_text("Copied")
-    assert clipboard(reader) == f"{served}{PRESS_CONFERENCE}#q3"
+    assert clipboard(page) == f"{served}{PRESS_CONFERENCE}#q3"
 
 
-def test_cite_gives_the_exchange_and_each_answer_with_the_day_it_was_copied(reader, served):
-    reader.goto(f"{served}{PRESS_CONFERENCE}#q3")
-    tools = reader.locator("#q3 + .exchange-tools")
+def test_cite_gives_the_exchange_and_each_answer_with_the_day_it_was_copied(page, served):
+    page.goto(f"{served}{PRESS_CONFERENCE}#q3")
+    tools = page.locator("#q3 + .exchange-tools")
     cite = tools.locator("summary", has_text="Cite")
     expect(cite).to_be_visible()
     cite.click()
     where = f"“Pre-ministerial press conference”, Brussels, 3 December 2024, Q3, {served}{PRESS_CONFERENCE}#q3"
     tools.get_by_role("button", name="Copy the citation of Mark Rutte’s answer").click()
-    assert clipboard(reader) == (
+    assert clipboard(page) == (
         f"Mark Rutte, answer to Thomas Gutschker (Frankfurter Allgemeine Zeitung), {where}, accessed {today()}"
     )
     tools.get_by_role("button", name="Copy the citation of the exchange").click()
-    assert clipboard(reader) == (
+    assert clipboard(page) == (
         f"Thomas Gutschker (Frankfurter Allgemeine Zeitung), question to Mark Rutte, {where}, accessed {today()}"
     )
 
 
-def test_every_turn_says_who_speaks_in_what_role_and_what_the_turn_is(reader, served):
-    reader.goto(f"{served}{PRESS_CONFERENCE}")
-    labels = reader.locator("h3#q1 ~ .turn-speaker")
+def test_every_turn_says_who_speaks_in_what_role_and_what_the_turn_is(page, served):
+    page.goto(f"{served}{PRESS_CONFERENCE}")
+    labels = page.locator("h3#q1 ~ .turn-speaker")
     expect(labels.nth(0)).to_have_text("Farah Dakhlallah, NATO Spokesperson · Moderator")
     expect(labels.nth(1)).to_have_text("Sabine Siebold, Reuters · Question")
     expect(labels.nth(2)).to_have_text("Mark Rutte, NATO Secretary General · Answer")
@@ -117,33 +105,33 @@ def test_no_page_has_a_serious_accessibility_violation(browser, served, scheme, 
     assert not bad, "\n".join(f"{name}: {v}" for name, v in bad.items())
 
 
-def test_a_principals_page_shows_the_opening_words_of_each_answer_and_whom_it_answers(reader, served):
-    reader.goto(f"{served}speakers/mark-rutte/")
-    expect(reader.locator("article")).to_contain_text("17 answers · 1 remark before a question · 2 opening statements")
-    entry = reader.locator("li", has=reader.locator(f"a[href$='{PRESS_CONFERENCE}#q3']"))
+def test_a_principals_page_shows_the_opening_words_of_each_answer_and_whom_it_answers(page, served):
+    page.goto(f"{served}speakers/mark-rutte/")
+    expect(page.locator("article")).to_contain_text("17 answers · 1 remark before a question · 2 opening statements")
+    entry = page.locator("li", has=page.locator(f"a[href$='{PRESS_CONFERENCE}#q3']"))
     expect(entry).to_have_text("Q3 · answer to Thomas Gutschker, Frankfurter Allgemeine Zeitung: “On the second "
                                "question, as you know, China is active in sanction circumvention, is…”")
     for apparatus in ("(answered)", "Remark before the question:", "Answered:"):
-        expect(reader.locator("article")).not_to_contain_text(apparatus)
-    event = reader.locator(f"h2#t-{PRESS_CONFERENCE.split('/')[2]} + .listing-event")
+        expect(page.locator("article")).not_to_contain_text(apparatus)
+    event = page.locator(f"h2#t-{PRESS_CONFERENCE.split('/')[2]} + .listing-event")
     expect(event).to_have_text("by NATO Secretary General Mark Rutte ahead of the meeting of NATO Ministers of "
                                "Foreign Affairs in Brussels on 3 and 4 December")
 
 
-def test_a_journalists_page_shows_their_questions_and_a_moderators_whom_they_gave_the_floor(reader, served):
-    reader.goto(f"{served}speakers/sabine-siebold/")
-    expect(reader.locator("article li").first).to_have_text(
+def test_a_journalists_page_shows_their_questions_and_a_moderators_whom_they_gave_the_floor(page, served):
+    page.goto(f"{served}speakers/sabine-siebold/")
+    expect(page.locator("article li").first).to_have_text(
         "Q1 · question: “Thank you. Sec Gen, Ukraine has been asking for a quick invitation to NATO…”")
-    reader.goto(f"{served}speakers/farah-dakhlallah/")
-    expect(reader.locator("article li").first).to_have_text("Q1 · gave the floor to Sabine Siebold, Reuters")
+    page.goto(f"{served}speakers/farah-dakhlallah/")
+    expect(page.locator("article li").first).to_have_text("Q1 · gave the floor to Sabine Siebold, Reuters")
 
 
-def test_listings_tell_events_apart_by_their_subtitle_and_place(reader, served):
-    reader.goto(f"{served}transcripts/2025/")
-    expect(reader.locator("article li .listing-event")).to_have_text(
+def test_listings_tell_events_apart_by_their_subtitle_and_place(page, served):
+    page.goto(f"{served}transcripts/2025/")
+    expect(page.locator("article li .listing-event")).to_have_text(
         "by NATO Secretary General Mark Rutte ahead of the meetings of NATO Ministers of Defence in Brussels")
-    reader.goto(served)
-    expect(reader.locator("article li .listing-event")).to_have_count(2)
+    page.goto(served)
+    expect(page.locator("article li .listing-event")).to_have_count(2)
 
 
 def test_the_speakers_index_lists_by_surname_with_the_outlet_and_fits_a_phone(browser, served):  # noqa: F811
@@ -160,11 +148,11 @@ def test_the_speakers_index_lists_by_surname_with_the_outlet_and_fits_a_phone(br
     context.close()
 
 
-def test_the_page_head_links_the_raw_text_as_read(reader, served):
-    reader.goto(f"{served}{PRESS_CONFERENCE}")
-    raw = reader.locator("article li", has_text="Raw text:").get_by_role("link")
+def test_the_page_head_links_the_raw_text_as_read(page, served):
+    page.goto(f"{served}{PRESS_CONFERENCE}")
+    raw = page.locator("article li", has_text="Raw text:").get_by_role("link")
     expect(raw).to_have_text("2024-12-03-pre-ministerial-press-conference.txt")
-    response = reader.request.get(raw.evaluate("a => a.href"))
+    response = page.request.get(raw.evaluate("a => a.href"))
     source = Path(__file__).parent.parent / "transcripts/2024-12-03-pre-ministerial-press-conference.txt"
     assert response.ok and response.body() == source.read_bytes()
 
