@@ -7,7 +7,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +51,20 @@ def _generated(folder: str, names: list[str]) -> set[str]:
     from generator.render.paths import GENERATED
 
     return set(names) & set(GENERATED) if Path(folder) == ROOT / "docs" else set()
+
+
+@contextlib.contextmanager
+def served_build(folder: Path, prepare: Callable[[Path], None]) -> Iterator[tuple[Path, str]]:
+    """The sample project in `folder`, its transcripts folder given to `prepare`, built by
+    the real command and served over HTTP: (project, root URL)."""
+    from tests.test_cli import run
+
+    project = make_project(folder)
+    prepare(project / "transcripts")
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    with served_folder(project / "site") as url:
+        yield project, url
 
 
 @contextlib.contextmanager

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.pipeline import load_corpus
-from generator.render import paths, render_site
-from tests.conftest import SAMPLES, make_project, served_folder
+from generator.render import render_site
+from tests.conftest import SAMPLES, make_project, served_build
 from tests.test_cli import run
 from tests.test_search import browser, fragments, search  # noqa: F401
 
@@ -105,12 +105,8 @@ def test_search_filters_by_language(versions_site):
 
 @pytest.fixture(scope="module")
 def versions_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("versions"))
-    with_versions(project / "transcripts")
-    result = run(project, "build")
-    assert result.returncode == 0, result.stderr
-    with served_folder(project / "site") as url:
-        yield project, url
+    with served_build(tmp_path_factory.mktemp("versions"), with_versions) as built:
+        yield built
 
 
 def test_a_reader_goes_from_a_french_answer_to_the_english_one_and_back(browser, versions_site):  # noqa: F811

@@ -3,7 +3,6 @@ and a "Watch" link at each exchange opening the recording there, in the JSON too
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from generator.pipeline import load_transcript
 from generator.registry import Registry
 from generator.render import export
 from generator.timecodes import clock, codes, watch_url
-from tests.conftest import make_project, served_folder
-from tests.test_cli import run
+from tests.conftest import served_build
 from tests.test_search import browser  # noqa: F401
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -76,11 +74,7 @@ def test_the_json_gives_each_question_its_offset_and_watch_link(tmp_path):
 
 @pytest.fixture(scope="module")
 def video_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("video"))
-    with_video(project / "transcripts")
-    result = run(project, "build")
-    assert result.returncode == 0, result.stderr
-    with served_folder(project / "site") as url:
+    with served_build(tmp_path_factory.mktemp("video"), with_video) as (_, url):
         yield url
 
 
