@@ -533,10 +533,10 @@ def test_the_ledger_reads_back_the_same_line_by_line_as_through_yaml(tmp_path):
     )
     text = ledger.dumps(written)
     (tmp_path / ledger.LEDGER).write_text(text, encoding="utf-8")
-    assert ledger._read_as_written(text) is not None
+    assert ledger.file._read_as_written(text) is not None
     assert ledger.load(tmp_path) == written
     by_hand = text.replace('    url: "transcripts/2024/2024-01-02-x/"', "    url: transcripts/2024/2024-01-02-x/  # checked")
-    assert ledger._read_as_written(by_hand) is None  # not as written: YAML reads it
+    assert ledger.file._read_as_written(by_hand) is None  # not as written: YAML reads it
     (tmp_path / ledger.LEDGER).write_text(by_hand, encoding="utf-8")
     assert ledger.load(tmp_path) == written
     assert pyyaml.safe_load(text)["transcripts"]["2024-01-02-x"]["anchors"]["q3"] == {"into": "q1"}

@@ -2,7 +2,7 @@
 
 The ledger is written by `generate`, but it is committed and merged, so it can be edited
 into anything. Before a hand-edited ledger is read, every key is checked against the shape
-`ledger.dumps` writes, and every problem is a `path:line: message` at the key or value the
+`ledger.file.dumps` writes, and every problem is a `path:line: message` at the key or value the
 editor has to fix: an unknown key (a section, a transcript's field, a fingerprint's field)
 is an error, under `--frozen` too, and never dropped without a word. YAML's aliases, anchors
 and tags are refused outright: `dumps` never writes one, and an alias is how a small file
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
 
 @dataclass(frozen=True)
