@@ -11,7 +11,7 @@ does, in the order the command does it, whatever steps the command gains later:
 |------------|-----------------------------------------------------------------------|
 | read/parse | `generator.pipeline.load_corpus`                                      |
 | render     | `generator.render.render_all`                                         |
-| ledger     | `generator.cli._publish` (aligning every reading to the anchor ledger) |
+| ledger     | `generator.generate.publish` (aligning every reading to the anchor ledger) |
 | write      | `generator.write.stage`, `commit` (the docs), `write_in_place` (search) |
 
 `build` reads, renders and writes in a forked child process (`generator.cli._Apart`) and
@@ -49,7 +49,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 STAGES = (
     ("read/parse", "generator.pipeline", "load_corpus"),
-    ("ledger", "generator.cli", "_publish"),
+    ("ledger", "generator.generate", "publish"),
     ("render", "generator.render", "render_site"),
     ("write", "generator.write", "stage"),
     ("write", "generator.write", "commit"),

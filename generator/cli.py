@@ -7,32 +7,28 @@ nothing already generated or built is touched. Warnings are shown together at th
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from . import engine as engines
-from . import ledger, render, verbosity
+from . import generate as flow
+from . import ledger, verbosity
 from .apart import Apart
 from .cache import Cache
 from .errors import InputError, Problem
 from .lock import one_at_a_time, waiting
 from .pipeline import Corpus, load_corpus
-from .render.catalog import page_names
 from .progress import progress
 from .render.markdown import plural
-from .render.paths import GENERATED
 from .report import findings_json, summary
 from .serve import preview, watch
 from .site import build_site, check_site, search_folder
 from .suggest import registry_suggestion
-from .write import commit, discard, replace_atomically, stage, staging, write_in_place, write_tree
+from .write import discard, staging
 
 _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("transcripts"),
                       show_default=True, help="Folder of raw .txt transcripts, sidecars and speakers.yml.")
@@ -82,12 +78,9 @@ def generate(input_dir: Path, docs_dir: Path, config: Path, strict: bool, frozen
     anchor ledger."""
     site_url = _site_url(config)
     cache = None if no_cache else Cache(cache_dir, site_url)
-    corpus, published = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
-    _run(lambda: commit(docs_dir, GENERATED))
-    if not frozen:
-        _write_ledger(input_dir / ledger.LEDGER, published.ledger)
-    _save(cache, corpus)
-    _left_out(corpus, "the others were read and written")
+    generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
+    _run(lambda: flow.finish(generated, input_dir, docs_dir, frozen, cache))
+    _left_out(generated.corpus, "the others were read and written")
 
 
 @main.command()
@@ -117,18 +110,15 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     pages = search_folder(site_dir)
     site_url = _site_url(config)
     cache = None if no_cache else Cache(cache_dir, site_url)
-    pending = _pending(input_dir)
+    pending = flow.pending(input_dir)
     pending.unlink(missing_ok=True)  # left by a build that was killed: never to be taken for this one's
 
     def generate(docs_written: Callable[[int], None]) -> None:
-        corpus, published = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
+        generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
         if not frozen:
-            _write_ledger(pending, published.ledger, input_dir / ledger.LEDGER)
-        docs_written(len(corpus.failed))  # MkDocs may start: the search pages and the cache are written meanwhile
-        shutil.rmtree(pages, ignore_errors=True)
-        with _no_cycle_collection():
-            write_in_place(pages, render.search_pages(published.transcripts, cache or render.NoMemo()), ("transcripts",))
-        _save(cache, corpus)
+            _run(lambda: flow.write_ledger(pending, generated.published.ledger, input_dir / ledger.LEDGER))
+        docs_written(len(generated.corpus.failed))  # MkDocs may start: the search pages and the cache are written meanwhile
+        flow.stage_search(generated, pages, cache)
 
     child = None
     try:
@@ -142,9 +132,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
         discard(docs_dir)
         pending.unlink(missing_ok=True)
         raise
-    commit(docs_dir, GENERATED)
-    if not frozen and pending.is_file():
-        pending.replace(input_dir / ledger.LEDGER)
+    flow.commit_built(input_dir, docs_dir, frozen)
     _say(f"build: site written to {site_dir}")
     if failed:
         _fail(failed, "transcript", " that could not be read", "the site was built without them")
@@ -159,7 +147,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
 def check(input_dir: Path, strict: bool, as_json: bool, suggest_registry: bool) -> None:
     """Read every transcript and say what was found, writing nothing."""
     corpus = _run(lambda: load_corpus(input_dir))
-    published = _run(lambda: _publish(corpus, input_dir, frozen=False, say=False))
+    published = _run(lambda: flow.publish(corpus, input_dir, frozen=False))
     if suggest_registry:
         click.echo(registry_suggestion(corpus.transcripts, corpus.registry), nl=False)
     elif as_json:
@@ -213,22 +201,17 @@ def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_ad
 
 def _regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> None:
     """While serving, after an edit: the new pages, or the problems and the last good pages
-    kept. The anchor ledger is read, never written: a preview publishes nothing, and a
-    question half typed must not take an anchor."""
+    kept (`generate.regenerate`)."""
     try:
-        corpus = load_corpus(input_dir, cache=cache)
-        published = _publish(corpus, input_dir, frozen=False, say=False, memo=cache)
-        files = render.render_site(published.transcripts, cache, site_url, published.moved, published.withdrawn)
-        report = write_tree(docs_dir, files, GENERATED)
-        _save(cache, corpus)
+        generated = flow.regenerate(input_dir, docs_dir, cache, site_url)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo("serve: the last good pages are still shown; fix the input and save again", err=True)
         return
-    _finish(corpus, strict=False)
-    _say(f"serve: regenerated: {report}")
-    if corpus.failed:
+    _finish(generated.corpus, strict=False)
+    _say(f"serve: regenerated: {generated.report}")
+    if generated.corpus.failed:
         click.echo("serve: the last good pages are still shown for what could not be read; fix the input and save again",
                    err=True)
 
@@ -249,29 +232,32 @@ def _site_url(config: Path) -> str:
         raise
 
 
-FINGERPRINTS = "ledger fingerprints"
+def _generate(input_dir: Path, docs_dir: Path, strict: bool, frozen: bool, cache: Cache | None,
+              site_url: str) -> flow.Generated:
+    """The docs staged (`generate.stage_docs`), saying as it goes what was found and what
+    the ledger records anew, then what was written."""
+    generated = _run(lambda: flow.stage_docs(input_dir, docs_dir, frozen, cache, site_url, _Saying(input_dir, strict)))
+    _say(f"generate: {plural(generated.transcripts, 'transcript')}, {plural(generated.questions, 'question')}; "
+         f"{generated.report} in {docs_dir}")
+    return generated
 
 
-def _publish(corpus: Corpus, input_dir: Path, frozen: bool, say: bool = True, memo: render.Memo = render.NoMemo()
-             ) -> ledger.Published:
-    """The transcripts with their permanent ids and anchors, aligned to the ledger. Under
-    `frozen`, a change to a published anchor stops the run, saying where and what to do."""
-    people, outlets = page_names(corpus.transcripts)
-    published = ledger.publish(
-        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
-        unread={p.name for p in corpus.failed_sources},
-        prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
-    )
-    moving = [c for c in published.changes if c.moves]
-    if frozen and moving:
-        raise InputError([
-            *(Problem(c.path, c.line, f"{c.message} (--frozen leaves {ledger.LEDGER} as it is)") for c in moving),
-            Problem(input_dir / ledger.LEDGER, 0, "not current for these transcripts: run `python -m generator "
-                    "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
-        ])
-    if say and verbosity.level() > verbosity.QUIET:  # what the ledger records anew: said, not under -q
-        _say_changes(published.changes, f"{input_dir / ledger.LEDGER}")
-    return published
+class _Saying:
+    """What `generate` and `build` say while the docs are made: progress, the problems and
+    warnings of the reading (a stop under --strict), then the ledger's changes."""
+
+    def __init__(self, input_dir: Path, strict: bool):
+        self.input_dir, self.strict = input_dir, strict
+
+    def progress(self, items, total: int, what: str):
+        return progress(items, total, what)
+
+    def read(self, corpus: Corpus) -> None:
+        _finish(corpus, self.strict)
+
+    def published(self, published: ledger.Published) -> None:
+        if verbosity.level() > verbosity.QUIET:  # what the ledger records anew: said, not under -q
+            _say_changes(published.changes, f"{self.input_dir / ledger.LEDGER}")
 
 
 def _say_changes(changes: tuple[ledger.Change, ...], where: str, most: int | None = 30) -> None:
@@ -284,19 +270,6 @@ def _say_changes(changes: tuple[ledger.Change, ...], where: str, most: int | Non
             click.echo(f"  ... and {len(changes) - most:,} more: `python -m generator check` lists them all")
 
 
-def _pending(input_dir: Path) -> Path:
-    """Where `build` keeps the new ledger until the site is built."""
-    return input_dir / f".{ledger.LEDGER}.next"
-
-
-def _write_ledger(path: Path, value: ledger.Ledger, current: Path | None = None) -> None:
-    """Write the ledger to `path` where it differs from the `current` one (by default, `path`)."""
-    data = ledger.dumps(value).encode("utf-8")
-    current = current or path
-    if not (current.is_file() and current.read_bytes() == data):
-        _run(lambda: replace_atomically(path, data))
-
-
 def _left_out(corpus: Corpus, consequence: str) -> None:
     """Transcripts that could not be read were reported; the run went on without them. Say
     so last, and fail: their problems are the editor's to fix."""
@@ -304,38 +277,6 @@ def _left_out(corpus: Corpus, consequence: str) -> None:
         failed = len(corpus.failed_sources)
         kept = f", {len(corpus.kept)} published as last read" if corpus.kept else ""
         _fail(failed, "transcript", f" that could not be read{kept}", consequence)
-
-
-def _save(cache: Cache | None, corpus: Corpus) -> None:
-    if cache:
-        cache.save({t.source.stem for t in corpus.transcripts})
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Reading and rendering make millions of small objects and no reference cycles: the
-    cycle collector's passes over them would be a third of a cached run."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _generate(input_dir: Path, docs_dir: Path, strict: bool, frozen: bool, cache: Cache | None,
-              site_url: str) -> tuple[Corpus, ledger.Published]:
-    """Read, align to the ledger, render, and stage the docs (`write.stage`): committing
-    them, the ledger and the cache is the caller's."""
-    with _no_cycle_collection():
-        corpus = _run(lambda: load_corpus(input_dir, progress, cache))
-        _finish(corpus, strict)
-        published = _run(lambda: _publish(corpus, input_dir, frozen, memo=cache or render.NoMemo()))
-        files = render.render_site(published.transcripts, cache or render.NoMemo(), site_url,
-                                   published.moved, published.withdrawn)
-        report = _run(lambda: stage(docs_dir, files, GENERATED))
-    questions = sum(len(t.exchanges) for t in corpus.transcripts)
-    _say(f"generate: {plural(len(corpus.readings), 'transcript')}, {plural(questions, 'question')}; {report} in {docs_dir}")
-    return corpus, published
 
 
 def _finish(corpus: Corpus, strict: bool) -> None:

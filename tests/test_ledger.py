@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import ledger
-from generator.cli import _publish
+from generator.generate import publish
 from generator.pipeline import load_corpus
 from tests.test_cli import run
 
@@ -156,7 +156,7 @@ class Archive:
         check every published link; then take this reading as what is published."""
         text.write(self.folder / f"{self.stem}.txt")
         corpus = load_corpus(self.folder)
-        published = _publish(corpus, self.folder, frozen=False, say=False)
+        published = publish(corpus, self.folder, frozen=False)
         (self.folder / ledger.LEDGER).write_text(ledger.dumps(published.ledger), encoding="utf-8")
         (t,) = published.transcripts
         self.check(text, t)
@@ -590,7 +590,7 @@ def test_a_file_name_given_to_another_transcript_leaves_the_first_its_url(archiv
     Text([Exchange(_sentences(70 + i, q), ANSWERS[0]) for i, q in enumerate(QUESTIONS[6:10])]).write(folder / f"{stem}.txt")
     (folder / f"{stem}.yml").write_text("date: 2025-02-13\n", encoding="utf-8")
     corpus = load_corpus(folder)
-    published = _publish(corpus, folder, frozen=False, say=False)
+    published = publish(corpus, folder, frozen=False)
     by_source = {t.source.name: t for t in published.transcripts}
     moved, newcomer = by_source["2025-02-13-doorstep-rutte.txt"], by_source[f"{stem}.txt"]
     assert (moved.id, moved.url) == (first.id, first.url)

@@ -1,0 +1,179 @@
+"""The generate flow, for the commands of `cli`: read the input folder (`pipeline`), align
+it to the anchor ledger (`ledger`), render the site's files (`render`) and write them
+(`write`), then the ledger and the cache.
+
+Nothing here prints or exits. Each step returns what it did, and bad input raises
+`InputError` (a folder that cannot be written, `OSError`); saying so is `cli`'s. A
+`Listener` is told each stage's result as soon as it is known, so that the warnings and
+the ledger's changes are said before what follows them (or stops the run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from . import ledger, render
+from .cache import Cache
+from .errors import InputError, Problem
+from .pipeline import Corpus, load_corpus
+from .render.catalog import page_names
+from .render.paths import GENERATED
+from .write import WriteReport, commit, replace_atomically, stage, write_in_place, write_tree
+
+FINGERPRINTS = "ledger fingerprints"  # what the cache keeps a reading's ledger fingerprints as
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What a run generated: the corpus read, its transcripts as published (permanent ids
+    and anchors, the ledger updated, its changes) and what writing the docs did."""
+
+    corpus: Corpus
+    published: ledger.Published
+    report: WriteReport  # files written, removed and unchanged in the docs
+
+    @property
+    def transcripts(self) -> int:
+        return len(self.corpus.readings)
+
+    @property
+    def questions(self) -> int:
+        return sum(len(t.exchanges) for t in self.corpus.transcripts)
+
+    @property
+    def changes(self) -> tuple[ledger.Change, ...]:
+        return self.published.changes
+
+
+class Listener(Protocol):
+    """Who is told how the run goes, to say it (`cli`)."""
+
+    def progress(self, items: Iterable[Path], total: int, what: str) -> Iterable[Path]:
+        """The files, as they are read: to show how far the run has got."""
+
+    def read(self, corpus: Corpus) -> None:
+        """The corpus is read: what stopped a transcript's reading, and the warnings."""
+
+    def published(self, published: ledger.Published) -> None:
+        """The corpus is aligned to the ledger: what that changes in it."""
+
+
+class Silent:
+    """A listener told nothing worth saying."""
+
+    def progress(self, items: Iterable[Path], total: int, what: str) -> Iterable[Path]:
+        return items
+
+    def read(self, corpus: Corpus) -> None:
+        pass
+
+    def published(self, published: ledger.Published) -> None:
+        pass
+
+
+def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = render.NoMemo()) -> ledger.Published:
+    """The transcripts with their permanent ids and anchors, aligned to the ledger. Under
+    `frozen`, a change to a published anchor raises `InputError`, saying where and what to do."""
+    people, outlets = page_names(corpus.transcripts)
+    published = ledger.publish(
+        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
+        unread={p.name for p in corpus.failed_sources},
+        prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
+    )
+    moving = [c for c in published.changes if c.moves]
+    if frozen and moving:
+        raise InputError([
+            *(Problem(c.path, c.line, f"{c.message} (--frozen leaves {ledger.LEDGER} as it is)") for c in moving),
+            Problem(input_dir / ledger.LEDGER, 0, "not current for these transcripts: run `python -m generator "
+                    "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
+        ])
+    return published
+
+
+def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None, site_url: str,
+               listener: Listener = Silent()) -> Generated:
+    """Read, align to the ledger, render, and stage the docs (`write.stage`): committing
+    them, the ledger and the cache is `finish`'s (or `build`'s)."""
+    memo = cache or render.NoMemo()
+    with no_cycle_collection():
+        corpus = load_corpus(input_dir, listener.progress, cache)
+        listener.read(corpus)
+        published = publish(corpus, input_dir, frozen, memo)
+        listener.published(published)
+        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED)
+    return Generated(corpus, published, report)
+
+
+def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None) -> None:
+    """`generate`'s end: the staged docs moved in, the ledger written (never under
+    `frozen`) and the cache saved."""
+    commit(docs_dir, GENERATED)
+    if not frozen:
+        write_ledger(input_dir / ledger.LEDGER, generated.published.ledger)
+    save(cache, generated.corpus)
+
+
+def stage_search(generated: Generated, pages: Path, cache: Cache | None) -> None:
+    """`build`'s search pages, written while MkDocs builds the staged docs, and the cache."""
+    shutil.rmtree(pages, ignore_errors=True)
+    with no_cycle_collection():
+        write_in_place(pages, render.search_pages(generated.published.transcripts, cache or render.NoMemo()), ("transcripts",))
+    save(cache, generated.corpus)
+
+
+def commit_built(input_dir: Path, docs_dir: Path, frozen: bool) -> None:
+    """`build`'s end, once the site is built: the staged docs and the pending ledger moved in."""
+    commit(docs_dir, GENERATED)
+    if not frozen and pending(input_dir).is_file():
+        pending(input_dir).replace(input_dir / ledger.LEDGER)
+
+
+def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> Generated:
+    """`serve`'s, after an edit: the docs written at once, the cache saved. The anchor
+    ledger is read, never written: a preview publishes nothing, and a question half typed
+    must not take an anchor."""
+    corpus = load_corpus(input_dir, cache=cache)
+    published = publish(corpus, input_dir, frozen=False, memo=cache)
+    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED)
+    save(cache, corpus)
+    return Generated(corpus, published, report)
+
+
+def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, str]:
+    return render.render_site(published.transcripts, memo, site_url, published.moved, published.withdrawn)
+
+
+def pending(input_dir: Path) -> Path:
+    """Where `build` keeps the new ledger until the site is built."""
+    return input_dir / f".{ledger.LEDGER}.next"
+
+
+def write_ledger(path: Path, value: ledger.Ledger, current: Path | None = None) -> None:
+    """Write the ledger to `path` where it differs from the `current` one (by default, `path`)."""
+    data = ledger.dumps(value).encode("utf-8")
+    current = current or path
+    if not (current.is_file() and current.read_bytes() == data):
+        replace_atomically(path, data)
+
+
+def save(cache: Cache | None, corpus: Corpus) -> None:
+    if cache:
+        cache.save({t.source.stem for t in corpus.transcripts})
+
+
+@contextlib.contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Reading and rendering make millions of small objects and no reference cycles: the
+    cycle collector's passes over them would be a third of a cached run."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
