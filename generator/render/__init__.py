@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-import html
-import json
 import posixpath
 
 from .. import versions
 from ..model import Transcript
-from . import bulk, export, feeds, index_pages, paths, search_page, topic_pages, transcript_page
-from .catalog import build_catalog
+from . import bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
+from .catalog import Catalog, build_catalog
 from .markdown import front_matter, human_date, text
 
 T = TypeVar("T")
@@ -49,12 +47,40 @@ def render_site(
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
-    transcripts = versions.link(transcripts)
-    catalog = build_catalog(transcripts)
+    catalog = build_catalog(versions.link(transcripts))
+    own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in catalog.transcripts}
+    files = _archive_files(catalog, memo, site_url)
+
+    def put_all(pages: dict[str, str]) -> None:
+        for path, content in pages.items():
+            if path in files:  # ids are unique and never "index" or "page-N": this would be a bug
+                raise RuntimeError(f"two generated files at {path}")
+            files[path] = content
+
+    put_all(index_pages.speakers_index(catalog))
+    put_all(index_pages.outlets_index(catalog))
+    put_all(topic_pages.topics_index(catalog))
+    put_all(_transcript_files(catalog.transcripts, own))
+    for number, in_year in index_pages.by_year(catalog.transcripts).items():
+        put_all(index_pages.year_pages(number, in_year))
+    for person_id in catalog.people:
+        put_all(index_pages.speaker_pages(catalog, person_id))
+    for outlet_id in catalog.outlets:
+        put_all(index_pages.outlet_pages(catalog, outlet_id))
+    for topic_id in catalog.topics:
+        put_all(topic_pages.topic_pages(catalog, topic_id))
+    put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
+    put_all(redirects.redirects(moved or {}, files))
+    put_all({paths.at_url(entry.url): withdrawn_page(entry) for entry in withdrawn})
+    put_all(feeds.sitemaps(files))
+    return dict(sorted(files.items()))
+
+
+def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, str]:
+    """The home page, the archive and the export's files of the whole archive."""
     ordered = catalog.transcripts
-    own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in ordered}
     rows = [remembered(memo, t, BULK, lambda t: _bulk(t, site_url)) for t in ordered]
-    files = {
+    return {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
         paths.API_INDEX: export.dumps(export.index(ordered, site_url)),
@@ -65,49 +91,21 @@ def render_site(
         paths.API_EXCHANGES_JSONL: "".join(jsonl for _, jsonl in rows),
     }
 
-    def put(path: str, content: str) -> None:
-        if path in files:  # ids are unique and never "index" or "page-N": this would be a bug
-            raise RuntimeError(f"two generated files at {path}")
-        files[path] = content
 
-    def put_all(pages: dict[str, str]) -> None:
-        for path, content in pages.items():
-            put(path, content)
-
-    put_all(index_pages.speakers_index(catalog))
-    put_all(index_pages.outlets_index(catalog))
-    put_all(topic_pages.topics_index(catalog))
+def _transcript_files(ordered: tuple[Transcript, ...], own: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Each transcript's page (its `own` body, linking its neighbours in `ordered`), JSON and raw text."""
+    files: dict[str, str] = {}
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         body, data = own[t.id]
-        put(paths.transcript(t), transcript_page.with_neighbours(t, body, previous, following))
-        put(paths.api(t), data)
+        files[paths.transcript(t)] = transcript_page.with_neighbours(t, body, previous, following)
+        files[paths.api(t)] = data
         if t.text:
-            put(paths.raw(t), t.text)
+            files[paths.raw(t)] = t.text
         if t.version:  # what the theme fetches beside a page's other-language alternate
-            put(f"{t.url}{feeds.SITEMAP}", feeds.EMPTY_SITEMAP)
-    for number, in_year in index_pages.by_year(ordered).items():
-        put_all(index_pages.year_pages(number, in_year))
-    for person_id in catalog.people:
-        put_all(index_pages.speaker_pages(catalog, person_id))
-    for outlet_id in catalog.outlets:
-        put_all(index_pages.outlet_pages(catalog, outlet_id))
-    for topic_id in catalog.topics:
-        put_all(topic_pages.topic_pages(catalog, topic_id))
-    put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
-    for old, new in sorted((moved or {}).items()):
-        put(f"{old}/index.html", redirect(old + "/", new + "/"))
-        for later in sorted(p for p in files if p.startswith(f"{new}/page-") and p.endswith(".md")):
-            page = later.removeprefix(f"{new}/").removesuffix(".md")  # its later pages, where the new one has them
-            put(f"{old}/{page}/index.html", redirect(f"{old}/{page}/", f"{new}/{page}/"))
-        feed = f"feeds/{new}.xml"
-        if feed in files:  # a feed reader keeps the old address: the same feed is there too
-            put(f"feeds/{old}.xml", files[feed])
-    for entry in withdrawn:
-        put(entry.url.rstrip("/") + ".md", withdrawn_page(entry))
-    put_all(feeds.sitemaps(files))
-    return dict(sorted(files.items()))
+            files[f"{t.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
+    return files
 
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
@@ -144,20 +142,6 @@ class Withdrawn(Protocol):
     title: str
     withdrawn: Any
     marks: tuple[Any, ...]
-
-
-def redirect(old: str, new: str) -> str:
-    """A static page at the URL `old` that sends the reader on to `new` (both site-relative
-    folders), keeping the `#fragment` of the link they followed, as mkdocs-redirects does."""
-    relative = posixpath.relpath(new.rstrip("/"), old.rstrip("/")) + "/"
-    target, script = html.escape(relative), json.dumps(relative).replace("<", "\\u003c")
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Moved</title>\n'
-        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
-        f'<script>location.replace({script} + location.hash)</script>\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
-        f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n'
-    )
 
 
 def withdrawn_page(entry: Withdrawn) -> str:

@@ -28,7 +28,13 @@ GENERATED = ("index.md", "transcripts", "speakers", "outlets", "topics", "api", 
 
 def transcript(t: Transcript) -> str:
     """The page whose URL is the transcript's: `transcripts/2024/<id>/` from `<id>.md`."""
-    return t.url.rstrip("/") + ".md"
+    return at_url(t.url)
+
+
+def at_url(url: str) -> str:
+    """The page MkDocs serves at the folder URL `url` (not an index): "transcripts/2024/<id>/"
+    from "transcripts/2024/<id>.md"."""
+    return url.rstrip("/") + ".md"
 
 
 # A listing longer than a page goes on in numbered pages beside its first: `page-2.md`, ...
@@ -42,6 +48,12 @@ def page(first: str, number: int) -> str:
         return first
     folder = first.removesuffix("index.md") if first.endswith("index.md") else first.removesuffix(".md") + "/"
     return f"{folder}page-{number}.md"
+
+
+def listing(name: str) -> str:
+    """The first page of the listing named as the ledger names a page ("speakers/<id>",
+    "outlets/<id>") or an index ("speakers", "outlets")."""
+    return {"speakers": SPEAKERS, "outlets": OUTLETS}.get(name, f"{name}.md")
 
 
 def year(number: int, page_number: int = 1) -> str:
@@ -79,6 +91,11 @@ def api(t: Transcript) -> str:
 FEED_ALL = "feeds/all.xml"
 
 
+def feed(name: str) -> str:
+    """The feed of the listing `name` ("speakers/<id>"): "feeds/speakers/<id>.xml"."""
+    return f"feeds/{name}.xml"
+
+
 def speaker_feed(person: Person) -> str:
     return f"feeds/speakers/{person.id}.xml"
 
@@ -98,3 +115,9 @@ def page_url(path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def folder_file(url: str) -> str:
+    """The file a static server answers with at the folder URL `url` ("speakers/x/"): a
+    page written as HTML, not by MkDocs."""
+    return f"{url}index.html"
