@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import labels
+from . import titles
 from .floor import ACK, CALLS_ON, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, last_sentence
 from .model import Exchange, Outlet, Person, Role, Turn
 from .registry import make_id
@@ -189,7 +189,7 @@ class Askers:
             found = self._called(sentence, alone)
             if found[0] is None and _GIVES_FLOOR_SENTENCE.search(sentence):
                 vocative = _VOCATIVE.search(sentence)
-                if vocative and vocative.group("name").casefold() not in NOT_NAMES and not labels.title_words(vocative.group("name")):
+                if vocative and vocative.group("name").casefold() not in NOT_NAMES and not titles.title_words(vocative.group("name")):
                     found = self._person(vocative.group("name")), None
             if found[0] is not None:
                 return found
@@ -203,7 +203,7 @@ class Askers:
         if not match:
             return None, None
         name = match.group("name")
-        if any(w.casefold().strip("'’") in NOT_NAMES for w in name.split()) or labels.title_words(name):
+        if any(w.casefold().strip("'’") in NOT_NAMES for w in name.split()) or titles.title_words(name):
             return None, None
         if re.search(rf"\b{re.escape(name)}\b", asked):
             return None, None  # "So, Russia, as you know": the question's own subject, no one addressed
@@ -214,7 +214,7 @@ class Askers:
         if found == (None, None):
             closing = last_sentence(text[-200:])  # "Gracias. Nancy Flores, de Contralínea."
             match = _SIGNED.fullmatch(closing)
-            if match and not labels.title_words(match.group("name")):
+            if match and not titles.title_words(match.group("name")):
                 return self._person(match.group("name")), self.resolver.outlet(_outlet_text(match.group("outlet")))
         return found
 
@@ -224,13 +224,13 @@ class Askers:
             first = first[greeted.end():].lstrip(" ,.!")
         if signed := re.fullmatch(rf"{_NAME}\s+(?:from|with|at)\s+(?:the\s+)?(?P<outlet>{_OUTLET})", first):
             first = signed.group("outlet")  # "Nobira from Asahi Shimbun.": the hand-over gave the name
-        if (len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not labels.title_words(first)
+        if (len(first.split()) <= BYLINE_WORDS and self._named_outlet(first) and not titles.title_words(first)
                 and not first.endswith("?") and not _SELF.search(first)):
             return None, self.resolver.outlet(first)  # "Rossiya TV channel." before the question
         if unheard := _UNHEARD.match(opening):  # "I'm [unclear] from the Manila Shimbun."
             return None, self.resolver.outlet(_outlet_text(unheard.group("outlet")))
         match = _INTRODUCES.match(opening)
-        if not match or labels.title_words(match.group("name")):
+        if not match or titles.title_words(match.group("name")):
             return None, None
         name, outlet = match.group("name"), _outlet_text(match.group("outlet"))
         self_named = bool(_SELF.search(opening[: match.start("name")]))
@@ -279,7 +279,7 @@ class Askers:
         if match.group("asked") and not alone:
             return None, None  # "Dennis?" calls on him standing alone; "… 'di ba? Cebuano?" asks
         name = match.group("name") or match.group("asked")
-        if any(word.casefold().strip("'’") in NOT_NAMES for word in name.split()) or labels.title_words(name):
+        if any(word.casefold().strip("'’") in NOT_NAMES for word in name.split()) or titles.title_words(name):
             return None, None
         if not re.search(r"go ahead|welcome|^(?:yes|yeah|okay|ok|sure|please|all right|alright|with that)\b|\?$", text.strip(), re.I):
             if not alone:
@@ -372,6 +372,6 @@ def _interviewer_name(name: str) -> bool:
     words = name.split()
     return (
         2 <= len(words) <= 4
-        and not labels.title_words(name)
+        and not titles.title_words(name)
         and not any(w.casefold() in ("and", "hon", "hon.", "honourable", "rt", "journalists", "officials") for w in words)
     )

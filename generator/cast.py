@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from . import labels, unlabelled
+from . import labels, titles, unlabelled
 from .floor import ANSWER_WORDS, FLOOR_WORDS, GIVES_FLOOR, HONORIFIC, NOT_NAMES, asks, gives_floor
 from .model import Label, LabelledTurn, Person, Role, Speaker, Turn
 from .moderating import routed
@@ -331,7 +331,7 @@ def _addressed_as(people: dict[str, Person | None], turns: Sequence[LabelledTurn
     (surname, times), (_, runner_up) = ranked[0], ranked[1]
     if times < ADDRESSED_TIMES or times < 2 * runner_up:
         return people
-    return {**people, unnamed[0]: Person(make_id(surname), surname, labels.title_words(unnamed[0]))}
+    return {**people, unnamed[0]: Person(make_id(surname), surname, titles.title_words(unnamed[0]))}
 
 
 _VOCATIVE_SURNAME = re.compile(r"(?:^|,\s*)(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+)\s*[,?]")
@@ -350,7 +350,7 @@ def _full_names(people: dict[str, Person | None], turns: Sequence[LabelledTurn],
         if len(bare) != 1 or resolver.registry.person(person.name) is not None or not bare[0][:1].isupper():
             continue
         firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?)\s+{re.escape(bare[0])}\b", text)}
-        firsts = {f for f in firsts if f.casefold() not in NOT_NAMES and not labels.title_words(f) and not labels.title_words(f.removesuffix("s"))
+        firsts = {f for f in firsts if f.casefold() not in NOT_NAMES and not titles.title_words(f) and not titles.title_words(f.removesuffix("s"))
                   and not HONORIFIC.match(f + " ")}  # "Foreign Ministers Hayashi and Chung": a title, no first name
         if len(firsts) == 1:
             full = f"{firsts.pop()} {bare[0]}"
@@ -360,7 +360,7 @@ def _full_names(people: dict[str, Person | None], turns: Sequence[LabelledTurn],
 
 def _surname(name: str) -> str | None:
     words = HONORIFIC.sub("", name).split()
-    if len(words) < 1 or labels.title_words(name):
+    if len(words) < 1 or titles.title_words(name):
         return None
     return key(words[-1])
 

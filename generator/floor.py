@@ -10,7 +10,7 @@ import re
 
 from collections.abc import Iterable, Sequence
 
-from . import labels
+from . import titles
 from .model import Role, Turn
 from .resolve import handed_to, looks_like_outlet
 
@@ -105,7 +105,7 @@ def addresses(text: str, names: Iterable[str]) -> bool:
     "Karine, …", one of `names`), as a journalist's question does and an answer seldom does."""
     opening = _VOCATIVE.match(text)
     words = opening.group(1) if opening and len(opening.group(1).split()) <= 4 else " ".join(text.split()[:3])
-    if labels.title_words(words) or HONORIFIC.match(words.strip() + " "):
+    if titles.title_words(words) or HONORIFIC.match(words.strip() + " "):
         return True
     return bool(opening) and bool(set(names) & set(words.split()))
 

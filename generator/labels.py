@@ -2,7 +2,7 @@
 
 A small, table-driven classifier. `LINE_STYLES` are the shapes a label line takes (a
 question keyword, a label ending in a colon, a label alone on its line); `describe`
-takes the label's words apart (official title, name, outlet) using `TITLES`, and
+takes the label's words apart (official title, name, outlet) using `titles.TITLES`, and
 `SHAPES` says how much each kind of label is worth on its shape alone. What the line's
 surroundings add (`EVIDENCE`: the label recurs, the registry knows it, a question mark
 follows, ...) is weighed by `parse`; a candidate is a label from `ACCEPT` up. New styles
@@ -11,119 +11,14 @@ are new rows, not new code paths.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from .model import Label, Role
+from .titles import TITLES, role_of, title_words
 
-# Official titles, longest first so "Deputy Secretary General" wins over "Secretary General".
-# The role says what a holder of the title does in the room.
-TITLES: tuple[tuple[str, Role], ...] = tuple(
-    sorted(
-        (
-            ("Deputy Secretary General", Role.PRINCIPAL),
-            ("Secretary General", Role.PRINCIPAL),
-            ("Secretary-General", Role.PRINCIPAL),
-            ("Prime Minister", Role.PRINCIPAL),
-            ("PM", Role.PRINCIPAL),
-            ("DPM", Role.PRINCIPAL),
-            ("Deputy Prime Minister", Role.PRINCIPAL),
-            ("Foreign Minister", Role.PRINCIPAL),
-            ("Defence Minister", Role.PRINCIPAL),
-            ("Defense Minister", Role.PRINCIPAL),
-            ("Minister", Role.PRINCIPAL),
-            ("Vice President", Role.PRINCIPAL),
-            ("President", Role.PRINCIPAL),
-            ("Chancellor", Role.PRINCIPAL),
-            ("Treasurer", Role.PRINCIPAL),
-            ("Premier", Role.PRINCIPAL),
-            ("Governor", Role.PRINCIPAL),
-            ("Mayor", Role.PRINCIPAL),
-            ("Ambassador", Role.PRINCIPAL),
-            ("High Representative", Role.PRINCIPAL),
-            ("High Representative/Vice-President", Role.PRINCIPAL),
-            ("HR/VP", Role.PRINCIPAL),
-            ("Commissioner", Role.PRINCIPAL),
-            ("Chair", Role.PRINCIPAL),
-            ("Chairman", Role.PRINCIPAL),
-            ("Admiral", Role.PRINCIPAL),
-            ("Secretary", Role.PRINCIPAL),
-            ("Press Secretary", Role.PRINCIPAL),
-            ("Spokesperson", Role.MODERATOR),
-            ("Spokesman", Role.MODERATOR),
-            ("Spokeswoman", Role.MODERATOR),
-            ("Moderator", Role.MODERATOR),
-            ("Operator", Role.MODERATOR),
-            ("Host", Role.MODERATOR),
-            ("Presenter", Role.MODERATOR),
-            ("Aide", Role.MODERATOR),
-            ("Administrator", Role.PRINCIPAL),
-            ("Chief Executive", Role.PRINCIPAL),
-            ("CEO", Role.PRINCIPAL),
-            ("Co-CEO", Role.PRINCIPAL),
-            ("Master of Ceremonies", Role.MODERATOR),
-            ("Interpreter", Role.INTERPRETER),
-            # As NATO's French pages write them.
-            ("Secrétaire général", Role.PRINCIPAL),
-            ("Secrétaire générale", Role.PRINCIPAL),
-            ("Secrétaire général adjoint", Role.PRINCIPAL),
-            ("Secrétaire générale adjointe", Role.PRINCIPAL),
-            ("Premier ministre", Role.PRINCIPAL),
-            ("Première ministre", Role.PRINCIPAL),
-            ("Ministre", Role.PRINCIPAL),
-            ("Président", Role.PRINCIPAL),
-            ("Présidente", Role.PRINCIPAL),
-            ("Porte-parole", Role.MODERATOR),
-            ("Modérateur", Role.MODERATOR),
-            ("Modératrice", Role.MODERATOR),
-            ("Interprète", Role.INTERPRETER),
-            # As Mexico's presidency writes them.
-            ("Presidente", Role.PRINCIPAL),
-            ("Presidenta", Role.PRINCIPAL),
-            ("Secretario", Role.PRINCIPAL),
-            ("Secretaria", Role.PRINCIPAL),
-            ("Subsecretario", Role.PRINCIPAL),
-            ("Subsecretaria", Role.PRINCIPAL),
-            ("Gobernador", Role.PRINCIPAL),
-            ("Gobernadora", Role.PRINCIPAL),
-            ("Canciller", Role.PRINCIPAL),
-            ("Director", Role.PRINCIPAL),
-            ("Directora", Role.PRINCIPAL),
-            ("Moderador", Role.MODERATOR),
-            ("Moderadora", Role.MODERATOR),
-            ("Intérprete", Role.INTERPRETER),
-        ),
-        key=lambda row: -len(row[0]),
-    )
-)
-_ROLE_OF_TITLE = {title.casefold(): role for title, role in TITLES}
-# The same office under another name: NATO's French pages, EU and US variants.
-SAME_OFFICE = {
-    "secretary-general": "Secretary General",
-    "secrétaire général": "Secretary General",
-    "secrétaire générale": "Secretary General",
-    "secrétaire général adjoint": "Deputy Secretary General",
-    "secrétaire générale adjointe": "Deputy Secretary General",
-    "premier ministre": "Prime Minister",
-    "première ministre": "Prime Minister",
-    "ministre": "Minister",
-    "président": "President",
-    "présidente": "President",
-    "porte-parole": "Spokesperson",
-    "spokesman": "Spokesperson",
-    "spokeswoman": "Spokesperson",
-    "modérateur": "Moderator",
-    "modératrice": "Moderator",
-    "interprète": "Interpreter",
-    "hr/vp": "High Representative",
-    "high representative/vice-president": "High Representative",
-    "defense minister": "Defence Minister",
-    "pm": "Prime Minister",
-    "dpm": "Deputy Prime Minister",
-}
 _TITLE = "|".join(re.escape(title) for title, _ in TITLES)
 # Words that may stand before a title: an organisation ("NATO", "EU", "U.S.") or a place.
 # After it, what it is of: "Secretary of State", "Porte-parole de l'OTAN".
@@ -367,11 +262,11 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
     name, outlet = _split_outlet(words)
     if outlet is not None and _TITLED.fullmatch(outlet) and _is_name(name, max_words=5):
         # "Jens Stoltenberg (NATO Secretary General)": a title in the outlet's place.
-        role = _ROLE_OF_TITLE[str(title_words(outlet)).casefold()]
+        role = role_of(outlet)
         return Label(words, role, style, SHAPES["titled"] + bonus, name=_display(name), title=outlet)
     if outlet is not None and _TITLED.fullmatch(name) and _is_name(outlet, max_words=5) and not title_words(outlet):
         # "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO": the title first, then the name.
-        role = _ROLE_OF_TITLE[str(title_words(name)).casefold()]
+        role = role_of(name)
         return Label(words, role, style, SHAPES["titled"] + bonus, name=_display(outlet), title=name)
     if outlet is not None:
         # A journalist has a first and a last name: "Finland, Sweden and Norway" is a list.
@@ -383,7 +278,7 @@ def describe(words: str, style: str, bonus: float = 0.0) -> Label | None:
         title, person = titled.group("title"), titled.group("name")
         if person is not None and not _is_name(person, max_words=5):
             return None
-        role = _ROLE_OF_TITLE[str(title_words(title)).casefold()]
+        role = role_of(title)
         shape = SHAPES["titled"] if person else SHAPES["title-only"]
         return Label(words, role, style, shape + bonus, name=person and _display(person), title=title)
     standalone_caps = style == "standalone" and _caps(words) and " " in words and _is_name(words, max_words=5)
@@ -417,19 +312,6 @@ def _display(name: str) -> str:
     if _caps(name) and len(name) > 3:
         return re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), name.title())
     return name
-
-
-@functools.lru_cache(maxsize=4096)
-def title_words(title: str) -> str | None:
-    """The official title within "NATO Secretary General", "Secretary of State": the longest known."""
-    lowered = title.casefold()
-    return next((t for t, _ in TITLES if re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", lowered)), None)
-
-
-def office(title: str) -> str | None:
-    """The office a title names, whatever the language: "Secrétaire général" is "Secretary General"."""
-    words = title_words(title)
-    return words and SAME_OFFICE.get(words.casefold(), words)
 
 
 def _split_outlet(words: str) -> tuple[str, str | None]:

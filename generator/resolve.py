@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import labels
+from . import labels, titles
 from .model import Label, Outlet, Person, Role, Speaker
 from .registry import Registry, key, make_id
 
@@ -181,7 +181,7 @@ _HONORIFIC = re.compile(r"^(?:mr|ms|mrs|dr|prof)\.?\s+", re.I)
 def _same_title(role: str, title: str) -> bool:
     """"NATO Secretary General" and "Secretary General:" hold the same office; so do
     "Prime Minister of Sweden" and "PRIME MINISTER" (but not "Deputy Secretary General")."""
-    mine, theirs = labels.office(role), labels.office(title)
+    mine, theirs = titles.office(role), titles.office(title)
     return key(role) == key(title) or (mine is not None and mine == theirs)
 
 
@@ -245,7 +245,7 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
             explicit = None  # "Ricardo at the AP", not "Kylie at the back"
         if explicit and is_outlet(explicit.group("name")):
             explicit = None  # "Lalit Jha, Press Trust of India": no one called "Press Trust"
-        if explicit and not labels.title_words(explicit.group("name")) and explicit.group("name") not in _NOT_A_NAME:
+        if explicit and not titles.title_words(explicit.group("name")) and explicit.group("name") not in _NOT_A_NAME:
             outlet = explicit.group("outlet").rstrip(".")
             return explicit.group("name"), f"Le {outlet}" if explicit.group("du") else outlet  # "du Figaro"
         match = _HANDOVER.search(sentence)
@@ -264,7 +264,7 @@ def handed_to(text: str, is_outlet) -> tuple[str | None, str | None]:
         runs = [m.group("words").rstrip(".") for m in _CAPITALS.finditer(sentence)]
         outlet = next((run for run in runs if is_outlet(run)), None)
         if outlet:
-            names = (r for r in runs if r != outlet and 2 <= len(r.split()) <= 3 and not labels.title_words(r) and not is_outlet(r))
+            names = (r for r in runs if r != outlet and 2 <= len(r.split()) <= 3 and not titles.title_words(r) and not is_outlet(r))
             return next(names, None), outlet
     return None, None
 
@@ -283,7 +283,7 @@ def _who(words: str, is_outlet) -> tuple[str | None, str | None]:
         found = capitals.group("words").rstrip(".")
         if outlet is None and is_outlet(found):
             outlet = found
-        elif name is None and not is_outlet(found) and len(found.split()) <= 3 and not labels.title_words(found):
+        elif name is None and not is_outlet(found) and len(found.split()) <= 3 and not titles.title_words(found):
             name = found
     return name, outlet
 
@@ -304,11 +304,11 @@ def _titled_by_unknown(words: str) -> Label | None:
     tokens = words.split()
     size = 3 if len(tokens) >= 4 and _INITIAL.fullmatch(tokens[-2]) else 2
     name, title = tokens[-size:], tokens[:-size]
-    if labels.title_words(" ".join(name)) or any(t in ("Council", "Committee", "Commission") for t in name):
+    if titles.title_words(" ".join(name)) or any(t in ("Council", "Committee", "Commission") for t in name):
         return None  # "... of NATO Defence Ministers", "the North Atlantic Council": not a person
     if len(title) < 1 or not all(re.fullmatch(r"[A-Z][\w'’-]*", t) or _INITIAL.fullmatch(t) for t in name):
         return None
-    office = labels.title_words(" ".join(title))
+    office = titles.title_words(" ".join(title))
     role = labels.describe(office, "subtitle").role if office else Role.PRINCIPAL
     return Label(words, role, "subtitle", 0.6, name=" ".join(name), title=" ".join(title))
 
@@ -344,7 +344,7 @@ def subtitle_speakers(subtitle: str | None) -> list[Label]:
     if subtitle is None or len(subtitle) > SUBTITLE_LENGTH:
         return []
     appositive = _BY_TITLE_THEN_NAME.search(subtitle or "")
-    if appositive and labels.title_words(appositive.group("title")):
+    if appositive and titles.title_words(appositive.group("title")):
         title, name = appositive.group("title", "name")
         role = labels.describe(title, "subtitle")
         if role is not None and role.role not in (None, Role.QUESTIONER) and role.name is None:
