@@ -18,7 +18,6 @@ import pytest
 
 from generator import ledger
 from generator.lock import Busy, held, lock_file
-from tests.conftest import make_project
 from tests.test_cli import run
 
 DOORSTEP = "2025-02-13-doorstep-statement"
