@@ -46,9 +46,10 @@ def digest(*parts: bytes | str) -> str:
 
 
 def _published(t: Any) -> tuple:
-    """What the anchor ledger adds to a reading (`ledger.align`), and the other language's
-    version linked to it (`versions.link`): renderings depend on them."""
-    return t.id, t.url, tuple(e.ids for e in t.exchanges), t.removed, t.version
+    """What the anchor ledger adds to a reading (`ledger.align`), the other language's
+    version linked to it (`versions.link`) and the earlier exchanges on the same subjects
+    (`related.link`): renderings depend on them."""
+    return t.id, t.url, tuple(e.ids for e in t.exchanges), t.removed, t.version, t.related
 
 
 @dataclass

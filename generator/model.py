@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,21 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Related:
+    """An earlier exchange on the same subject (`related`), as "Asked before?" lists it."""
+
+    transcript: str  # its transcript's id
+    url: str  # its transcript's page
+    anchor: str
+    title: str  # its transcript's
+    date: datetime.date
+    asker: Speaker
+    answerer: Person | None  # who answered first; None: no answer
+    opening: str  # the first answer, or the question where none answered
+    score: float  # the cosine of the two exchanges' keywords (`related`)
+
+
+@dataclass(frozen=True)
 class Transcript:
     id: str
     source: Path  # the raw .txt file
@@ -191,6 +207,10 @@ class Transcript:
     published_url: str | None = None  # the URL the ledger keeps, whatever the date now says
     text: str = field(default="", repr=False, compare=False)  # the raw text as read, published beside the page
     version: Version | None = None  # the other language's, linked at render time (`versions.link`)
+    # Per exchange, in order, the earlier ones on the same subject, linked at render time (`related.link`).
+    related: tuple[tuple[Related, ...], ...] = ()
+    # Its exchanges' weighed words (`related.weigh`), made as it is read: what "Asked before?" compares.
+    words: Any = field(default=None, repr=False, compare=False)
 
     @property
     def order(self) -> tuple[datetime.date, str]:

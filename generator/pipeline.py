@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
-from . import labels, limits, versions
+from . import labels, limits, related, versions
 from .cache import Cache
 from .askers import Askers, interviewer
 from .cast import Cast
@@ -245,6 +245,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing,
                             text=source.text)
     transcript = with_offsets(transcript, cleaned.chrome, cleaned.body, meta.video_start)
+    transcript = replace(transcript, words=related.weigh(transcript))
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]
     removed = tuple(sorted((*cleaned.chrome, *replaced, *parsed.header), key=lambda line: line.number))
     warnings = _warnings(path, cleaned, parsed, cast, transcript)

@@ -50,7 +50,7 @@ def test_every_json_file_says_its_schema_version_and_base(local, published):
         data = json_files(files)
         assert set(API) <= set(data) and len(data) == len(API) + 2  # and one per transcript
         for path, value in data.items():
-            assert value["schema_version"] == export.SCHEMA_VERSION == 3
+            assert value["schema_version"] == export.SCHEMA_VERSION == 4
             assert urljoin(SITE + path, value["base"]) == SITE  # the site root, from the file
             if site:
                 assert value["base"] == SITE

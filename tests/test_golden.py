@@ -125,7 +125,7 @@ def test_index_lists_every_transcript(files):
                         "link": "../transcripts/2025/2025-02-13-doorstep-statement/2025-02-13-doorstep-statement.txt"},
             },
         ],
-        "schema_version": 3,
+        "schema_version": 4,
         "base": "../",
         "files": {
             "people": {"url": "api/people.json", "link": "../api/people.json"},

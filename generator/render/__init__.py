@@ -7,7 +7,7 @@ from typing import Any, Protocol, TypeVar
 
 import posixpath
 
-from .. import versions
+from .. import related, versions
 from ..model import Transcript
 from . import bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
 from .catalog import Catalog, build_catalog
@@ -47,7 +47,7 @@ def render_site(
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
-    catalog = build_catalog(versions.link(transcripts))
+    catalog = build_catalog(related.link(versions.link(transcripts), memo.shared("related")))
     own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in catalog.transcripts}
     files = _archive_files(catalog, memo, site_url)
 

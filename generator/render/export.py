@@ -24,20 +24,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
+from ..model import Exchange, Outlet, Person, Related, Role, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Part
 from .. import versions
 from ..timecodes import exchange_offset, watch_url
 from .citation import citation
-from .markdown import relative
+from .markdown import excerpt, relative
 
 # 1: the contract's fields. 2: `schema_version`, `base` and `link`s; the index's subtitle,
 # kind, location, each transcript's `file` and the other `files`; people, outlets and the
 # exchanges in bulk. 3: topics (`api/topics.json`, each transcript's `topic_pages`); the
 # recording (`video_url`, each question's `offset` and `watch`, each turn's `offset`); the
 # other language's version (`language`, `translation_of`, `versions`, each question's `versions`).
-SCHEMA_VERSION = 3
+# 4: each question's `related`, the earlier exchanges on the same subject ("Asked before?").
+SCHEMA_VERSION = 4
 
 
 def dumps(value: Any) -> str:
@@ -167,7 +168,24 @@ def _exchange(t: Transcript, e: Exchange, site_url: str, here: str) -> dict[str,
         "watch": watch_url(t.meta.video_url, offset) if t.meta.video_url and offset is not None else None,
         "versions": [{"language": v.language, "anchor": (other := v.anchors[e.number - 1]),
                       **_file(here, f"{v.url}#{other}")} for v in (t.version,) if v and v.anchors],
+        "related": [_related(r, here) for r in (t.related[e.number - 1] if t.related else ())],
         "link": f"{here}{t.url}#{e.anchor}",
+    }
+
+
+def _related(r: Related, here: str) -> dict[str, Any]:
+    """An earlier exchange on the same subject, as "Asked before?" lists it."""
+    return {
+        "transcript": r.transcript,
+        "anchor": r.anchor,
+        "title": r.title,
+        "date": r.date.isoformat(),
+        "questioner": _ref(r.asker.person),
+        "outlet": _ref(r.asker.outlet),
+        "answerer": _ref(r.answerer),
+        "opening": excerpt(r.opening, 40),
+        "score": r.score,
+        **_file(here, f"{r.url}#{r.anchor}"),
     }
 
 

@@ -1,0 +1,138 @@
+""""Asked before?" (`related`): what is listed under an exchange, that a run with the
+cache gives what a run without it gives, and what a reader sees and follows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from generator import related
+from generator.model import Metadata, Person, Role, Speaker, Transcript, Turn, Exchange
+from generator.pipeline import load_corpus
+from generator.render import render_site
+from tests.test_search import browser, page, served  # noqa: F401 (fixtures)
+
+REAL = Path(__file__).parent / "real" / "state"
+DOORSTEP, PRESS_CONFERENCE = "2025-02-13-doorstep-statement", "2024-12-03-pre-ministerial-press-conference"
+RUTTE = Speaker(Role.PRINCIPAL, Person("mark-rutte", "Mark Rutte"))
+ASKER = Speaker(Role.QUESTIONER, Person("jane-roe", "Jane Roe"))
+DRONES = ("Secretary General, the drone incursions over Polish airspace and the Baltic airports: will Allies "
+          "deploy counter-drone systems along the eastern flank, and who pays for the interceptors?")
+ANSWER = "We are deploying counter-drone systems and interceptors along the eastern flank, with Poland."
+
+
+def transcript(id: str, day: datetime.date, *questions: str, language: str | None = None,
+               translation_of: str | None = None) -> Transcript:
+    exchanges = tuple(Exchange(n, Turn(ASKER, (q,), n * 10), (Turn(RUTTE, (ANSWER,), n * 10 + 1),))
+                      for n, q in enumerate(questions, 1))
+    meta = Metadata(f"Press conference {id}", day, language=language, translation_of=translation_of)
+    t = Transcript(id, Path(f"{id}.txt"), meta, (), exchanges)
+    return dataclasses.replace(t, words=related.weigh(t))
+
+
+def listed(transcripts) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    return {(t.id, e.anchor): [(r.transcript, r.anchor) for r in t.related[i]]
+            for t in related.link(tuple(transcripts)) for i, e in enumerate(t.exchanges) if t.related}
+
+
+def test_an_exchange_lists_the_earlier_ones_on_its_subject_and_not_the_others():
+    first = transcript("a", datetime.date(2025, 9, 1), DRONES, "Secretary General, is the summit in The Hague "
+                       "going to agree the five percent target for defence investment by every Ally?")
+    later = transcript("b", datetime.date(2025, 10, 1), "On the drone incursions over Polish airspace: are the "
+                       "counter-drone systems on the eastern flank ready, and who pays for the interceptors?")
+    found = listed([first, later])
+    assert found == {("b", "q1"): [("a", "q1")]}  # the earlier drones question, not the summit; nothing under a
+
+
+def test_the_same_day_the_same_transcript_and_another_language_are_never_listed():
+    day = datetime.date(2025, 9, 1)
+    twice = transcript("a", day, DRONES, DRONES)
+    same_day = transcript("b", day, DRONES)
+    french = transcript("c", datetime.date(2025, 10, 1), DRONES, language="fr")
+    assert listed([twice, same_day, french]) == {}
+    version = transcript("d", datetime.date(2025, 10, 1), DRONES, translation_of="a")
+    version = dataclasses.replace(version, version=dataclasses.replace(
+        _version_of(twice), id="a"))
+    assert listed([twice, version]) == {}  # its own other-language version is the same event
+
+
+def _version_of(t: Transcript):
+    from generator.model import Version
+
+    return Version(t.id, t.url, "en", t.meta.title, (), False)
+
+
+def test_a_question_too_short_to_say_its_subject_neither_gets_nor_gives_a_list():
+    short = "And on the drones?"
+    assert related.weigh(transcript("a", datetime.date(2025, 9, 1), short)).asked[1].size < related.MIN_KEYWORDS
+    assert listed([transcript("a", datetime.date(2025, 9, 1), DRONES),
+                   transcript("b", datetime.date(2025, 10, 1), short)]) == {}
+
+
+def test_names_of_the_people_in_the_room_and_the_transcribers_marks_are_no_subject():
+    t = transcript("a", datetime.date(2025, 9, 1), "Mark, (inaudible) [crosstalk] you, Rutte.")
+    assert related.weigh(t).asked[1].size == 0
+    assert [w for w, _ in related.words("the moratorium on evictions, the moratorium")][:2] == ["evictions", "moratorium"]
+
+
+@pytest.fixture(scope="module")
+def archive():
+    return load_corpus(REAL).transcripts
+
+
+def test_what_the_cache_kept_gives_the_lists_of_a_run_without_it(archive):
+    cold = related.link(archive)
+    assert sum(bool(r) for t in cold for r in t.related) > 0
+    middle = sorted(archive, key=lambda t: t.order)[len(archive) // 2]
+    others = tuple(t for t in archive if t is not middle)
+    store: dict = {}
+    related.link(others, store)
+    assert related.link(archive, store) == cold  # one transcript added, in the middle of the archive
+    assert related.link(others, store) == related.link(others)  # and taken out again
+    edited = dataclasses.replace(middle, exchanges=middle.exchanges[1:])
+    edited = dataclasses.replace(edited, words=related.weigh(edited))
+    changed = tuple(edited if t is middle else t for t in archive)
+    related.link(archive, store)
+    assert related.link(changed, store) == related.link(changed)  # and corrected
+
+
+def test_the_page_lists_them_after_the_answers_and_the_json_carries_them(corpus):
+    files = render_site(corpus.transcripts)
+    page_text = files[f"transcripts/2025/{DOORSTEP}.md"]
+    block = page_text[page_text.index("{#q3}"):page_text.index("{#q4}")]
+    assert block.index("Answer") < block.index('class="asked-before"')
+    assert f'href="../../2024/{PRESS_CONFERENCE}/#q8"' in block
+    assert "3 December 2024 · Pre-ministerial press conference, Q8" in block
+    assert "Adam Parsons, Sky News asked; Mark Rutte answered: “Let me be very firm on this." in block
+    data = json.loads(files[f"api/transcripts/{DOORSTEP}.json"])
+    first = data["questions"][2]["related"][0]
+    assert first["transcript"] == PRESS_CONFERENCE and first["anchor"] == "q8"
+    assert first["url"] == f"transcripts/2024/{PRESS_CONFERENCE}/#q8"
+    assert first["questioner"] == {"id": "adam-parsons", "name": "Adam Parsons"}
+    assert first["answerer"]["name"] == "Mark Rutte" and 0.3 <= first["score"] <= 1
+    assert data["questions"][0]["related"] == []
+
+
+def test_a_reader_follows_an_earlier_question_to_its_answer(page, served):  # noqa: F811
+    page.goto(f"{served}transcripts/2025/{DOORSTEP}/#q3")
+    listing = page.locator("#q3 ~ .asked-before").first
+    expect(listing).to_contain_text("Asked before")
+    listing.get_by_role("link").first.click()
+    expect(page).to_have_url(f"{served}transcripts/2024/{PRESS_CONFERENCE}/#q8")
+    expect(page.locator("#q8")).to_be_in_viewport()
+
+
+def test_the_sample_archive_copied_a_year_on_lists_each_exchange_under_its_copy(corpus):
+    """Every exchange of the later copy that lists any lists its own earlier self first, in full."""
+    moved = [dataclasses.replace(t, id=t.id + "-again", meta=dataclasses.replace(t.meta, date=t.meta.date.replace(year=2026)))
+             for t in corpus.transcripts]
+    linked = {t.id: t for t in related.link(corpus.transcripts + tuple(moved))}
+    for t in moved:
+        for e, found in zip(t.exchanges, linked[t.id].related or ()):
+            if found:
+                assert (found[0].transcript, found[0].anchor, found[0].score) == (t.id.removesuffix("-again"), e.anchor, 1.0)
