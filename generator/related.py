@@ -44,7 +44,8 @@ from .model import Exchange, Related, Role, Transcript
 
 KEYWORDS = 10  # the heaviest words of an exchange that stand for it
 MIN_KEYWORDS = 6  # a question with fewer ("Okay. And on that?") neither gets nor gives a list
-THRESHOLD = 0.3  # the least cosine listed: below it, what two exchanges share is mostly a word or two
+SHARED = 3  # keywords two exchanges must share: one name or one word in common is not a subject
+THRESHOLD = 0.2  # the least cosine listed
 SHOWN = 3
 ANSWER_CHARACTERS = 800  # of the answers, their opening (some 130 words): where an answer says what it is about
 ANSWER_WEIGHT = 0.5
@@ -296,6 +297,8 @@ class _Archive:
         import numpy
 
         self.items, self.rows = items, rows
+        self.marks = rows.copy()
+        self.marks.data[:] = 1.0  # the keywords alone: their products count those two exchanges share
         codes: dict[str, int] = {}
         self.day = numpy.array([item.day for item in items], dtype=numpy.int64)
         self.language = numpy.array([codes.setdefault("=" + item.language, len(codes)) for item in items],
@@ -316,9 +319,12 @@ class _Archive:
             part = numpy.array(chosen[start:start + CHUNK], dtype=numpy.int64)
             first = int(part.min()) if later else 0
             last = len(self.items) if later else int(part.max())
-            product = (self.rows[part] @ self.rows[first:last].T).tocoo()
-            keep = product.data >= THRESHOLD
-            row, column = part[product.row[keep]], product.col[keep].astype(numpy.int64) + first
+            product, shared = ((rows[part] @ rows[first:last].T).tocsr() for rows in (self.rows, self.marks))
+            product.sort_indices()
+            shared.sort_indices()  # the same pairs as `product`, in the same order: every weight is positive
+            keep = (product.data >= THRESHOLD) & (shared.data >= SHARED)
+            rows_of = numpy.repeat(numpy.arange(len(part)), numpy.diff(product.indptr))
+            row, column = part[rows_of[keep]], product.indices[keep].astype(numpy.int64) + first
             score = numpy.round(product.data[keep], 6)
             after, before = (column, row) if later else (row, column)
             ok = ((self.day[before] < self.day[after]) & (self.language[before] == self.language[after])

@@ -104,27 +104,28 @@ def test_what_the_cache_kept_gives_the_lists_of_a_run_without_it(archive):
 def test_the_page_lists_them_after_the_answers_and_the_json_carries_them(corpus):
     files = render_site(corpus.transcripts)
     page_text = files[f"transcripts/2025/{DOORSTEP}.md"]
-    block = page_text[page_text.index("{#q3}"):page_text.index("{#q4}")]
+    block = page_text[page_text.index("{#q5}"):]
     assert block.index("Answer") < block.index('class="asked-before"')
-    assert f'href="../../2024/{PRESS_CONFERENCE}/#q8"' in block
-    assert "3 December 2024 · Pre-ministerial press conference, Q8" in block
-    assert "Adam Parsons, Sky News asked; Mark Rutte answered: “Let me be very firm on this." in block
+    assert f'href="../../2024/{PRESS_CONFERENCE}/#q1"' in block
+    assert "3 December 2024 · Pre-ministerial press conference, Q1" in block
+    assert "Sabine Siebold, Reuters asked; Mark Rutte answered: “Well, as you know, Allies agree" in block
     data = json.loads(files[f"api/transcripts/{DOORSTEP}.json"])
-    first = data["questions"][2]["related"][0]
-    assert first["transcript"] == PRESS_CONFERENCE and first["anchor"] == "q8"
-    assert first["url"] == f"transcripts/2024/{PRESS_CONFERENCE}/#q8"
-    assert first["questioner"] == {"id": "adam-parsons", "name": "Adam Parsons"}
-    assert first["answerer"]["name"] == "Mark Rutte" and 0.3 <= first["score"] <= 1
+    first = data["questions"][4]["related"][0]
+    assert first["transcript"] == PRESS_CONFERENCE and first["anchor"] == "q1"
+    assert first["url"] == f"transcripts/2024/{PRESS_CONFERENCE}/#q1"
+    assert first["questioner"] == {"id": "sabine-siebold", "name": "Sabine Siebold"}
+    assert first["outlet"] == {"id": "reuters", "name": "Reuters"}
+    assert first["answerer"]["name"] == "Mark Rutte" and related.THRESHOLD <= first["score"] <= 1
     assert data["questions"][0]["related"] == []
 
 
 def test_a_reader_follows_an_earlier_question_to_its_answer(page, served):  # noqa: F811
-    page.goto(f"{served}transcripts/2025/{DOORSTEP}/#q3")
-    listing = page.locator("#q3 ~ .asked-before").first
+    page.goto(f"{served}transcripts/2025/{DOORSTEP}/#q5")
+    listing = page.locator("#q5 ~ .asked-before").first
     expect(listing).to_contain_text("Asked before")
     listing.get_by_role("link").first.click()
-    expect(page).to_have_url(f"{served}transcripts/2024/{PRESS_CONFERENCE}/#q8")
-    expect(page.locator("#q8")).to_be_in_viewport()
+    expect(page).to_have_url(f"{served}transcripts/2024/{PRESS_CONFERENCE}/#q1")
+    expect(page.locator("#q1")).to_be_in_viewport()
 
 
 def test_the_sample_archive_copied_a_year_on_lists_each_exchange_under_its_copy(corpus):
