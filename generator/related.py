@@ -51,7 +51,7 @@ ANSWER_CHARACTERS = 800  # of the answers, their opening (some 130 words): where
 ANSWER_WEIGHT = 0.5
 COMMON = 5.5  # Zipf frequency from which a word says nothing of a subject: "think" 6.1, "president" 5.5
 RAREST = 7.5  # a word weighs RAREST minus its Zipf frequency: a word the language's list lacks weighs 7.5
-ARCHIVE_COMMON = 2**12  # exchanges: a word said in more is no keyword (and the work stays bounded)
+ARCHIVE_COMMON = 2**9  # exchanges: a word said in more is no keyword (and the work stays bounded)
 FEATURES = 2**20  # words are hashed (crc32) into this many dimensions
 CHUNK = 512  # exchanges compared with the archive at once: bounds the memory of a run
 
@@ -309,9 +309,10 @@ class _Archive:
                                  dtype=numpy.int64)
 
     def pairs(self, chosen: list[int], later: bool = False) -> tuple[Any, Any, Any]:
-        """(row, column, cosine) of the pairs that reach the threshold and may be listed,
-        as three arrays of positions in `items` and scores: each chosen exchange with
-        those before it (with those after it, `later`)."""
+        """(row, column, cosine) of the pairs that may be listed, as three arrays of
+        positions in `items` and scores: each chosen exchange with those before it (with
+        those after it, `later`), at most `SHOWN` for each exchange listed under another.
+        Chunk by chunk: the pairs that share `SHARED` keywords, then their cosines."""
         import numpy
 
         found = [numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)]
@@ -319,17 +320,19 @@ class _Archive:
             part = numpy.array(chosen[start:start + CHUNK], dtype=numpy.int64)
             first = int(part.min()) if later else 0
             last = len(self.items) if later else int(part.max())
-            product, shared = ((rows[part] @ rows[first:last].T).tocsr() for rows in (self.rows, self.marks))
-            product.sort_indices()
-            shared.sort_indices()  # the same pairs as `product`, in the same order: every weight is positive
-            keep = (product.data >= THRESHOLD) & (shared.data >= SHARED)
-            rows_of = numpy.repeat(numpy.arange(len(part)), numpy.diff(product.indptr))
-            row, column = part[rows_of[keep]], product.indices[keep].astype(numpy.int64) + first
-            score = numpy.round(product.data[keep], 6)
+            shared = (self.marks[part] @ self.marks[first:last].T).tocoo()
+            keep = shared.data >= SHARED
+            row, column = part[shared.row[keep]], shared.col[keep].astype(numpy.int64) + first
             after, before = (column, row) if later else (row, column)
             ok = ((self.day[before] < self.day[after]) & (self.language[before] == self.language[after])
                   & (self.transcript[before] != self.transcript[after]) & (self.transcript[before] != self.other[after]))
-            for k, values in enumerate((row[ok], column[ok], score[ok])):
+            row, column = row[ok], column[ok]
+            score = numpy.round(numpy.asarray(self.rows[row].multiply(self.rows[column]).sum(axis=1)).ravel(), 6)
+            close = score >= THRESHOLD
+            group, other = (column, row) if later else (row, column)
+            group, other, score = _at_most(group[close], other[close], score[close])
+            row, column = (other, group) if later else (group, other)
+            for k, values in enumerate((row, column, score)):
                 found[k] = numpy.concatenate([found[k], values])
         return found[0], found[1], found[2]
 
@@ -337,12 +340,21 @@ class _Archive:
         """For each exchange of `group`, the `SHOWN` best `other`s by score, then by order."""
         import numpy
 
-        if not len(group):
-            return
-        order = numpy.lexsort((other, -score, group))
-        group, score, other = group[order], score[order], other[order]
-        starts = numpy.flatnonzero(numpy.r_[True, group[1:] != group[:-1]]).tolist()
+        group, other, score = _at_most(group, other, score)
+        starts = numpy.flatnonzero(numpy.r_[True, group[1:] != group[:-1]]).tolist() if len(group) else []
         for begin, end in zip(starts, [*starts[1:], len(group)]):
-            end = min(end, begin + SHOWN)
             yield int(group[begin]), tuple((s, self.items[o].order)
                                            for s, o in zip(score[begin:end].tolist(), other[begin:end].tolist()))
+
+
+def _at_most(group: Any, other: Any, score: Any) -> tuple[Any, Any, Any]:
+    """The `SHOWN` best `other`s of each `group` (by score, then by the archive's order),
+    ordered by group."""
+    import numpy
+
+    order = numpy.lexsort((other, -score, group))
+    group, other, score = group[order], other[order], score[order]
+    starts = numpy.r_[True, group[1:] != group[:-1]] if len(group) else numpy.zeros(0, dtype=bool)
+    rank = numpy.arange(len(group)) - numpy.maximum.accumulate(numpy.where(starts, numpy.arange(len(group)), 0))
+    kept = rank < SHOWN
+    return group[kept], other[kept], score[kept]
