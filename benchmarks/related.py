@@ -1,6 +1,7 @@
 """What "Asked before?" (`generator/related.py`) costs, against the full build it is part of.
 
     nice python benchmarks/related.py --sizes 1000 10000 --workdir /tmp/related-bench
+    nice python benchmarks/related.py --sizes 1000 10000 --workdir /tmp/related-real --source /tmp/bench-real
 
 For each N: the synthetic corpus (`synth.py N DIR --seed 1`), then
 
@@ -34,11 +35,15 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 
-def project(root: Path, n: int) -> Path:
+def project(root: Path, n: int, source: Path | None = None) -> Path:
+    """A project to build in `root`: the synthetic corpus of N, or a copy of `source`/nN/transcripts."""
     import synth
 
     if not (root / "transcripts").is_dir():
-        synth.make_corpus(n, root / "transcripts", 1)
+        if source:
+            shutil.copytree(source / f"n{n}" / "transcripts", root / "transcripts")
+        else:
+            synth.make_corpus(n, root / "transcripts", 1)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, root / name)
     for folder in ("overrides",):
@@ -97,6 +102,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/related-bench"))
+    parser.add_argument("--source", type=Path, help="a folder of corpora nN/transcripts to copy instead of "
+                        "synthesising (the real-text corpora of `bench.py --corpus real`)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -104,7 +111,7 @@ def main() -> None:
         return
     rows = []
     for n in args.sizes:
-        root = project(args.workdir / str(n), n)
+        root = project(args.workdir / str(n), n, args.source)
         seconds, peak = build(root)
         child = subprocess.run([sys.executable, __file__, "--child", str(root / "transcripts")],
                                capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})

@@ -105,9 +105,8 @@ def test_the_page_lists_them_after_the_answers_and_the_json_carries_them(corpus)
     files = render_site(corpus.transcripts)
     page_text = files[f"transcripts/2025/{DOORSTEP}.md"]
     block = page_text[page_text.index("{#q5}"):]
-    assert block.index("Answer") < block.index('class="asked-before"')
-    assert f'href="../../2024/{PRESS_CONFERENCE}/#q1"' in block
-    assert "3 December 2024 · Pre-ministerial press conference, Q1" in block
+    assert block.index("Answer") < block.index("{: .asked-before-title }") < block.index("{: .asked-before }")
+    assert f"[3 December 2024 · Pre-ministerial press conference, Q1](../2024/{PRESS_CONFERENCE}.md#q1)" in block
     assert "Sabine Siebold, Reuters asked; Mark Rutte answered: “Well, as you know, Allies agree" in block
     data = json.loads(files[f"api/transcripts/{DOORSTEP}.json"])
     first = data["questions"][4]["related"][0]
@@ -121,9 +120,8 @@ def test_the_page_lists_them_after_the_answers_and_the_json_carries_them(corpus)
 
 def test_a_reader_follows_an_earlier_question_to_its_answer(page, served):  # noqa: F811
     page.goto(f"{served}transcripts/2025/{DOORSTEP}/#q5")
-    listing = page.locator("#q5 ~ .asked-before").first
-    expect(listing).to_contain_text("Asked before")
-    listing.get_by_role("link").first.click()
+    expect(page.locator("#q5 ~ .asked-before-title")).to_contain_text("Asked before")
+    page.locator("#q5 ~ .asked-before").first.get_by_role("link").click()
     expect(page).to_have_url(f"{served}transcripts/2024/{PRESS_CONFERENCE}/#q1")
     expect(page.locator("#q1")).to_be_in_viewport()
 

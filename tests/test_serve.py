@@ -64,8 +64,8 @@ def test_a_saved_transcript_edit_shows_in_the_preview(project: Path):
         output, _ = server.communicate(timeout=30)
     # The edit rewrote the transcript's page, its raw text, its JSON, the pages and feeds that
     # show the question (its four topics' pages and feeds too) and the bulk download (CSV and
-    # JSON Lines), once; the broken edit kept
-    # the last good reading, so nothing.
-    assert re.findall(r"serve: regenerated: (\d+) written, 0 removed, \d+ unchanged", output)[1:] == ["20", "0"]
+    # JSON Lines), and the JSON of the doorstep statement, whose "Asked before?" lists that
+    # question with its score, once; the broken edit kept the last good reading, so nothing.
+    assert re.findall(r"serve: regenerated: (\d+) written, 0 removed, \d+ unchanged", output)[1:] == ["21", "0"]
     assert output.count("pre-ministerial-press-conference.yml:1: 'date' must be a date (YYYY-MM-DD)") == 1
     assert "serve: the last good pages are still shown" in output

@@ -4,7 +4,6 @@ under a heading whose id (`q1`, `q2`, ...) is the permanent link to it."""
 from __future__ import annotations
 
 import html
-import posixpath
 from urllib.parse import urlsplit
 
 from .. import versions
@@ -128,23 +127,20 @@ def _exchange(t: Transcript, page: str, e: Exchange, site_url: str) -> str:
     blocks.append(_turn(page, e.question, REPLY))
     blocks.extend(_turn(page, turn, REPLY) for turn in e.replies)
     if t.related and t.related[e.number - 1]:
-        blocks.append(_asked_before(t, t.related[e.number - 1]))
+        blocks.append(_asked_before(page, t.related[e.number - 1]))
     return "\n\n".join(blocks)
 
 
-def _asked_before(t: Transcript, related: tuple[Related, ...]) -> str:
+def _asked_before(page: str, related: tuple[Related, ...]) -> str:
     """After the answers, the earlier exchanges on the same subject (`related`): each
-    linked by its transcript's date and title, with who asked and how the answer opened.
-    One block of HTML, every value escaped, its links relative to the page's URL."""
-    items = []
+    linked by its transcript's date and title, with who asked and how the answer opened."""
+    blocks = ["**Asked before** · earlier questions on the same subject\n{: .asked-before-title }"]
     for r in related:
-        href = html.escape(posixpath.relpath(r.url.rstrip("/"), t.url.rstrip("/")) + f"/#{r.anchor}")
         heading = f"{human_date(r.date)} · {r.title}, Q{r.anchor[1:]}"
         answer = f"{r.answerer.name} answered: “{excerpt(r.opening, 24)}”" if r.answerer else "no answer in the transcript"
-        items.append(f'<li><a href="{href}">{html.escape(heading)}</a> <span class="asked-before__who">'
-                     f"{html.escape(asker_name(r.asker))} asked; {html.escape(answer)}</span></li>")
-    return (f'<div class="asked-before"><p class="asked-before__title">Asked before<span class="asked-before__hint"> · '
-            f'earlier questions on the same subject</span></p><ol>{"".join(items)}</ol></div>')
+        blocks.append(f"{link(heading, page, r.url.rstrip('/') + '.md', r.anchor)}  \n"
+                      f"{text(asker_name(r.asker))} asked; {text(answer)}\n{{: .asked-before }}")
+    return "\n\n".join(blocks)
 
 
 def _about(t: Transcript, page: str, e: Exchange) -> str:
