@@ -156,11 +156,23 @@ def _tree_rss_mb(pid: int) -> float:
         try:
             with open(f"/proc/{current}/status") as status:
                 total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0) / 1024
-            with open(f"/proc/{current}/task/{current}/children") as children:
-                pending += [int(child) for child in children.read().split()]
+            pending += _children(current)
         except (OSError, ValueError):
             continue
     return total
+
+
+def _children(pid: int) -> list[int]:
+    """The children of every thread of `pid`: a child started from a thread (Pagefind's runs
+    are) is listed under that thread, not under the process's main one."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                found += [int(child) for child in children.read().split()]
+        except OSError:
+            continue
+    return found
 
 
 def _time_the_child(timers: Timers, where: Path) -> None:
