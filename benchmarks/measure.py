@@ -14,11 +14,11 @@ does, in the order the command does it, whatever steps the command gains later:
 | ledger     | `generator.generate.publish` (aligning every reading to the anchor ledger) |
 | write      | `generator.write.stage`, `commit` (the docs), `write_in_place` (search) |
 
-`build` reads, renders and writes in a forked child process (`generator.cli._Apart`) and
+`build` reads, renders and writes in a forked child process (`generator.apart.Apart`) and
 starts MkDocs as soon as the docs are written: the child's timers are written to a file
 as it ends and merged here. The child's search pages and cache are written while MkDocs
 runs, so the stages add up to more than the wall time.
-| mkdocs     | `generator.site._mkdocs`                                              |
+| mkdocs     | `generator.engine._mkdocs`                                            |
 | search     | `generator.site.Indexing.wait`: Pagefind runs beside MkDocs, so what it adds is the wait once MkDocs is done |
 
 Peak memory is also sampled for the whole process tree (this process and Pagefind) from
@@ -54,7 +54,7 @@ STAGES = (
     ("write", "generator.write", "stage"),
     ("write", "generator.write", "commit"),
     ("write", "generator.write", "write_in_place"),
-    ("mkdocs", "generator.site", "_mkdocs"),
+    ("mkdocs", "generator.engine", "_mkdocs"),
 )
 # Pagefind runs beside MkDocs (generator/site.py): what it adds to the build is the wait
 # for it once MkDocs is done, timed here as the search stage.
@@ -176,13 +176,13 @@ def _children(pid: int) -> list[int]:
 
 
 def _time_the_child(timers: Timers, where: Path) -> None:
-    """`build` runs reading, rendering and writing in a forked child (`cli._Apart`), whose
+    """`build` runs reading, rendering and writing in a forked child (`apart.Apart`), whose
     timers die with it: it writes them to `where` as it ends."""
     import generator.cli
 
-    apart = getattr(generator.cli, "_Apart", None)
+    apart = getattr(sys.modules.get("generator.apart"), "Apart", None) or getattr(generator.cli, "_Apart", None)
     if apart is None:
-        return
+        raise SystemExit("measure: generator.apart.Apart not found: the child's stages would not be timed")
     original = apart.__init__
 
     def init(self, work):
