@@ -20,7 +20,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from . import verbosity
 from .errors import InputError
@@ -52,12 +56,25 @@ def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
     was = logger.level
     logger.setLevel(min(level, was or logging.WARNING))
     try:
-        build(load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True))
+        loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True)
+        loaded.plugins["podium-source-dropped"] = _SourceDropped()
+        build(loaded)
     except MkDocsException as error:
         raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
     finally:
         logger.removeHandler(handler)
         logger.setLevel(was)
+
+
+class _SourceDropped(BasePlugin):
+    """MkDocs reads and converts every page before it writes the first, keeping each page's
+    Markdown beside its HTML until the end (a gigabyte at 10,000 transcripts). Once the HTML
+    is made, the Markdown is not read again: it is dropped. Empty, not None, so that the
+    page's title is still the one MkDocs took from the front matter or the first heading."""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.markdown = ""
+        return html
 
 
 def _zensical(config: Path, docs: Path, staging: Path) -> None:
