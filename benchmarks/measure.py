@@ -137,11 +137,14 @@ class TreeSampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_mb = 0.0
+        self.pagefind_peak_mb = 0.0  # the most one Pagefind process held (a run of one part)
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+            by_name: dict[str, float] = {}
+            self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid(), by_name))
+            self.pagefind_peak_mb = max(self.pagefind_peak_mb, by_name.get("pagefind", 0.0))
 
     def stop(self) -> float:
         self.done.set()
@@ -149,13 +152,20 @@ class TreeSampler(threading.Thread):
         return self.peak_mb
 
 
-def _tree_rss_mb(pid: int) -> float:
+def _tree_rss_mb(pid: int, by_name: dict[str, float] | None = None) -> float:
+    """The resident memory of `pid` and its descendants; `by_name` gets the most one process
+    of each name held (a name as /proc gives it, "pagefind_extended" counted as "pagefind")."""
     total, pending = 0.0, [pid]
     while pending:
         current = pending.pop()
         try:
             with open(f"/proc/{current}/status") as status:
-                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0) / 1024
+                fields = dict(line.split(":", 1) for line in status if line.startswith(("Name:", "VmRSS:")))
+            rss = int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+            total += rss
+            if by_name is not None:
+                name = "pagefind" if fields.get("Name", "").strip().startswith("pagefind") else fields.get("Name", "").strip()
+                by_name[name] = max(by_name.get(name, 0.0), rss)
             pending += _children(current)
         except (OSError, ValueError):
             continue
@@ -239,6 +249,7 @@ def main() -> None:
         status = stop.code if isinstance(stop.code, int) else 1
     command_seconds = time.perf_counter() - start
     tree_peak_mb = sampler.stop()
+    pagefind_peak_mb = sampler.pagefind_peak_mb
     sys.stdout.flush()
     stages = timers.stages
     child = args.result.with_suffix(".child.json")
@@ -268,6 +279,7 @@ def main() -> None:
         "peak_rss_mb": peak_mb(),
         "children_peak_rss_mb": peak_mb(resource.RUSAGE_CHILDREN),
         "tree_peak_mb": tree_peak_mb,
+        "pagefind_peak_mb": pagefind_peak_mb,
     }
     args.result.write_text(json.dumps(result, indent=2))
 
