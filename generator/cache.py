@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .write import replace_atomically
+from .write import Manifest, replace_atomically
 
 _PACKAGE = Path(__file__).parent
+MANIFEST = "docs.manifest"  # what the last run wrote in the docs (`write.Manifest`)
 
 
 def _code_version() -> str:
@@ -73,6 +74,7 @@ class Cache:
         self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
         self._changed: set[str] = set()
         self._shared: dict[str, dict] = {}  # renderings of several transcripts (feeds), by name
+        self._manifest: Manifest | None = None  # of the docs folder written
 
     def reading_key(self, source: Path, registry: bytes) -> str:
         sidecar = source.with_suffix(".yml")
@@ -107,6 +109,17 @@ class Cache:
             entry.rendered[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
 
+    def version(self, t: Any) -> str | None:
+        """A digest of the reading `t` is and of how it is published: what its own files are made of."""
+        entry = self._entries.get(t.source.stem)
+        return digest(self.code, entry.key, repr(_published(t))) if entry is not None else None
+
+    def manifest(self, root: Path) -> Manifest:
+        """What the last run wrote in the docs folder `root` (`write.Manifest`), saved with the cache."""
+        if self._manifest is None or self._manifest.root != str(root.resolve()):
+            self._manifest = Manifest.load(self.folder / MANIFEST, root)
+        return self._manifest
+
     def shared(self, name: str) -> dict:
         """What renders from several transcripts at once (`name`: "feeds"), kept between
         runs: a dict the renderer keys by a digest of what each value was made from."""
@@ -136,6 +149,11 @@ class Cache:
                 path.unlink(missing_ok=True)
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
+        if self._manifest is not None:
+            try:
+                replace_atomically(self.folder / MANIFEST, self._manifest.dumps())
+            except OSError as error:
+                self._warn(self.folder / MANIFEST, error, "the next run reads the docs back")
         self._changed.clear()
 
     def _write(self, path: Path, value: Any, consequence: str) -> None:

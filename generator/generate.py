@@ -106,7 +106,7 @@ def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | Non
         listener.read(corpus)
         published = publish(corpus, input_dir, frozen, memo)
         listener.published(published)
-        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED)
+        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED, cache.manifest(docs_dir) if cache else None)
     return Generated(corpus, published, report)
 
 
@@ -140,13 +140,13 @@ def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> 
     must not take an anchor."""
     corpus = load_corpus(input_dir, cache=cache)
     published = publish(corpus, input_dir, frozen=False, memo=cache)
-    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED)
+    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED, cache.manifest(docs_dir))
     save(cache, corpus)
     return Generated(corpus, published, report)
 
 
-def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, str]:
-    return render.render_site(published.transcripts, memo, site_url, published.moved, published.withdrawn)
+def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, render.Content]:
+    return render.site_files(published.transcripts, memo, site_url, published.moved, published.withdrawn)
 
 
 def pending(input_dir: Path) -> Path:
