@@ -56,13 +56,22 @@ def _published(t: Any) -> tuple:
 class _Entry:
     key: str  # of the reading
     reading: Any
-    rendered: dict[str, Any] = field(default_factory=dict)  # kind -> what the reading renders to
+    # kind -> what the reading renders to; None: not loaded yet from its own file (`_RENDERED`),
+    # kept apart so that a run which renders a transcript's files from nothing else but its
+    # reading does not load them.
+    rendered: dict[str, Any] | None = field(default_factory=dict)
     stem: str = ""  # the source's, which the file name is a digest of
+    light: dict[str, Any] = field(default_factory=dict)  # the small renderings every run needs, kept with the reading
 
 
 def _file_name(stem: str) -> str:
     """The cache file of a source: 32 hex digits whatever its name's length or characters."""
     return f"{digest('entry', stem)[:32]}.pickle"
+
+
+FINGERPRINTS = "ledger fingerprints"  # what the ledger needs of every reading on every run
+_WITH_READING = frozenset({FINGERPRINTS})  # kinds kept in the reading's own file
+_RENDERED = ".rendered"  # the suffix of the file of an entry's renderings, beside its reading's
 
 
 class Cache:
@@ -73,6 +82,7 @@ class Cache:
         self.code = digest(_code_version(), site_url)  # renderings hold absolute links
         self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
         self._changed: set[str] = set()
+        self._read: set[str] = set()  # sources read this run: their reading files are written
         self._shared: dict[str, dict] = {}  # renderings of several transcripts (feeds), by name
         self._manifest: Manifest | None = None  # of the docs folder written
 
@@ -95,19 +105,22 @@ class Cache:
     def store_reading(self, source: Path, key: str, reading: Any) -> None:
         self._entries[source.stem] = _Entry(key, reading, stem=source.stem)  # renderings of an older reading go
         self._changed.add(source.stem)
+        self._read.add(source.stem)
 
     def get(self, t: Any, kind: str) -> Any | None:
         """A `kind` of rendering of the transcript's current reading, if kept, and made
         with the ids and anchors it is now published with."""
         entry = self._entries.get(t.source.stem)
-        stamp, value = entry.rendered.get(kind, (None, None)) if entry is not None else (None, None)
+        stamp, value = self._kept(entry, kind).get(kind, (None, None)) if entry is not None else (None, None)
         return value if stamp == _published(t) else None
 
     def put(self, t: Any, kind: str, value: Any) -> None:
         entry = self._entries.get(t.source.stem)
         if entry is not None:  # else no reading of it this run: nothing to key on
-            entry.rendered[kind] = (_published(t), value)
+            self._kept(entry, kind)[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
+            if kind in _WITH_READING:
+                self._read.add(t.source.stem)
 
     def version(self, t: Any) -> str | None:
         """A digest of the reading `t` is and of how it is published: what its own files are made of."""
@@ -142,10 +155,15 @@ class Cache:
                   "the next run reads every transcript again", file=sys.stderr)
             return
         for stem in sorted(self._changed & stems):
-            self._write(self.folder / _file_name(stem), self._entries[stem], f"the next run reads {stem} again")
+            entry, path = self._entries[stem], self.folder / _file_name(stem)
+            if stem in self._read:
+                self._write(path, _Entry(entry.key, entry.reading, None, stem, entry.light), f"the next run reads {stem} again")
+            if entry.rendered is not None:
+                self._write(path.with_suffix(_RENDERED), (stem, entry.key, entry.rendered),
+                            f"the next run renders {stem} again")
         kept = {_file_name(stem) for stem in stems}
-        for path in self.folder.glob("*.pickle"):
-            if path.name not in kept:
+        for path in [*self.folder.glob("*.pickle"), *self.folder.glob(f"*{_RENDERED}")]:
+            if path.with_suffix(".pickle").name not in kept:
                 path.unlink(missing_ok=True)
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
@@ -155,6 +173,7 @@ class Cache:
             except OSError as error:
                 self._warn(self.folder / MANIFEST, error, "the next run reads the docs back")
         self._changed.clear()
+        self._read.clear()
 
     def _write(self, path: Path, value: Any, consequence: str) -> None:
         try:
@@ -165,6 +184,19 @@ class Cache:
     @staticmethod
     def _warn(path: Path, error: OSError, consequence: str) -> None:
         print(f"{path}: warning: not cached ({error.strerror or error}); {consequence}", file=sys.stderr)
+
+    def _kept(self, entry: _Entry, kind: str) -> dict[str, Any]:
+        return entry.light if kind in _WITH_READING else self._renderings(entry)
+
+    def _renderings(self, entry: _Entry) -> dict[str, Any]:
+        """The entry's renderings, loaded from their file the first time they are asked for."""
+        if entry.rendered is None:
+            try:
+                stem, key, rendered = pickle.loads((self.folder / _file_name(entry.stem)).with_suffix(_RENDERED).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                stem = key = rendered = None  # missing or unreadable: made again
+            entry.rendered = rendered if (stem, key) == (entry.stem, entry.key) and isinstance(rendered, dict) else {}
+        return entry.rendered
 
     def _load(self, stem: str) -> _Entry | None:
         if stem not in self._entries:

@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Protocol
 
 from . import ledger, render
-from .cache import Cache
+from .cache import FINGERPRINTS, Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
 from .render.catalog import page_names
 from .render.paths import GENERATED
 from .write import WriteReport, commit, replace_atomically, stage, write_in_place, write_tree
 
-FINGERPRINTS = "ledger fingerprints"  # what the cache keeps a reading's ledger fingerprints as
 
 
 @dataclass(frozen=True)
