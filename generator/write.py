@@ -117,9 +117,9 @@ class Manifest:
         """The bytes of a file of parts: those `root/name` holds as written last, taken from
         it; the others made. Its new layout is noted."""
         known, layout = self.files.get(name), self.layouts.get(name)
-        old = b""
+        old = memoryview(b"")  # slices of a view are not copies
         if known is not None and layout is not None and self.holds(root, name, known[0]):
-            old = (root / name).read_bytes()
+            old = memoryview((root / name).read_bytes())
         chunks, offsets, at = [content.head.encode("utf-8")], {}, len(content.head.encode("utf-8"))
         for key, made in content.parts:
             start, length = layout.get(key, (0, -1)) if old else (0, -1)
