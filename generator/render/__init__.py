@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, Union
 
 from .. import versions
 from ..model import Transcript
 from . import bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
 from .catalog import Catalog, build_catalog
+from .deferred import Deferred, Joined, digest as _digest
 from .markdown import front_matter, human_date, text
 
 T = TypeVar("T")
@@ -46,42 +45,6 @@ class NoMemo:
         return None
 
 
-@dataclass(frozen=True)
-class Deferred:
-    """A file made only if the docs do not already hold it under `key` (`write.Later`)."""
-
-    key: str
-    made: Callable[[], str]
-
-    def make(self) -> str:
-        return self.made()
-
-
-@dataclass(frozen=True)
-class Joined:
-    """A file made of one part per transcript, in order (`write.Parts`): the parts whose keys
-    the file already holds are taken from it, the others made."""
-
-    parts: tuple[tuple[str, Callable[[], str]], ...]
-    head: str = ""
-
-    @property
-    def key(self) -> str:
-        return _digest("joined", self.head, *(key for key, _ in self.parts))
-
-    def make(self) -> str:
-        return self.head + "".join(made() for _, made in self.parts)
-
-
-def _digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
 def render_site(
     transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
     moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
@@ -97,13 +60,16 @@ def site_files(
     moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
 ) -> dict[str, Content]:
     """Every generated page, feed and JSON file of the site, keyed by path under the docs
-    folder; a transcript's own files, and the bulk files, as `Deferred` and `Joined` where
-    `memo` knows its version. What each transcript renders to on its own (its page but for the links to its
+    folder. Where `memo` knows every transcript's version, a transcript's own files and the
+    listings are `Deferred` and the bulk files `Joined`: made only where the docs lack them.
+    What each transcript renders to on its own (its page but for the links to its
     neighbours, and its JSON) may come from `memo`. `site_url` is where the site is
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
-    catalog = build_catalog(versions.link(transcripts))
+    linked = versions.link(transcripts)
+    known = {t.id: memo.version(t) for t in linked}
+    catalog = build_catalog(linked, known if None not in known.values() else None)
     files = _archive_files(catalog, memo, site_url)
 
     def put_all(pages: dict[str, Content]) -> None:
@@ -117,7 +83,7 @@ def site_files(
     put_all(topic_pages.topics_index(catalog))
     put_all(_transcript_files(catalog.transcripts, memo, site_url))
     for number, in_year in index_pages.by_year(catalog.transcripts).items():
-        put_all(index_pages.year_pages(number, in_year))
+        put_all(index_pages.year_pages(number, in_year, catalog.versions))
     for person_id in catalog.people:
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
