@@ -158,8 +158,7 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
     manifest.files = {name: (keys[name], *stamp) for name, stamp in same.items()}
     if not written and not removed:
         return WriteReport(0, 0, unchanged)
-    folder = staging(root)
-    folder.mkdir(parents=True)
+    folder = _staging_folder(root, owned)
     if root.is_dir():
         for entry in sorted(root.iterdir()):
             if entry.name not in owned and not entry.name.startswith("."):
@@ -171,10 +170,14 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         if name in same:
-            _link(root / name, target)
+            if _inode(target) != same[name][0]:
+                target.unlink(missing_ok=True)
+                _link(root / name, target)
         else:
+            target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
             target.write_bytes(fresh[name])
             manifest.files[name] = (keys[name], *_stamp(target))
+    _prune(folder, owned, set(files))
     return WriteReport(written, removed, unchanged)
 
 
@@ -206,6 +209,54 @@ def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest
     return same, fresh, keys
 
 
+def _spare(root: Path) -> Path:
+    """The owned part the last `commit` moved out, kept to stage the next in (its folders and
+    most of its files are those of the next: making them all again costs more than the rest)."""
+    root = root.resolve()
+    return root.with_name(f".{root.name}.spare")
+
+
+def _staging_folder(root: Path, owned: tuple[str, ...]) -> Path:
+    """The staging folder, made from the spare where there is one, holding its owned part only."""
+    folder, spare = staging(root), _spare(root)
+    if spare.is_dir():
+        spare.rename(folder)
+        for entry in folder.iterdir():
+            if entry.name not in owned:
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    else:
+        folder.mkdir(parents=True)
+    return folder
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.lstat().st_ino
+    except OSError:
+        return None
+
+
+def _prune(folder: Path, owned: tuple[str, ...], keep: set[str]) -> None:
+    """Remove from the owned part of `folder` the files not in `keep`, and the folders left empty."""
+    for top in owned:
+        base = folder / top
+        if not base.is_dir() or base.is_symlink():
+            if (base.exists() or base.is_symlink()) and top not in keep:
+                base.unlink()
+            continue
+        for where, dirs, names in os.walk(base, topdown=False):
+            relative = Path(where).relative_to(folder).as_posix()
+            for name in names:
+                if f"{relative}/{name}" not in keep:
+                    os.unlink(os.path.join(where, name))
+            for name in dirs:
+                path = os.path.join(where, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif not os.listdir(path):
+                    os.rmdir(path)
+
+
 def commit(root: Path, owned: tuple[str, ...]) -> None:
     """Move the staged owned part into `root`, each owned entry by one rename, and drop the
     old; with nothing staged, nothing changes. Should the renames be interrupted, the next
@@ -224,7 +275,9 @@ def commit(root: Path, owned: tuple[str, ...]) -> None:
     for name in owned:
         if (folder / name).exists():
             (folder / name).rename(root / name)
-    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(_spare(root), ignore_errors=True)
+    previous.rename(_spare(root))  # kept for the next `stage`, not deleted: see `_spare`
+    (_spare(root) / _SWAPPING).unlink()
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -259,9 +312,9 @@ def _owned_files(root: Path, owned: tuple[str, ...]) -> Iterator[str]:
         if base.is_file():
             yield top
         elif base.is_dir():
-            for path in base.rglob("*"):
-                if not path.is_dir():
-                    yield path.relative_to(root).as_posix()
+            for where, dirs, names in os.walk(base):
+                relative = Path(where).relative_to(root).as_posix()
+                yield from (f"{relative}/{name}" for name in names)
 
 
 def _link(source: Path, target: Path) -> None:
