@@ -16,8 +16,10 @@ The cache is derived data: delete it at any time (`--no-cache` ignores it).
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from typing import Any
 from .write import Manifest, replace_atomically
 
 _PACKAGE = Path(__file__).parent
+KEYS = "keys.index"  # each source's reading key, by the stamps of its files
+_SETTLED = 2_000_000_000  # ns: a file older than this when hashed is not changed in the same tick
 MANIFEST = "docs.manifest"  # what the last run wrote in the docs (`write.Manifest`)
 
 
@@ -64,6 +68,14 @@ class _Entry:
     light: dict[str, Any] = field(default_factory=dict)  # the small renderings every run needs, kept with the reading
 
 
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
 def _file_name(stem: str) -> str:
     """The cache file of a source: 32 hex digits whatever its name's length or characters."""
     return f"{digest('entry', stem)[:32]}.pickle"
@@ -85,12 +97,42 @@ class Cache:
         self._read: set[str] = set()  # sources read this run: their reading files are written
         self._shared: dict[str, dict] = {}  # renderings of several transcripts (feeds), by name
         self._manifest: Manifest | None = None  # of the docs folder written
+        self._known_keys: dict[str, tuple[Any, str]] | None = None  # source -> (its files' stamps, reading key)
+        self._keys_changed = False
+        self._asked: set[str] = set()  # the sources whose keys were asked for this run
+        self._registry: tuple[bytes | None, str] = (None, "")
 
     def reading_key(self, source: Path, registry: bytes) -> str:
+        """The key of a reading of `source`: a digest of the code, the text, its sidecar and
+        the `registry`. Taken from the last run where the two files are, by inode, size and
+        times, those it hashed, and were already older than that then (a file changed within
+        the same tick of the clock as it was hashed is hashed again)."""
         sidecar = source.with_suffix(".yml")
-        return digest(
+        if self._registry[0] != registry:
+            self._registry = (registry, digest(registry))
+        stamp = (_signature(source), _signature(sidecar), self._registry[1])
+        self._asked.add(str(source))
+        known = self._keys().get(str(source))
+        if known is not None and known[0] == stamp and stamp[0] is not None:
+            return known[1]
+        checked = time.time_ns()
+        key = digest(
             self.code, str(source), source.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else b"\0", registry
         )
+        settled = all(sig is None or max(sig[2:]) < checked - _SETTLED for sig in stamp[:2])
+        self._keys()[str(source)] = (stamp if settled else None, key)
+        self._keys_changed = True
+        return key
+
+    def _keys(self) -> dict[str, tuple[Any, str]]:
+        if self._known_keys is None:
+            try:
+                loaded = pickle.loads((self.folder / KEYS).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                loaded = None
+            ok = isinstance(loaded, dict) and loaded.get("code") == self.code and isinstance(loaded.get("keys"), dict)
+            self._known_keys = loaded["keys"] if ok else {}
+        return self._known_keys
 
     def reading(self, source: Path, key: str) -> Any | None:
         entry = self._load(source.stem)
@@ -167,6 +209,10 @@ class Cache:
                 path.unlink(missing_ok=True)
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
+        if self._known_keys is not None and (self._keys_changed or set(self._known_keys) != self._asked):
+            keys = {name: value for name, value in self._known_keys.items() if name in self._asked}
+            self._write(self.folder / KEYS, {"code": self.code, "keys": keys}, "the next run hashes the texts again")
+            self._known_keys, self._keys_changed = keys, False
         if self._manifest is not None:
             try:
                 replace_atomically(self.folder / MANIFEST, self._manifest.dumps())

@@ -157,3 +157,26 @@ def test_a_warm_generate_after_an_edit_gives_the_docs_of_a_cold_one(project, spo
     result = run(project, "generate", "--no-cache", "--frozen", "--docs", "cold")
     assert result.returncode == 0, result.stderr
     assert warm == _docs(project / "cold")
+
+
+def test_a_reading_key_is_taken_from_the_files_stamps_only_while_they_are_unchanged(folder, tmp_path):
+    """An unchanged text is not hashed again; one changed is, even with its size and
+    modification time put back as they were (its inode's change time tells)."""
+    import os
+    import time
+
+    source = folder / f"{DOORSTEP}.txt"
+    time.sleep(2.1)  # older than a tick of the clock when first hashed: its stamps are kept
+    first = Cache(tmp_path / "cache")
+    key = first.reading_key(source, b"registry")
+    first.save({DOORSTEP})
+    again = Cache(tmp_path / "cache")
+    assert again.reading_key(source, b"registry") == key
+    assert again._keys()[str(source)][0] is not None
+    assert again.reading_key(source, b"another registry") != key
+    before = os.stat(source)
+    text = source.read_bytes()
+    source.write_bytes(text.replace(b"Good morning", b"Good mornine", 1))
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(source).st_size == before.st_size and os.stat(source).st_mtime_ns == before.st_mtime_ns
+    assert Cache(tmp_path / "cache").reading_key(source, b"registry") != key
