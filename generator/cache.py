@@ -22,14 +22,18 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 from .write import Manifest, replace_atomically
 
 _PACKAGE = Path(__file__).parent
 KEYS = "keys.index"  # each source's reading key, by the stamps of its files
 _SETTLED = 2_000_000_000  # ns: a file older than this when hashed is not changed in the same tick
-MANIFEST = "docs.manifest"  # what the last run wrote in the docs (`write.Manifest`)
+MANIFEST = "docs.manifest"
+_PARSED = ".parsed"  # the suffix of a file parsed once per version of its bytes (`Cache.parsed`)  # what the last run wrote in the docs (`write.Manifest`)
 
 
 def _code_version() -> str:
@@ -99,6 +103,7 @@ class Cache:
         self._manifest: Manifest | None = None  # of the docs folder written
         self._known_keys: dict[str, tuple[Any, str]] | None = None  # source -> (its files' stamps, reading key)
         self._keys_changed = False
+        self._parsed: dict[Path, tuple[str, Any]] = {}  # file -> (key, value) parsed this run
         self._asked: set[str] = set()  # the sources whose keys were asked for this run
         self._registry: tuple[bytes | None, str] = (None, "")
 
@@ -169,6 +174,23 @@ class Cache:
         entry = self._entries.get(t.source.stem)
         return digest(self.code, entry.key, repr(_published(t))) if entry is not None else None
 
+    def parsed(self, path: Path, parse: Callable[[], T]) -> T:
+        """What `parse()` makes of the file at `path` (the anchor ledger), kept under a digest
+        of its bytes: a file as it was last run is not parsed again."""
+        try:
+            key = digest(self.code, str(path), path.read_bytes())
+        except OSError:
+            return parse()
+        kept = self.folder / f"{digest('parsed', str(path))[:32]}{_PARSED}"
+        try:
+            found, value = pickle.loads(kept.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            found = None
+        if found != key:
+            value = parse()
+            self._parsed[kept] = (key, value)
+        return value
+
     def manifest(self, root: Path) -> Manifest:
         """What the last run wrote in the docs folder `root` (`write.Manifest`), saved with the cache."""
         if self._manifest is None or self._manifest.root != str(root.resolve()):
@@ -213,6 +235,9 @@ class Cache:
             keys = {name: value for name, value in self._known_keys.items() if name in self._asked}
             self._write(self.folder / KEYS, {"code": self.code, "keys": keys}, "the next run hashes the texts again")
             self._known_keys, self._keys_changed = keys, False
+        for path, value in sorted(self._parsed.items()):
+            self._write(path, value, "the next run parses it again")
+        self._parsed.clear()
         if self._manifest is not None:
             try:
                 replace_atomically(self.folder / MANIFEST, self._manifest.dumps())

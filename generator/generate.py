@@ -81,7 +81,7 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
     `frozen`, a change to a published anchor raises `InputError`, saying where and what to do."""
     people, outlets = page_names(corpus.transcripts)
     published = ledger.publish(
-        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
+        corpus.transcripts, _ledger(input_dir, memo), input_dir, ledger.today(), people, outlets,
         unread={p.name for p in corpus.failed_sources},
         prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
     )
@@ -93,6 +93,13 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
                     "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
         ])
     return published
+
+
+def _ledger(input_dir: Path, memo: render.Memo) -> ledger.Ledger:
+    """The anchor ledger of the input folder, parsed once per version of its file where there is a cache."""
+    if isinstance(memo, Cache):
+        return memo.parsed(input_dir / ledger.LEDGER, lambda: ledger.load(input_dir))
+    return ledger.load(input_dir)
 
 
 def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None, site_url: str,

@@ -180,3 +180,18 @@ def test_a_reading_key_is_taken_from_the_files_stamps_only_while_they_are_unchan
     os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(source).st_size == before.st_size and os.stat(source).st_mtime_ns == before.st_mtime_ns
     assert Cache(tmp_path / "cache").reading_key(source, b"registry") != key
+
+
+def test_a_file_is_parsed_again_only_once_its_bytes_change(tmp_path):
+    ledger = tmp_path / "anchors.yml"
+    ledger.write_text("transcripts: {}\n", encoding="utf-8")
+    first = Cache(tmp_path / "cache")
+    assert first.parsed(ledger, lambda: "first") == "first"
+    first.save(set())
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "again") == "first"
+    ledger.write_text("transcripts: {}\nspeakers: {}\n", encoding="utf-8")
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "changed") == "changed"
+    for kept in (tmp_path / "cache").glob("*.parsed"):
+        kept.write_bytes(b"not a pickle")
+    ledger.write_text("transcripts: {}\n", encoding="utf-8")
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "spoilt") == "spoilt"
