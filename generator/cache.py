@@ -16,15 +16,24 @@ The cache is derived data: delete it at any time (`--no-cache` ignores it).
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from .write import replace_atomically
+T = TypeVar("T")
+
+from .write import Manifest, replace_atomically
 
 _PACKAGE = Path(__file__).parent
+KEYS = "keys.index"  # each source's reading key, by the stamps of its files
+_SETTLED = 2_000_000_000  # ns: a file older than this when hashed is not changed in the same tick
+MANIFEST = "docs.manifest"
+_PARSED = ".parsed"  # the suffix of a file parsed once per version of its bytes (`Cache.parsed`)  # what the last run wrote in the docs (`write.Manifest`)
 
 
 def _code_version() -> str:
@@ -56,13 +65,30 @@ def _published(t: Any) -> tuple:
 class _Entry:
     key: str  # of the reading
     reading: Any
-    rendered: dict[str, Any] = field(default_factory=dict)  # kind -> what the reading renders to
+    # kind -> what the reading renders to; None: not loaded yet from its own file (`_RENDERED`),
+    # kept apart so that a run which renders a transcript's files from nothing else but its
+    # reading does not load them.
+    rendered: dict[str, Any] | None = field(default_factory=dict)
     stem: str = ""  # the source's, which the file name is a digest of
+    light: dict[str, Any] = field(default_factory=dict)  # the small renderings every run needs, kept with the reading
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
 
 
 def _file_name(stem: str) -> str:
     """The cache file of a source: 32 hex digits whatever its name's length or characters."""
     return f"{digest('entry', stem)[:32]}.pickle"
+
+
+FINGERPRINTS = "ledger fingerprints"  # what the ledger needs of every reading on every run
+_WITH_READING = frozenset({FINGERPRINTS})  # kinds kept in the reading's own file
+_RENDERED = ".rendered"  # the suffix of the file of an entry's renderings, beside its reading's
 
 
 class Cache:
@@ -73,13 +99,46 @@ class Cache:
         self.code = digest(_code_version(), site_url)  # renderings hold absolute links
         self._entries: dict[str, _Entry] = {}  # by source stem, as read or stored this run
         self._changed: set[str] = set()
+        self._read: set[str] = set()  # sources read this run: their reading files are written
         self._shared: dict[str, dict] = {}  # renderings of several transcripts (feeds), by name
+        self._manifest: Manifest | None = None  # of the docs folder written
+        self._known_keys: dict[str, tuple[Any, str]] | None = None  # source -> (its files' stamps, reading key)
+        self._keys_changed = False
+        self._parsed: dict[Path, tuple[str, Any]] = {}  # file -> (key, value) parsed this run
+        self._asked: set[str] = set()  # the sources whose keys were asked for this run
+        self._registry: tuple[bytes | None, str] = (None, "")
 
     def reading_key(self, source: Path, registry: bytes) -> str:
+        """The key of a reading of `source`: a digest of the code, the text, its sidecar and
+        the `registry`. Taken from the last run where the two files are, by inode, size and
+        times, those it hashed, and were already older than that then (a file changed within
+        the same tick of the clock as it was hashed is hashed again)."""
         sidecar = source.with_suffix(".yml")
-        return digest(
+        if self._registry[0] != registry:
+            self._registry = (registry, digest(registry))
+        stamp = (_signature(source), _signature(sidecar), self._registry[1])
+        self._asked.add(str(source))
+        known = self._keys().get(str(source))
+        if known is not None and known[0] == stamp and stamp[0] is not None:
+            return known[1]
+        checked = time.time_ns()
+        key = digest(
             self.code, str(source), source.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else b"\0", registry
         )
+        settled = all(sig is None or max(sig[2:]) < checked - _SETTLED for sig in stamp[:2])
+        self._keys()[str(source)] = (stamp if settled else None, key)
+        self._keys_changed = True
+        return key
+
+    def _keys(self) -> dict[str, tuple[Any, str]]:
+        if self._known_keys is None:
+            try:
+                loaded = pickle.loads((self.folder / KEYS).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                loaded = None
+            ok = isinstance(loaded, dict) and loaded.get("code") == self.code and isinstance(loaded.get("keys"), dict)
+            self._known_keys = loaded["keys"] if ok else {}
+        return self._known_keys
 
     def reading(self, source: Path, key: str) -> Any | None:
         entry = self._load(source.stem)
@@ -94,19 +153,50 @@ class Cache:
     def store_reading(self, source: Path, key: str, reading: Any) -> None:
         self._entries[source.stem] = _Entry(key, reading, stem=source.stem)  # renderings of an older reading go
         self._changed.add(source.stem)
+        self._read.add(source.stem)
 
     def get(self, t: Any, kind: str) -> Any | None:
         """A `kind` of rendering of the transcript's current reading, if kept, and made
         with the ids and anchors it is now published with."""
         entry = self._entries.get(t.source.stem)
-        stamp, value = entry.rendered.get(kind, (None, None)) if entry is not None else (None, None)
+        stamp, value = self._kept(entry, kind).get(kind, (None, None)) if entry is not None else (None, None)
         return value if stamp == _published(t) else None
 
     def put(self, t: Any, kind: str, value: Any) -> None:
         entry = self._entries.get(t.source.stem)
         if entry is not None:  # else no reading of it this run: nothing to key on
-            entry.rendered[kind] = (_published(t), value)
+            self._kept(entry, kind)[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
+            if kind in _WITH_READING:
+                self._read.add(t.source.stem)
+
+    def version(self, t: Any) -> str | None:
+        """A digest of the reading `t` is and of how it is published: what its own files are made of."""
+        entry = self._entries.get(t.source.stem)
+        return digest(self.code, entry.key, repr(_published(t))) if entry is not None else None
+
+    def parsed(self, path: Path, parse: Callable[[], T]) -> T:
+        """What `parse()` makes of the file at `path` (the anchor ledger), kept under a digest
+        of its bytes: a file as it was last run is not parsed again."""
+        try:
+            key = digest(self.code, str(path), path.read_bytes())
+        except OSError:
+            return parse()
+        kept = self.folder / f"{digest('parsed', str(path))[:32]}{_PARSED}"
+        try:
+            found, value = pickle.loads(kept.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            found = None
+        if found != key:
+            value = parse()
+            self._parsed[kept] = (key, value)
+        return value
+
+    def manifest(self, root: Path) -> Manifest:
+        """What the last run wrote in the docs folder `root` (`write.Manifest`), saved with the cache."""
+        if self._manifest is None or self._manifest.root != str(root.resolve()):
+            self._manifest = Manifest.load(self.folder / MANIFEST, root)
+        return self._manifest
 
     def shared(self, name: str) -> dict:
         """What renders from several transcripts at once (`name`: "feeds"), kept between
@@ -130,14 +220,32 @@ class Cache:
                   "the next run reads every transcript again", file=sys.stderr)
             return
         for stem in sorted(self._changed & stems):
-            self._write(self.folder / _file_name(stem), self._entries[stem], f"the next run reads {stem} again")
+            entry, path = self._entries[stem], self.folder / _file_name(stem)
+            if stem in self._read:
+                self._write(path, _Entry(entry.key, entry.reading, None, stem, entry.light), f"the next run reads {stem} again")
+            if entry.rendered is not None:
+                self._write(path.with_suffix(_RENDERED), (stem, entry.key, entry.rendered),
+                            f"the next run renders {stem} again")
         kept = {_file_name(stem) for stem in stems}
-        for path in self.folder.glob("*.pickle"):
-            if path.name not in kept:
+        for path in [*self.folder.glob("*.pickle"), *self.folder.glob(f"*{_RENDERED}")]:
+            if path.with_suffix(".pickle").name not in kept:
                 path.unlink(missing_ok=True)
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
+        if self._known_keys is not None and (self._keys_changed or set(self._known_keys) != self._asked):
+            keys = {name: value for name, value in self._known_keys.items() if name in self._asked}
+            self._write(self.folder / KEYS, {"code": self.code, "keys": keys}, "the next run hashes the texts again")
+            self._known_keys, self._keys_changed = keys, False
+        for path, value in sorted(self._parsed.items()):
+            self._write(path, value, "the next run parses it again")
+        self._parsed.clear()
+        if self._manifest is not None:
+            try:
+                replace_atomically(self.folder / MANIFEST, self._manifest.dumps())
+            except OSError as error:
+                self._warn(self.folder / MANIFEST, error, "the next run reads the docs back")
         self._changed.clear()
+        self._read.clear()
 
     def _write(self, path: Path, value: Any, consequence: str) -> None:
         try:
@@ -148,6 +256,19 @@ class Cache:
     @staticmethod
     def _warn(path: Path, error: OSError, consequence: str) -> None:
         print(f"{path}: warning: not cached ({error.strerror or error}); {consequence}", file=sys.stderr)
+
+    def _kept(self, entry: _Entry, kind: str) -> dict[str, Any]:
+        return entry.light if kind in _WITH_READING else self._renderings(entry)
+
+    def _renderings(self, entry: _Entry) -> dict[str, Any]:
+        """The entry's renderings, loaded from their file the first time they are asked for."""
+        if entry.rendered is None:
+            try:
+                stem, key, rendered = pickle.loads((self.folder / _file_name(entry.stem)).with_suffix(_RENDERED).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                stem = key = rendered = None  # missing or unreadable: made again
+            entry.rendered = rendered if (stem, key) == (entry.stem, entry.key) and isinstance(rendered, dict) else {}
+        return entry.rendered
 
     def _load(self, stem: str) -> _Entry | None:
         if stem not in self._entries:

@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Protocol
 
 from . import ledger, render
-from .cache import Cache
+from .cache import FINGERPRINTS, Cache
 from .errors import InputError, Problem
 from .pipeline import Corpus, load_corpus
 from .render.catalog import page_names
 from .render.paths import GENERATED
 from .write import WriteReport, commit, replace_atomically, stage, write_in_place, write_tree
 
-FINGERPRINTS = "ledger fingerprints"  # what the cache keeps a reading's ledger fingerprints as
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
     `frozen`, a change to a published anchor raises `InputError`, saying where and what to do."""
     people, outlets = page_names(corpus.transcripts)
     published = ledger.publish(
-        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
+        corpus.transcripts, _ledger(input_dir, memo), input_dir, ledger.today(), people, outlets,
         unread={p.name for p in corpus.failed_sources},
         prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
     )
@@ -96,6 +95,13 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
     return published
 
 
+def _ledger(input_dir: Path, memo: render.Memo) -> ledger.Ledger:
+    """The anchor ledger of the input folder, parsed once per version of its file where there is a cache."""
+    if isinstance(memo, Cache):
+        return memo.parsed(input_dir / ledger.LEDGER, lambda: ledger.load(input_dir))
+    return ledger.load(input_dir)
+
+
 def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None, site_url: str,
                listener: Listener = Silent()) -> Generated:
     """Read, align to the ledger, render, and stage the docs (`write.stage`): committing
@@ -106,7 +112,7 @@ def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | Non
         listener.read(corpus)
         published = publish(corpus, input_dir, frozen, memo)
         listener.published(published)
-        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED)
+        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED, cache.manifest(docs_dir) if cache else None)
     return Generated(corpus, published, report)
 
 
@@ -140,13 +146,13 @@ def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> 
     must not take an anchor."""
     corpus = load_corpus(input_dir, cache=cache)
     published = publish(corpus, input_dir, frozen=False, memo=cache)
-    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED)
+    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED, cache.manifest(docs_dir))
     save(cache, corpus)
     return Generated(corpus, published, report)
 
 
-def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, str]:
-    return render.render_site(published.transcripts, memo, site_url, published.moved, published.withdrawn)
+def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, render.Content]:
+    return render.site_files(published.transcripts, memo, site_url, published.moved, published.withdrawn)
 
 
 def pending(input_dir: Path) -> Path:

@@ -7,6 +7,7 @@ The raw `.txt` file is the source of truth and is never written to. Its sidecar 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,8 +60,11 @@ def find_sources(folder: Path) -> list[Path]:
     """The folder's `.txt` transcripts, in a stable order."""
     if not folder.is_dir():
         raise InputError.at(folder, 0, "input folder not found (set it with --input)")
-    sources = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
-    outside = [Problem(p, 0, LINKED_OUT) for p in sources if not inside(folder, p)]
+    with os.scandir(folder) as entries:  # the kind of each entry comes with it: no stat per file
+        found = [(folder / e.name, e.is_symlink()) for e in entries if Path(e.name).suffix == ".txt" and e.is_file()]
+    sources = sorted(path for path, _ in found)
+    # A file of the folder that is no link is in it: only links are followed to see where they lead.
+    outside = [Problem(p, 0, LINKED_OUT) for p, link in sorted(found) if link and not inside(folder, p)]
     if outside:
         raise InputError(outside)
     return sources

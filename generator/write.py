@@ -9,12 +9,15 @@ and `build` can make the site from the staged folder before anything is moved.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Protocol, Union
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,11 @@ class WriteReport:
         return f"{self.written:,} written, {self.removed:,} removed, {self.unchanged:,} unchanged"
 
 
-def write_tree(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+def write_tree(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifest: Manifest | None = None
+               ) -> WriteReport:
     """Make the owned part of `root` hold exactly `files` (root-relative POSIX paths), all
     at once: see `stage` and `commit`."""
-    report = stage(root, files, owned)
+    report = stage(root, files, owned, manifest)
     commit(root, owned)
     return report
 
@@ -54,39 +58,203 @@ def _previous(root: Path) -> Path:
     return root.with_name(f".{root.name}.previous")
 
 
-def stage(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+class Later(Protocol):
+    """A file's content not made yet (`render`): `key` is a digest of everything it is made
+    from, so that a file the docs already hold under that key need not be made again."""
+
+    key: str
+
+    def make(self) -> str: ...
+
+
+class Parts(Later, Protocol):
+    """A file made of keyed parts in order after a `head` (one per transcript): the parts a
+    file written last already holds are taken from it, not made again."""
+
+    head: str
+    parts: tuple[tuple[str, Callable[[], str]], ...]
+
+
+Content = Union[str, Later, Parts]
+
+
+class Manifest:
+    """What the last run wrote in the owned part of a docs folder: per file, the key of its
+    content and the file's inode, size and modification time as written. A file whose entry
+    matches both is that content without reading it back; any other is compared or written.
+    Derived data, kept with the cache: a missing or foreign manifest only costs the reads."""
+
+    def __init__(self, root: Path, files: dict[str, tuple[str, int, int, int]] | None = None,
+                 layouts: dict[str, dict[str, tuple[int, int]]] | None = None):
+        self.root = str(root.resolve())
+        self.files = files or {}
+        self.layouts = layouts or {}  # a file of `Parts`: each part's key -> its offset and length
+
+    @classmethod
+    def load(cls, path: Path, root: Path) -> Manifest:
+        try:
+            value = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return cls(root)
+        ok = isinstance(value, dict) and value.get("root") == str(root.resolve()) and isinstance(value.get("files"), dict)
+        return cls(root, value["files"], value.get("layouts")) if ok else cls(root)
+
+    def dumps(self) -> bytes:
+        return pickle.dumps({"root": self.root, "files": self.files, "layouts": self.layouts}, pickle.HIGHEST_PROTOCOL)
+
+    def holds(self, root: Path, name: str, key: str) -> bool:
+        """Whether `root/name` is, untouched, the file written last under `key`."""
+        known = self.files.get(name)
+        if known is None or known[0] != key:
+            return False
+        try:
+            found = (root / name).stat()
+        except OSError:
+            return False
+        return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
+
+    def spliced(self, root: Path, name: str, content: Parts) -> bytes:
+        """The bytes of a file of parts: those `root/name` holds as written last, taken from
+        it; the others made. Its new layout is noted."""
+        known, layout = self.files.get(name), self.layouts.get(name)
+        old = memoryview(b"")  # slices of a view are not copies
+        if known is not None and layout is not None and self.holds(root, name, known[0]):
+            old = memoryview((root / name).read_bytes())
+        chunks, offsets, at = [content.head.encode("utf-8")], {}, len(content.head.encode("utf-8"))
+        for key, made in content.parts:
+            start, length = layout.get(key, (0, -1)) if old else (0, -1)
+            data = old[start:start + length] if length >= 0 else made().encode("utf-8")
+            chunks.append(data)
+            offsets[key] = (at, len(data))
+            at += len(data)
+        self.layouts[name] = offsets
+        return b"".join(chunks)
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    found = path.stat()
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def content_key(data: bytes) -> str:
+    return "=" + hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifest: Manifest | None = None) -> WriteReport:
     """Build, beside `root`, the whole folder as it is to be: its own files as they are (hard
     links), the owned part holding exactly `files`. Unchanged files keep their modification
     times, so that MkDocs' live reload rebuilds only what changed. Nothing in `root` is
     touched: `commit` moves the owned part in, or `discard` drops it. Where nothing would
-    change, nothing is staged."""
+    change, nothing is staged. A `manifest` of the last run spares making and reading back
+    what it wrote; it is updated to what is staged."""
     _check_owned(files, owned)
     recover(root, owned)
     discard(root)
-    same = {name for name, content in files.items()
-            if (root / name).is_file() and (root / name).read_bytes() == content.encode("utf-8")}
+    manifest = manifest or Manifest(root)
+    same, fresh, keys = _unchanged(root, files, manifest)
     present = set(_owned_files(root, owned))
     removed = len(present - set(files))
     unchanged, written = len(same), len(files) - len(same)
+    manifest.files = {name: (keys[name], *stamp) for name, stamp in same.items()}
     if not written and not removed:
         return WriteReport(0, 0, unchanged)
-    folder = staging(root)
-    folder.mkdir(parents=True)
+    folder = _staging_folder(root, owned)
     if root.is_dir():
         for entry in sorted(root.iterdir()):
             if entry.name not in owned and not entry.name.startswith("."):
                 _link_copy(entry, folder / entry.name)
     made: set[Path] = set()
-    for name, content in files.items():
+    for name in files:
         target = folder / name
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         if name in same:
-            _link(root / name, target)
+            if _inode(target) != same[name][0]:
+                target.unlink(missing_ok=True)
+                _link(root / name, target)
         else:
-            target.write_bytes(content.encode("utf-8"))
+            target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
+            target.write_bytes(fresh[name])
+            manifest.files[name] = (keys[name], *_stamp(target))
+    _prune(folder, owned, set(files))
     return WriteReport(written, removed, unchanged)
+
+
+def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest
+               ) -> tuple[dict[str, tuple[int, int, int]], dict[str, bytes], dict[str, str]]:
+    """The files `root` already holds as they are to be (with their inode, size and time),
+    the bytes of the others, and every file's key."""
+    same: dict[str, tuple[int, int, int]] = {}
+    fresh: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    for name, content in files.items():
+        if not isinstance(content, str):
+            keys[name] = content.key
+            if manifest.holds(root, name, content.key):
+                same[name] = manifest.files[name][1:]
+                continue
+            if hasattr(content, "parts"):
+                fresh[name] = manifest.spliced(root, name, content)
+                continue
+            content = content.make()
+        data = content.encode("utf-8")
+        key = keys.setdefault(name, content_key(data))
+        if manifest.holds(root, name, key):
+            same[name] = manifest.files[name][1:]
+        elif (root / name).is_file() and (root / name).read_bytes() == data:
+            same[name] = _stamp(root / name)
+        else:
+            fresh[name] = data
+    return same, fresh, keys
+
+
+def _spare(root: Path) -> Path:
+    """The owned part the last `commit` moved out, kept to stage the next in (its folders and
+    most of its files are those of the next: making them all again costs more than the rest)."""
+    root = root.resolve()
+    return root.with_name(f".{root.name}.spare")
+
+
+def _staging_folder(root: Path, owned: tuple[str, ...]) -> Path:
+    """The staging folder, made from the spare where there is one, holding its owned part only."""
+    folder, spare = staging(root), _spare(root)
+    if spare.is_dir():
+        spare.rename(folder)
+        for entry in folder.iterdir():
+            if entry.name not in owned:
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    else:
+        folder.mkdir(parents=True)
+    return folder
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.lstat().st_ino
+    except OSError:
+        return None
+
+
+def _prune(folder: Path, owned: tuple[str, ...], keep: set[str]) -> None:
+    """Remove from the owned part of `folder` the files not in `keep`, and the folders left empty."""
+    for top in owned:
+        base = folder / top
+        if not base.is_dir() or base.is_symlink():
+            if (base.exists() or base.is_symlink()) and top not in keep:
+                base.unlink()
+            continue
+        for where, dirs, names in os.walk(base, topdown=False):
+            relative = Path(where).relative_to(folder).as_posix()
+            for name in names:
+                if f"{relative}/{name}" not in keep:
+                    os.unlink(os.path.join(where, name))
+            for name in dirs:
+                path = os.path.join(where, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif not os.listdir(path):
+                    os.rmdir(path)
 
 
 def commit(root: Path, owned: tuple[str, ...]) -> None:
@@ -107,7 +275,9 @@ def commit(root: Path, owned: tuple[str, ...]) -> None:
     for name in owned:
         if (folder / name).exists():
             (folder / name).rename(root / name)
-    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(_spare(root), ignore_errors=True)
+    previous.rename(_spare(root))  # kept for the next `stage`, not deleted: see `_spare`
+    (_spare(root) / _SWAPPING).unlink()
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -142,9 +312,9 @@ def _owned_files(root: Path, owned: tuple[str, ...]) -> Iterator[str]:
         if base.is_file():
             yield top
         elif base.is_dir():
-            for path in base.rglob("*"):
-                if not path.is_dir():
-                    yield path.relative_to(root).as_posix()
+            for where, dirs, names in os.walk(base):
+                relative = Path(where).relative_to(root).as_posix()
+                yield from (f"{relative}/{name}" for name in names)
 
 
 def _link(source: Path, target: Path) -> None:

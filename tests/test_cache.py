@@ -117,3 +117,81 @@ def test_one_entry_that_cannot_be_written_is_reported_and_the_rest_are_written(f
     assert f"the next run reads {first} again" in warning
     assert (cache_dir / _file_name(DOORSTEP)).is_file()
     assert (cache_dir / "feeds.shared").is_file()
+
+
+def _docs(root: Path) -> dict[str, bytes]:
+    from generator.render.paths import GENERATED
+
+    return {p.relative_to(root).as_posix(): p.read_bytes() for top in GENERATED
+            for p in ((root / top).rglob("*") if (root / top).is_dir() else [root / top]) if p.is_file()}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("spoil", ["nothing", "manifest", "docs", "cache"])
+def test_a_warm_generate_after_an_edit_gives_the_docs_of_a_cold_one(project, spoil):
+    """The docs manifest and the cache spare the work of files unchanged since the last run;
+    the docs are still those of a cold run, whatever was done to the manifest, the docs or
+    the cache in between."""
+    from generator.cache import MANIFEST
+    from tests.test_cli import run
+
+    assert run(project, "generate").returncode == 0
+    _edit(project / "transcripts" / f"{DOORSTEP}.txt", "Good morning", "Good afternoon")
+    cache = project / ".podium-cache"
+    page = project / "docs" / "transcripts" / "2025" / f"{DOORSTEP}.md"
+    if spoil == "manifest":
+        (cache / MANIFEST).write_bytes(b"not a pickle")
+    elif spoil == "docs":  # a generated file edited by hand, and one taken away: both put back
+        (project / "docs" / "api" / "exchanges.csv").write_text("edited", encoding="utf-8")
+        (project / "docs" / "speakers" / "index.md").unlink()
+    elif spoil == "cache":
+        for path in cache.glob("*.pickle"):
+            path.write_bytes(b"\0")
+    result = run(project, "generate")
+    assert result.returncode == 0, result.stderr
+    assert "Good afternoon" in page.read_text(encoding="utf-8")
+    warm = _docs(project / "docs")
+    result = run(project, "generate", "--no-cache", "--frozen", "--docs", "cold")
+    assert result.returncode == 0, result.stderr
+    assert warm == _docs(project / "cold")
+
+
+def test_a_reading_key_is_taken_from_the_files_stamps_only_while_they_are_unchanged(folder, tmp_path):
+    """An unchanged text is not hashed again; one changed is, even with its size and
+    modification time put back as they were (its inode's change time tells)."""
+    import os
+    import time
+
+    source = folder / f"{DOORSTEP}.txt"
+    time.sleep(2.1)  # older than a tick of the clock when first hashed: its stamps are kept
+    first = Cache(tmp_path / "cache")
+    key = first.reading_key(source, b"registry")
+    first.save({DOORSTEP})
+    again = Cache(tmp_path / "cache")
+    assert again.reading_key(source, b"registry") == key
+    assert again._keys()[str(source)][0] is not None
+    assert again.reading_key(source, b"another registry") != key
+    before = os.stat(source)
+    text = source.read_bytes()
+    source.write_bytes(text.replace(b"Good morning", b"Good mornine", 1))
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(source).st_size == before.st_size and os.stat(source).st_mtime_ns == before.st_mtime_ns
+    assert Cache(tmp_path / "cache").reading_key(source, b"registry") != key
+
+
+def test_a_file_is_parsed_again_only_once_its_bytes_change(tmp_path):
+    ledger = tmp_path / "anchors.yml"
+    ledger.write_text("transcripts: {}\n", encoding="utf-8")
+    first = Cache(tmp_path / "cache")
+    assert first.parsed(ledger, lambda: "first") == "first"
+    first.save(set())
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "again") == "first"
+    ledger.write_text("transcripts: {}\nspeakers: {}\n", encoding="utf-8")
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "changed") == "changed"
+    for kept in (tmp_path / "cache").glob("*.parsed"):
+        kept.write_bytes(b"not a pickle")
+    ledger.write_text("transcripts: {}\n", encoding="utf-8")
+    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "spoilt") == "spoilt"

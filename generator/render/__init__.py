@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
-
 import posixpath
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar, Union
 
 from .. import related, versions
 from ..model import Transcript
 from . import bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
 from .catalog import Catalog, build_catalog
+from .deferred import Deferred, Joined, digest as _digest
 from .markdown import front_matter, human_date, text
 
 T = TypeVar("T")
+Content = Union[str, "Deferred", "Joined"]  # a file's text, or how to make it
 
 
 class Memo(Protocol):
@@ -24,6 +25,10 @@ class Memo(Protocol):
     def put(self, t: Transcript, kind: str, value: Any) -> None: ...
 
     def shared(self, name: str) -> dict: ...
+
+    def version(self, t: Transcript) -> str | None:
+        """A digest of all the transcript's own files are made from (its reading as published),
+        if known: a file the docs hold under the same key need not be made again."""
 
 
 class NoMemo:
@@ -36,22 +41,38 @@ class NoMemo:
     def shared(self, name: str) -> dict:
         return {}
 
+    def version(self, t: Transcript) -> None:
+        return None
+
 
 def render_site(
     transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
     moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
 ) -> dict[str, str]:
     """Every generated page, feed and JSON file of the site, keyed by path under the docs
-    folder. What each transcript renders to on its own (its page but for the links to its
+    folder (`site_files`, every file made)."""
+    files = site_files(transcripts, memo, site_url, moved, withdrawn)
+    return {path: content if isinstance(content, str) else content.make() for path, content in files.items()}
+
+
+def site_files(
+    transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
+    moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
+) -> dict[str, Content]:
+    """Every generated page, feed and JSON file of the site, keyed by path under the docs
+    folder. Where `memo` knows every transcript's version, a transcript's own files and the
+    listings are `Deferred` and the bulk files `Joined`: made only where the docs lack them.
+    What each transcript renders to on its own (its page but for the links to its
     neighbours, and its JSON) may come from `memo`. `site_url` is where the site is
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
-    catalog = build_catalog(related.link(versions.link(transcripts), memo.shared("related")))
-    own = {t.id: remembered(memo, t, OWN, lambda t: _own(t, site_url)) for t in catalog.transcripts}
+    linked = related.link(versions.link(transcripts), memo.shared("related"))
+    known = {t.id: memo.version(t) for t in linked}  # after every link: `Memo.version` covers them
+    catalog = build_catalog(linked, known if None not in known.values() else None)
     files = _archive_files(catalog, memo, site_url)
 
-    def put_all(pages: dict[str, str]) -> None:
+    def put_all(pages: dict[str, Content]) -> None:
         for path, content in pages.items():
             if path in files:  # ids are unique and never "index" or "page-N": this would be a bug
                 raise RuntimeError(f"two generated files at {path}")
@@ -60,9 +81,9 @@ def render_site(
     put_all(index_pages.speakers_index(catalog))
     put_all(index_pages.outlets_index(catalog))
     put_all(topic_pages.topics_index(catalog))
-    put_all(_transcript_files(catalog.transcripts, own))
+    put_all(_transcript_files(catalog.transcripts, memo, site_url))
     for number, in_year in index_pages.by_year(catalog.transcripts).items():
-        put_all(index_pages.year_pages(number, in_year))
+        put_all(index_pages.year_pages(number, in_year, catalog.versions))
     for person_id in catalog.people:
         put_all(index_pages.speaker_pages(catalog, person_id))
     for outlet_id in catalog.outlets:
@@ -76,10 +97,9 @@ def render_site(
     return dict(sorted(files.items()))
 
 
-def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, str]:
+def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, Content]:
     """The home page, the archive and the export's files of the whole archive."""
     ordered = catalog.transcripts
-    rows = [remembered(memo, t, BULK, lambda t: _bulk(t, site_url)) for t in ordered]
     return {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
@@ -87,25 +107,60 @@ def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, str
         paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
         paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
         paths.API_TOPICS: export.dumps(export.topics(catalog, site_url)),
-        paths.API_EXCHANGES_CSV: bulk.csv_header() + "".join(csv for csv, _ in rows),
-        paths.API_EXCHANGES_JSONL: "".join(jsonl for _, jsonl in rows),
+        paths.API_EXCHANGES_CSV: _joined(ordered, memo, site_url, 0, bulk.csv_header()),
+        paths.API_EXCHANGES_JSONL: _joined(ordered, memo, site_url, 1),
     }
 
 
-def _transcript_files(ordered: tuple[Transcript, ...], own: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Each transcript's page (its `own` body, linking its neighbours in `ordered`), JSON and raw text."""
-    files: dict[str, str] = {}
+def _joined(ordered: tuple[Transcript, ...], memo: Memo, site_url: str, which: int, head: str = "") -> Content:
+    """A bulk file: each transcript's rows (CSV, `which` 0, or JSON Lines, 1), in order."""
+    def rows(t: Transcript) -> Callable[[], str]:
+        return lambda: remembered(memo, t, BULK, lambda t: _bulk(t, site_url))[which]
+
+    versions = [memo.version(t) for t in ordered]
+    if None in versions:
+        return head + "".join(rows(t)() for t in ordered)
+    return Joined(tuple((_digest("bulk", str(which), v), rows(t)) for t, v in zip(ordered, versions)), head)
+
+
+def _transcript_files(ordered: tuple[Transcript, ...], memo: Memo, site_url: str) -> dict[str, Content]:
+    """Each transcript's page (its own body, linking its neighbours in `ordered`), JSON and
+    raw text; made later, as `Deferred`, where `memo` knows the transcript's version."""
+    files: dict[str, Content] = {}
     for i, t in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        body, data = own[t.id]
-        files[paths.transcript(t)] = transcript_page.with_neighbours(t, body, previous, following)
-        files[paths.api(t)] = data
+        own = _Own(t, memo, site_url)
+        version = memo.version(t)
+        if version is None:
+            files[paths.transcript(t)] = own.page(previous, following)
+            files[paths.api(t)] = own.json()
+        else:
+            near = [f"{n.url}\0{n.meta!r}" if n else "" for n in (previous, following)]
+            files[paths.transcript(t)] = Deferred(_digest("page", version, *near), lambda own=own, p=previous, f=following:
+                                                  own.page(p, f))
+            files[paths.api(t)] = Deferred(_digest("json", version), own.json)
         if t.text:
-            files[paths.raw(t)] = t.text
+            files[paths.raw(t)] = t.text if version is None else Deferred(_digest("raw", version), lambda t=t: t.text)
         if t.version:  # what the theme fetches beside a page's other-language alternate
             files[f"{t.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
     return files
+
+
+class _Own:
+    """What a transcript renders to on its own, made (or taken from the memo) once asked for."""
+
+    def __init__(self, t: Transcript, memo: Memo, site_url: str):
+        self.t, self.memo, self.site_url = t, memo, site_url
+
+    def _made(self) -> tuple[str, str]:
+        return remembered(self.memo, self.t, OWN, lambda t: _own(t, self.site_url))
+
+    def page(self, previous: Transcript | None, following: Transcript | None) -> str:
+        return transcript_page.with_neighbours(self.t, self._made()[0], previous, following)
+
+    def json(self) -> str:
+        return self._made()[1]
 
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:

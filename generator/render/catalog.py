@@ -59,6 +59,9 @@ class Catalog:
     # sidecars give that topic, newest first (a topic is a transcript's, so all of them).
     topics: dict[str, str] = field(default_factory=dict)
     by_topic: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    # Transcript id -> a digest of its reading as published (`Memo.version`), where every one
+    # is known: a listing page whose entries' transcripts are all as before is not made again.
+    versions: dict[str, str] = field(default_factory=dict)
 
     def count(self, person_id: str, part: Part) -> int:
         return self._counts[person_id][part]
@@ -68,7 +71,7 @@ class Catalog:
         return {pid: Counter(part for entry in entries for part in entry.parts) for pid, entries in self.by_person.items()}
 
 
-def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
+def build_catalog(transcripts: tuple[Transcript, ...], versions: dict[str, str] | None = None) -> Catalog:
     people: dict[str, Person] = {}
     outlets: dict[str, Outlet] = {}
     by_person: dict[str, list[Entry]] = defaultdict(list)
@@ -122,6 +125,7 @@ def build_catalog(transcripts: tuple[Transcript, ...]) -> Catalog:
         journalists={k: tuple(sorted(v.values(), key=lambda p: p.name.casefold())) for k, v in journalists.items()},
         topics=dict(sorted(topics.items(), key=lambda item: (item[1].casefold(), item[0]))),
         by_topic={k: tuple(v) for k, v in by_topic.items()},
+        versions=versions or {},
     )
 
 

@@ -42,6 +42,7 @@ _EPOCH = datetime.date(1970, 1, 1)  # `updated` of a feed with no entries
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Item = tuple[Transcript, Exchange]
+_DIGESTS = "\0digests"  # where `kept` holds each transcript's feed digest; no feed has this path
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,16 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
         return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
 
     versions: dict[str, str] = {}  # per transcript, a digest of all a feed entry takes from it
+    # Those digests as made before, under the transcript's version (`Catalog.versions`), where known.
+    digests = kept.setdefault(_DIGESTS, {}) if catalog.versions else {}
 
     def made(feed: _Feed, items: list[Item]) -> str:
         for t, _ in items:
             if t.id not in versions:
-                versions[t.id] = _version(t)
+                known = digests.get(t.id)
+                if known is None or known[0] != catalog.versions.get(t.id):
+                    known = digests[t.id] = (catalog.versions.get(t.id), _version(t))
+                versions[t.id] = known[1]
         key = "\0".join([site_url, repr(feed), *(f"{versions[t.id]}#{e.anchor}" for t, e in items)])
         earlier = kept.get(feed.path)
         if isinstance(earlier, tuple) and earlier[0] == key:
@@ -88,8 +94,10 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for topic_id, name in catalog.topics.items():
         feed = _Feed(paths.topic_feed(name), f"{name}: questions and answers", paths.topic(name))
         files[feed.path] = made(feed, latest(catalog.by_topic.get(topic_id, ())))
-    for gone in set(kept) - set(files) - {"code"}:
+    for gone in set(kept) - set(files) - {"code", _DIGESTS}:
         del kept[gone]
+    for gone in set(digests) - set(catalog.versions):
+        del digests[gone]
     return dict(sorted(files.items()))
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 from ..model import Person, Role, Transcript
 from . import paths
 from .catalog import Catalog, Entry, Part
+from .deferred import Deferred, digest
 from .markdown import excerpt, front_matter, human_date, link, plain, plural, text
 from .citation import answerers
 from .transcript_page import asker
@@ -24,7 +25,7 @@ LATEST = 10  # transcripts on the home page
 PAGE_SIZE = 500  # entries on one page of a listing
 
 T = TypeVar("T")
-Pages = dict[str, str]  # docs path -> page text
+Pages = dict[str, "str | Deferred"]  # docs path -> page text, or how to make it
 
 
 def paginate(items: Sequence[T]) -> list[Sequence[T]]:
@@ -53,7 +54,7 @@ def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
     feed = (paths.speaker_feed(person), f"{person.name}: questions and answers")
     return _entry_pages(
         person.name, intro, catalog.by_person[person_id], lambda n: paths.speaker(person, n),
-        ("All speakers", paths.SPEAKERS), person_id, feed=feed,
+        ("All speakers", paths.SPEAKERS), person_id, feed=feed, versions=catalog.versions,
     )
 
 
@@ -81,16 +82,17 @@ def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     feed = (paths.outlet_feed(outlet), f"{outlet.name}: questions asked")
     return _entry_pages(
         outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS),
-        None, feed=feed,
+        None, feed=feed, versions=catalog.versions,
     )
 
 
 def _entry_pages(
     title: str, intro: list[str], entries: Sequence[Entry], where: Callable[[int], str],
-    up: tuple[str, str], person_id: str | None, feed: tuple[str, str],
+    up: tuple[str, str], person_id: str | None, feed: tuple[str, str], versions: dict[str, str] | None = None,
 ) -> Pages:
     """A person's (`person_id`) or an outlet's exchanges, newest first, in pages named by
-    their dates, each page naming the Atom `feed` (path, title) of the latest of them."""
+    their dates, each page naming the Atom `feed` (path, title) of the latest of them. With
+    the `versions` of the transcripts, each page is `Deferred` under a key of what it shows."""
 
     def dates(chunk: Sequence[Entry]) -> str:
         newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
@@ -101,23 +103,36 @@ def _entry_pages(
         return [*(intro if number == 1 else intro[:1]), follow, pager, *_entries(page, chunk, person_id),
                 pager, f"{up[0]}: " + link("index", page, up[1])]
 
-    return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))})
+    def sign(chunk: Sequence[Entry]) -> str:
+        return digest(*intro, *feed, *up, person_id or "", *(
+            f"{versions[e.transcript.id]}#{e.exchange.anchor if e.exchange else ''}#{','.join(p.value for p in e.parts)}"
+            for e in chunk))
+
+    return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))},
+                  sign if versions else None)
 
 
 def _paged(
     items: Sequence[T], where: Callable[[int], str], describe: Callable[[Sequence[T]], str],
     blocks: Callable[[str, int, Sequence[T], str], list[str]], title: str | None, fields: dict[str, str] | None = None,
+    sign: Callable[[Sequence[T]], str] | None = None,
 ) -> Pages:
     """A listing in pages of `PAGE_SIZE` at `where(1)`, `where(2)`, ...: each page the
     `blocks` of its items, with a pager naming every page by `describe`; a front matter
-    `title` ("... (page 2)") if one is given."""
+    `title` ("... (page 2)") if one is given. With `sign` (a digest of all a chunk's blocks
+    show of its items), each page is `Deferred`: made only where the docs lack it."""
     chunks = paginate(items)
-    pages = {}
+    pages: Pages = {}
     for number, chunk in enumerate(chunks, start=1):
         page = where(number)
         pager = _pager(page, where, len(chunks), number, lambda n: describe(chunks[n - 1]))
         head = front_matter(title if number == 1 else f"{title} (page {number})", **(fields or {})) if title is not None else ""
-        pages[page] = head + "\n\n".join(b for b in blocks(page, number, chunk, pager) if b) + "\n"
+
+        def made(page: str = page, number: int = number, chunk: Sequence[T] = chunk, pager: str = pager,
+                 head: str = head) -> str:
+            return head + "\n\n".join(b for b in blocks(page, number, chunk, pager) if b) + "\n"
+
+        pages[page] = made() if sign is None else Deferred(digest("listing", page, head, pager, sign(chunk)), made)
     return pages
 
 
@@ -269,7 +284,9 @@ def archive(catalog: Catalog) -> str:
     return "\n\n".join(["# Archive", f"{plural(len(catalog.transcripts), 'transcript')}, by year.", "\n".join(rows)]) + "\n"
 
 
-def year_pages(number: int, transcripts: list[Transcript]) -> Pages:
+def year_pages(number: int, transcripts: list[Transcript], versions: dict[str, str] | None = None) -> Pages:
+    """A year's transcripts, newest first; `Deferred` with their `versions`, as `_entry_pages`."""
+
     def dates(chunk: Sequence[Transcript]) -> str:
         return f"{human_date(chunk[0].meta.date)} – {human_date(chunk[-1].meta.date)}"
 
@@ -277,7 +294,10 @@ def year_pages(number: int, transcripts: list[Transcript]) -> Pages:
         return [f"# {number}", f"{plural(len(transcripts), 'transcript')}, newest first.", pager,
                 _listing(page, chunk), pager, f"All years: {link('archive', page, paths.ARCHIVE)}"]
 
-    return _paged(transcripts, lambda n: paths.year(number, n), dates, blocks, None)
+    def sign(chunk: Sequence[Transcript]) -> str:
+        return digest(str(len(transcripts)), *(versions[t.id] for t in chunk))
+
+    return _paged(transcripts, lambda n: paths.year(number, n), dates, blocks, None, sign=sign if versions else None)
 
 
 def home(catalog: Catalog) -> str:

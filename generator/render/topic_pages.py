@@ -17,7 +17,7 @@ def topic_pages(catalog: Catalog, topic_id: str) -> Pages:
              " whose sidecar names this topic, newest first."]
     feed = (paths.topic_feed(name), f"{name}: questions and answers")
     return _entry_pages(name, intro, entries, lambda n: paths.topic(name, n), ("All topics", paths.TOPICS),
-                        None, feed=feed)
+                        None, feed=feed, versions=catalog.versions)
 
 
 def _heading(name: str) -> str:
