@@ -104,6 +104,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/related-bench"))
     parser.add_argument("--source", type=Path, help="a folder of corpora nN/transcripts to copy instead of "
                         "synthesising (the real-text corpora of `bench.py --corpus real`)")
+    parser.add_argument("--no-build", action="store_true", help="measure weigh and link only (no full build)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -112,7 +113,7 @@ def main() -> None:
     rows = []
     for n in args.sizes:
         root = project(args.workdir / str(n), n, args.source)
-        seconds, peak = build(root)
+        seconds, peak = build(root) if not args.no_build else (float("nan"), float("nan"))
         child = subprocess.run([sys.executable, __file__, "--child", str(root / "transcripts")],
                                capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         r = json.loads(child.stdout.splitlines()[-1])
