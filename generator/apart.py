@@ -9,7 +9,8 @@ import sys
 from collections.abc import Callable
 
 
-def _quietly_interrupted(work: Callable[[Callable[[int], None]], None], docs_written: Callable[[int], None]) -> None:
+def _quietly_interrupted(work: Callable[[Callable[[tuple[int, int]], None]], None],
+                         docs_written: Callable[[tuple[int, int]], None]) -> None:
     """The child's work; Ctrl-C reaches it too, and the parent says what stopped."""
     try:
         work(docs_written)
@@ -23,9 +24,9 @@ class Apart:
     staying with this process while MkDocs and Pagefind need it. The child says when the
     docs are written, so that MkDocs starts while it goes on with the rest."""
 
-    def __init__(self, work: Callable[[Callable[[int], None]], None]):
+    def __init__(self, work: Callable[[Callable[[tuple[int, int]], None]], None]):
         self.process = None
-        self.failed = 0
+        self.failed = (0, 0)  # transcripts that could not be read; of them, published as last read
         if "fork" not in multiprocessing.get_all_start_methods():
             work(self._note)
             return
@@ -41,11 +42,12 @@ class Apart:
             self.process.terminate()
             self.process.join()
 
-    def _note(self, failed: int) -> None:
+    def _note(self, failed: tuple[int, int]) -> None:
         self.failed = failed
 
-    def docs_written(self) -> int:
-        """Wait until the docs are staged; how many transcripts could not be read."""
+    def docs_written(self) -> tuple[int, int]:
+        """Wait until the docs are staged; how many transcripts could not be read, and how
+        many of them are published with their last good reading."""
         if self.process is not None:
             try:
                 self.failed = self.said.recv()

@@ -113,17 +113,18 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     pending = flow.pending(input_dir)
     pending.unlink(missing_ok=True)  # left by a build that was killed: never to be taken for this one's
 
-    def generate(docs_written: Callable[[int], None]) -> None:
+    def generate(docs_written: Callable[[tuple[int, int]], None]) -> None:
         generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
         if not frozen:
             _run(lambda: flow.write_ledger(pending, generated.published.ledger, input_dir / ledger.LEDGER))
-        docs_written(len(generated.corpus.failed))  # MkDocs may start: the search pages and the cache are written meanwhile
+        corpus = generated.corpus  # MkDocs may start: the search pages and the cache are written meanwhile
+        docs_written((len(corpus.failed_sources), len(corpus.kept)))
         flow.stage_search(generated, pages, cache)
 
     child = None
     try:
         child = Apart(generate)
-        failed = child.docs_written()
+        failed, kept = child.docs_written()
         docs = staging(docs_dir) if staging(docs_dir).is_dir() else docs_dir
         _run(lambda: build_site(config, docs, site_dir, pages, child.finished, engine), f"{site_dir} was left as it was")
     except BaseException:
@@ -134,8 +135,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
         raise
     flow.commit_built(input_dir, docs_dir, frozen)
     _say(f"build: site written to {site_dir}")
-    if failed:
-        _fail(failed, "transcript", " that could not be read", "the site was built without them")
+    _left_out_counts(failed, kept, "the site was built" if kept else "the site was built without them")
 
 
 @main.command()
@@ -274,9 +274,13 @@ def _left_out(corpus: Corpus, consequence: str) -> None:
     """Transcripts that could not be read were reported; the run went on without them. Say
     so last, and fail: their problems are the editor's to fix."""
     if corpus.failed:
-        failed = len(corpus.failed_sources)
-        kept = f", {len(corpus.kept)} published as last read" if corpus.kept else ""
-        _fail(failed, "transcript", f" that could not be read{kept}", consequence)
+        _left_out_counts(len(corpus.failed_sources), len(corpus.kept), consequence)
+
+
+def _left_out_counts(failed: int, kept: int, consequence: str) -> None:
+    if failed:
+        published = f", {kept} published as last read" if kept else ""
+        _fail(failed, "transcript", f" that could not be read{published}", consequence)
 
 
 def _finish(corpus: Corpus, strict: bool) -> None:

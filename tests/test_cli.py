@@ -69,6 +69,16 @@ def test_a_transcript_that_cannot_be_read_is_reported_and_the_others_are_written
     assert "2025-03-01-empty" not in (project / "transcripts/anchors.yml").read_text(encoding="utf-8")
 
 
+def test_build_says_a_transcript_it_could_not_read_is_published_as_last_read(project):
+    assert run(project, "build").returncode == 0
+    (project / f"{DOORSTEP}.yml").write_text("date: not-a-date\n", encoding="utf-8")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "stopped: 1 transcript that could not be read, 1 published as last read; the site was built")
+    assert (project / "site/transcripts/2025/2025-02-13-doorstep-statement/index.html").is_file()
+
+
 def test_strict_writes_nothing_when_a_transcript_cannot_be_read(project):
     (project / "transcripts" / "2025-03-01-empty.txt").write_text(" \n\n", encoding="utf-8")
     result = run(project, "generate", "--strict")
