@@ -24,6 +24,7 @@ import fcntl
 import functools
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -101,9 +102,15 @@ def _same_file(fd: int, path: Path) -> bool:
         return False
 
 
-def _holder(fd: int) -> str:
-    said = os.pread(fd, 400, 0).decode("utf-8", errors="replace").strip()
-    return f"the run of {said}" if said else "another run"
+def _holder(fd: int, tries: int = 20) -> str:
+    """Who holds the lock, as the holder wrote it. A holder writes right after it has the
+    lock: the file may be empty for that moment, so an empty one is read again a few times."""
+    for _ in range(tries):
+        said = os.pread(fd, 400, 0).decode("utf-8", errors="replace").strip()
+        if said:
+            return f"the run of {said}"
+        time.sleep(0.025)
+    return "another run"
 
 
 def one_at_a_time(*folders: str, command: str) -> Callable:

@@ -183,3 +183,25 @@ def test_serve_waits_for_a_build_before_it_regenerates(project):
         holder.kill()
         server.terminate()
         server.communicate(timeout=30)
+
+
+def test_a_holder_that_has_not_yet_written_who_it_is_is_still_named(tmp_path):
+    """Between taking the lock and writing who it is, a holder's file is empty for a moment:
+    the run refused reads it again rather than name nobody."""
+    import os
+    import threading
+
+    from generator.lock import _holder
+
+    path = tmp_path / "lock"
+    path.write_text("", encoding="utf-8")
+    fd = os.open(path, os.O_RDWR)
+    try:
+        later = threading.Timer(0.1, lambda: path.write_text("build (process 1, started now)\n", encoding="utf-8"))
+        later.start()
+        assert _holder(fd) == "the run of build (process 1, started now)"
+        later.join()
+        path.write_text("", encoding="utf-8")
+        assert _holder(fd, tries=2) == "another run"
+    finally:
+        os.close(fd)
