@@ -32,7 +32,7 @@ def main() -> None:
     picks = []
     for folder in args.folders:
         transcripts = related.link(load_corpus(folder).transcripts)
-        _archive.update({t.id: t for t in transcripts})
+        _exchanges.update({(t.id, e.anchor): e for t in transcripts for e in t.exchanges})
         picks += [(folder.name, t, e, t.related[i][0]) for t in transcripts if t.related
                   for i, e in enumerate(t.exchanges) if t.related[i]]
     total = len(picks)
@@ -42,16 +42,11 @@ def main() -> None:
     for n, (where, t, e, r) in enumerate(chosen, 1):
         print(f"## {n}. {where} {t.id} {e.anchor}  →  {r.transcript} {r.anchor}  (score {r.score:.2f})")
         print(f"Q:  {cut(e.question.text)}")
-        print(f"Q': {cut(next(x for x in _exchanges(r)).question.text)}")
+        print(f"Q': {cut(_exchanges[(r.transcript, r.anchor)].question.text)}")
         print(f"A': {cut(r.opening)}\n")
 
 
-_archive: dict = {}
-
-
-def _exchanges(r):
-    """The suggested exchange itself (for its question), looked up by id and anchor."""
-    return [e for e in _archive[r.transcript].exchanges if e.anchor == r.anchor]
+_exchanges: dict = {}  # every exchange read, by (transcript id, anchor): a suggestion's own question
 
 
 if __name__ == "__main__":

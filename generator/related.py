@@ -266,7 +266,6 @@ def _lists(items: list[_Item], rows: Any, changed: set[str], store: dict) -> dic
     computed again, the others kept, with the changed exchanges slotted in."""
     import numpy
 
-    archive = _Archive(items, rows)
     kept: dict[tuple[str, int], Best] = store.get("lists", {})
     whose = {item.order: item.transcript for item in items}
     moved = changed | {None}  # a transcript changed or gone, or an exchange no longer where it was
@@ -277,18 +276,21 @@ def _lists(items: list[_Item], rows: Any, changed: set[str], store: dict) -> dic
 
     again = [n for n, item in enumerate(items) if affected(item)]
     lists = {(item.transcript, item.index): kept.get((item.transcript, item.index), ()) for item in items}
+    fresh = [n for n, item in enumerate(items) if item.transcript in changed]
+    store["lists"] = lists
+    if not again and not fresh:  # nothing changed: the kept lists are the lists
+        return lists
+    archive = _Archive(items, rows)
     for n in again:
         lists[(items[n].transcript, items[n].index)] = ()
     for n, best in archive.best(*archive.pairs(again)):
         lists[(items[n].transcript, items[n].index)] = best
-    fresh = [n for n, item in enumerate(items) if item.transcript in changed]
     if fresh:
         earlier, later, score = archive.pairs(fresh, later=True)
         open_ = ~numpy.isin(later, numpy.array(again, dtype=numpy.int64))  # those computed again have them
         for n, candidates in archive.best(later[open_], earlier[open_], score[open_]):
             key = (items[n].transcript, items[n].index)
             lists[key] = tuple(sorted({*lists[key], *candidates}, key=lambda x: (-x[0], x[1]))[:SHOWN])
-    store["lists"] = lists
     return lists
 
 
