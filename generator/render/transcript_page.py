@@ -138,7 +138,7 @@ def _asked_before(page: str, related: tuple[Related, ...]) -> str:
     for r in related:
         heading = f"{human_date(r.date)} · {r.title}, Q{r.anchor[1:]}"
         answer = f"{r.answerer.name} answered: “{excerpt(r.opening, 24)}”" if r.answerer else "no answer in the transcript"
-        blocks.append(f"{link(heading, page, r.url.rstrip('/') + '.md', r.anchor)}  \n"
+        blocks.append(f"{link(heading, page, paths.at_url(r.url), r.anchor)}  \n"
                       f"{text(asker_name(r.asker))} asked; {text(answer)}\n{{: .asked-before }}")
     return "\n\n".join(blocks)
 
@@ -166,7 +166,7 @@ def _version_link(page: str, v: Version, label: str, anchor: str | None = None) 
     `<link rel="alternate" hreflang>` for a whole site's other language, and would send a
     click on any link into it to the alternate's top, dropping the `#qN`."""
     attributes = f'hreflang="{v.language}" lang="{v.language}" target="_self"'
-    return f"{link(label, page, v.url.rstrip('/') + '.md', anchor)}{{: {attributes} }}"
+    return f"{link(label, page, paths.at_url(v.url), anchor)}{{: {attributes} }}"
 
 
 def _tools(t: Transcript, e: Exchange, site_url: str) -> str:
