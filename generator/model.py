@@ -191,7 +191,7 @@ class Related:
     date: datetime.date
     asker: Speaker
     answerer: Person | None  # who answered first; None: no answer
-    opening: str  # the first answer, or the question where none answered
+    opening: str  # the first answer's opening words (`related.OPENING_WORDS`), or the question's where none answered
     score: float  # the cosine of the two exchanges' keywords (`related`)
 
 

@@ -58,6 +58,8 @@ CHUNK = 512  # exchanges compared with the archive at once: bounds the memory of
 
 _MARK = re.compile(r"[\[(][^\])\n]{0,40}[\])]")  # "(inaudible)", "[crosstalk]", "(Laughs.)"
 _WORD = re.compile(r"[^\W\d_][\w'-]+[^\W\d_]")  # of three letters or more
+OPENING_WORDS = 40  # of the answer, the most a listing shows (`Related.opening` keeps one word more)
+_FIRST_WORDS = re.compile(r"\s*(?:\S+\s+){%d}\S+" % OPENING_WORDS)
 _REPEATED = [0.0, *(1 + math.log(n) for n in range(1, 100))]
 
 
@@ -194,8 +196,10 @@ def link(transcripts: tuple[Transcript, ...], store: dict | None = None) -> tupl
 def _related(t: Transcript, index: int, score: float) -> Related:
     e = t.exchanges[index]
     answers = e.answers
+    opening = (answers[0] if answers else e.question).text
+    cut = _FIRST_WORDS.match(opening)  # a listing shows at most OPENING_WORDS: the rest need not be kept
     return Related(t.id, t.url, e.anchor, t.meta.title, t.meta.date, e.question.speaker,
-                   answers[0].speaker.person if answers else None, (answers[0] if answers else e.question).text, score)
+                   answers[0].speaker.person if answers else None, cut.group(0) if cut else opening, score)
 
 
 def _vectors(transcripts: tuple[Transcript, ...], store: dict) -> tuple[list[_Item], Any, set[str]]:

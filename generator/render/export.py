@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Exchange, Outlet, Person, Related, Role, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Part
-from .. import versions
+from .. import related, versions
 from ..timecodes import exchange_offset, watch_url
 from .citation import citation
 from .markdown import excerpt, relative
@@ -183,7 +183,7 @@ def _related(r: Related, here: str) -> dict[str, Any]:
         "questioner": _ref(r.asker.person),
         "outlet": _ref(r.asker.outlet),
         "answerer": _ref(r.answerer),
-        "opening": excerpt(r.opening, 40),
+        "opening": excerpt(r.opening, related.OPENING_WORDS),
         "score": r.score,
         **_file(here, f"{r.url}#{r.anchor}"),
     }
