@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import verbosity
+from . import mkdocs_pages, verbosity
 from .errors import InputError
 
 ENGINES = ("mkdocs", "zensical")
@@ -57,13 +57,20 @@ def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
     logger.setLevel(min(level, was or logging.WARNING))
     try:
         loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True)
-        loaded.plugins["podium-source-dropped"] = _SourceDropped()
-        build(loaded)
+        loaded.plugins[_DROPPED] = _SourceDropped()
+        count = mkdocs_pages.workers()
+        if os.environ.get("PODIUM_PAGES_APART", "1") != "0" and mkdocs_pages.can_split(loaded, (_DROPPED,), count):
+            mkdocs_pages.build(loaded, count)
+        else:
+            build(loaded)
     except MkDocsException as error:
         raise InputError.at(config, 0, f"MkDocs build failed, the site was left as it was: {error}") from None
     finally:
         logger.removeHandler(handler)
         logger.setLevel(was)
+
+
+_DROPPED = "podium-source-dropped"
 
 
 class _SourceDropped(BasePlugin):
