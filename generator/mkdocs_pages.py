@@ -46,10 +46,15 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+# MkDocs' steps of its build used here (1.6): where a release lacks one, its own build runs.
+_STEPS = ("get_files", "set_exclusions", "_populate_page", "_build_page", "_build_theme_template", "_build_extra_template")
+
+
 def can_split(config: MkDocsConfig, own: Sequence[str], count: int) -> bool:
-    """Whether the pages may be made in `count` forked workers: no plugin but ours (`own`)."""
+    """Whether the pages may be made in `count` forked workers: no plugin but ours (`own`),
+    and the MkDocs these steps were written for."""
     return (count >= 2 and "fork" in multiprocessing.get_all_start_methods()
-            and all(name in own for name in config.plugins))
+            and all(name in own for name in config.plugins) and all(hasattr(mkdocs_build, step) for step in _STEPS))
 
 
 @dataclass(frozen=True)
