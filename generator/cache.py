@@ -170,6 +170,12 @@ class Cache:
             if kind in _WITH_READING:
                 self._read.add(t.source.stem)
 
+    def unmade(self, t: Any) -> bool:
+        """Whether no rendering of the transcript's current reading is kept: it was read this
+        run (a rendering kept on disk, not loaded yet, counts as kept)."""
+        entry = self._entries.get(t.source.stem)
+        return entry is None or entry.rendered == {}
+
     def version(self, t: Any) -> str | None:
         """A digest of the reading `t` is and of how it is published: what its own files are made of."""
         entry = self._entries.get(t.source.stem)

@@ -34,16 +34,15 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
+from . import cores
+
 log = logging.getLogger("mkdocs.commands.build")
 CHUNK = 8  # pages a worker takes at a time: small enough that the workers end together
 
 
 def workers() -> int:
     """How many processes make the pages: one per core this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return cores.count()
 
 
 # MkDocs' steps of its build used here (1.6): where a release lacks one, its own build runs.

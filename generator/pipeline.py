@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
-import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
-from . import labels, limits, related, versions
+from . import cores, labels, limits, related, versions
 from .cache import Cache
 from .askers import Askers, interviewer
 from .cast import Cast
@@ -141,9 +139,8 @@ _registry_of_worker: Registry | None = None  # a worker's, set by its initialize
 
 def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple[Path, Outcome]]:
     """Each path with its reading, or the problems that stopped it, in order."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-    if len(paths) < PARALLEL_FROM or workers < 2 or not alone:
+    workers = min(cores.count(), MAX_WORKERS)
+    if len(paths) < PARALLEL_FROM or workers < 2 or not cores.may_fork():
         for path in progress(paths, len(paths), "reading"):
             yield path, _read_one(path, registry)
         return

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+from . import cores
 from . import engine as engines
 from . import mkdocs_pages
 from .errors import InputError
@@ -173,7 +174,7 @@ def start_index(pages: Path, output: Path, yielding: bool = False) -> Indexing:
 
 def _one_core_less() -> dict[str, str]:
     """Pagefind's threads (Rayon's pool) leave MkDocs a core of its own."""
-    return {**os.environ, "RAYON_NUM_THREADS": str(max(1, (os.cpu_count() or 1) - 1))}
+    return {**os.environ, "RAYON_NUM_THREADS": str(max(1, cores.count() - 1))}
 
 
 def _yielding(command: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any, Protocol, TypeVar, Union
 
 from .. import related, versions
 from ..model import Transcript
-from . import bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
+from . import ahead, bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
 from .catalog import Catalog, build_catalog
 from .deferred import Deferred, Joined, digest as _digest
 from .markdown import front_matter, human_date, text
@@ -30,6 +30,9 @@ class Memo(Protocol):
         """A digest of all the transcript's own files are made from (its reading as published),
         if known: a file the docs hold under the same key need not be made again."""
 
+    def unmade(self, t: Transcript) -> bool:
+        """Whether nothing the transcript renders to is kept: all of it is made this run."""
+
 
 class NoMemo:
     def get(self, t: Transcript, kind: str) -> None:
@@ -43,6 +46,9 @@ class NoMemo:
 
     def version(self, t: Transcript) -> None:
         return None
+
+    def unmade(self, t: Transcript) -> bool:
+        return True
 
 
 def render_site(
@@ -68,6 +74,7 @@ def site_files(
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
     linked = related.link(versions.link(transcripts), memo.shared("related"))
+    memo = ahead.made_ahead(linked, memo, {OWN: lambda t: _own(t, site_url), BULK: lambda t: _bulk(t, site_url)})
     known = {t.id: memo.version(t) for t in linked}  # after every link: `Memo.version` covers them
     catalog = build_catalog(linked, known if None not in known.values() else None)
     files = _archive_files(catalog, memo, site_url)

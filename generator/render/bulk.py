@@ -27,7 +27,7 @@ COLUMNS = ("transcript", "anchor", "date", "questioner", "outlet", "answerers", 
 UNNAMED = "Unnamed speaker"  # an answer's speaker where the text names nobody, in the CSV
 # Characters that readers splitting on lines take for a line's end (Python's splitlines, a
 # JavaScript line terminator), which json.dumps leaves as they are in a string: escaped.
-_LINE_ENDS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+_LINE_ENDS = tuple((c, f"\\u{ord(c):04x}") for c in "\x85\u2028\u2029")
 
 
 def rows(t: Transcript, site_url: str = "") -> list[dict[str, Any]]:
@@ -62,7 +62,16 @@ def _answer(turn: Turn) -> dict[str, str | None]:
 
 def jsonl(rows: list[dict[str, Any]]) -> str:
     """Rows as JSON Lines: compact, keys in `COLUMNS` order, one row to a line by any count."""
-    return "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")).translate(_LINE_ENDS) + "\n" for row in rows)
+    return "".join(_escaped(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) + "\n" for row in rows)
+
+
+def _escaped(line: str) -> str:
+    """`line` with the line ends of `_LINE_ENDS` escaped (`str.replace`: `str.translate`
+    looks up every character of a text that is not ASCII, a tenth of the bulk files' time)."""
+    for end, escape in _LINE_ENDS:
+        if end in line:
+            line = line.replace(end, escape)
+    return line
 
 
 def csv_rows(rows: list[dict[str, Any]]) -> str:
