@@ -85,16 +85,16 @@ def build(config: MkDocsConfig, count: int) -> None:
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
         pages = [file.page or Page(None, file, config) for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
-        for page in nav.pages:  # what every page shows of them (their titles) is known before any is made
-            mkdocs_build._populate_page(page, config, files)
+        for page in nav.pages:  # what every page shows of them is known before any is made
+            _before_any(page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files(inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
             mkdocs_build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
             mkdocs_build._build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        made, warned = _in_workers(count, len(pages), lambda i: _make(pages[i], i, config, files, doc_files, nav, env))
+        made, warned = _in_workers(count, len(pages), lambda i: _make(pages[i], i, config, files, doc_files, nav, env),
+                                   meanwhile=lambda: files.copy_static_files(inclusion=InclusionLevel.is_included))
         _check_anchors(pages, made, files, config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
         counts = _added(warning_counter.get_counts(), warned)
@@ -108,6 +108,17 @@ def build(config: MkDocsConfig, count: int) -> None:
         raise
     finally:
         logger.removeHandler(warning_counter)
+
+
+def _before_any(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What the other pages show of a navigation page, known before they are made: its title,
+    which the navigation gives, and its front matter (the theme's icons and status), read
+    here; it is converted by the worker that makes it, as the others are. A title the
+    navigation does not give comes from the conversion: the page is converted here."""
+    if "title" in vars(page):  # set by the navigation (`Page.title` is MkDocs' weak property)
+        page.read_source(config)
+    else:
+        mkdocs_build._populate_page(page, config, files)
 
 
 def _make(page: Page, index: int, config: MkDocsConfig, files: Files, doc_files, nav, env) -> _Made:
@@ -142,9 +153,11 @@ def _added(*counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(total.items(), key=lambda pair: -logging.getLevelName(pair[0]))
 
 
-def _in_workers(count: int, total: int, make: Callable[[int], _Made]) -> tuple[list[_Made], list[tuple[str, int]]]:
-    """`make(i)` for every i below `total`, in `count` forked workers taking `CHUNK` at a time;
-    what they made, and the warnings they logged, by level."""
+def _in_workers(count: int, total: int, make: Callable[[int], _Made], meanwhile: Callable[[], None] = lambda: None
+                ) -> tuple[list[_Made], list[tuple[str, int]]]:
+    """`make(i)` for every i below `total`, in `count` forked workers taking `CHUNK` at a time,
+    while this process does `meanwhile` (the theme's static files copied); what they made,
+    and the warnings they logged, by level."""
     context = multiprocessing.get_context("fork")
     taken = context.Value("l", 0)
     ends, processes = [], []
@@ -160,7 +173,9 @@ def _in_workers(count: int, total: int, make: Callable[[int], _Made]) -> tuple[l
     made: list[_Made] = []
     warned: list[tuple[str, int]] = []
     failed = None
+    ended = False  # every worker has said how it ended
     try:
+        meanwhile()
         for end, process in zip(ends, processes):
             try:
                 kind, value, counts = end.recv()
@@ -171,9 +186,10 @@ def _in_workers(count: int, total: int, make: Callable[[int], _Made]) -> tuple[l
             else:
                 made.extend(value)
             warned.extend(counts)
+        ended = True
     finally:
         for process in processes:
-            if failed:
+            if failed or not ended:
                 process.terminate()
             process.join()
     if failed:
