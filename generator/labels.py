@@ -11,6 +11,7 @@ are new rows, not new code paths.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -162,6 +163,7 @@ def tidy(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)  # the parser asks again of most lines: before and after splitting run-on turns
 def detect(text: str) -> tuple[Label, str] | None:
     """The label a line starts with and the text after it on the same line, or None."""
     if not _may_be_label(text):
