@@ -7,6 +7,7 @@ file before giving up, so an editor sees them all at once.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -112,7 +113,9 @@ def load_corpus(
     problems.extend(clashes)
     clashing = {p.path for p in clashes}
     readings = _with_version_warnings([r for r in readings if r.transcript.source not in clashing])
-    return Corpus(_with_near_misses(readings, registry), registry, tuple(sorted(problems)), tuple(kept))
+    near = near_misses((r.transcript for r in readings), registry, cache.shared("near misses") if cache else None,
+                       hashlib.sha256(registry_bytes).hexdigest())
+    return Corpus(_with_near_misses(readings, near), registry, tuple(sorted(problems)), tuple(kept))
 
 
 def _with_version_warnings(readings: list[Reading]) -> list[Reading]:
@@ -171,11 +174,13 @@ def _registry_bytes(folder: Path) -> bytes:
     return path.read_bytes() if path.is_file() else b""
 
 
-def _with_near_misses(readings: list[Reading], registry: Registry) -> tuple[Reading, ...]:
-    """Each reading with the spellings in it that look like a known name added to its warnings."""
-    near = near_misses((r.transcript for r in readings), registry)
-    return tuple(
-        replace(r, warnings=tuple(sorted((*r.warnings, *(p for p in near if p.path == r.transcript.source)))))
+def _with_near_misses(readings: list[Reading], near: list[Problem]) -> tuple[Reading, ...]:
+    """Each reading with the spellings in it that look like a known name (`near`) added to its warnings."""
+    mine: dict[Path, list[Problem]] = {}
+    for problem in near:
+        mine.setdefault(problem.path, []).append(problem)
+    return tuple(  # a reading's own warnings are sorted where it is made
+        replace(r, warnings=tuple(sorted((*r.warnings, *mine[r.transcript.source])))) if r.transcript.source in mine else r
         for r in readings
     )
 

@@ -8,8 +8,9 @@ editor accepts a suggestion by adding it to `speakers.yml`.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,24 +49,35 @@ def spellings(transcripts: Iterable[Transcript], registry: Registry) -> list[Spe
     )
 
 
-def near_misses(transcripts: Iterable[Transcript], registry: Registry) -> list[Problem]:
+def near_misses(transcripts: Iterable[Transcript], registry: Registry, kept: MutableMapping[str, object] | None = None,
+                registry_key: str = "") -> list[Problem]:
     """'Retuers' looks like outlet 'Reuters': a warning where a new spelling is close to a
-    registry name or alias, or to a more frequent new spelling of the corpus."""
+    registry name or alias, or to a more frequent new spelling of the corpus. `kept` holds
+    the last run's verdicts under a digest of the registry (`registry_key`, a digest of its
+    file) and of the new spellings with their counts: where neither changed (a correction of
+    the text, not of a name), no name is matched again."""
     new = spellings(transcripts, registry)
-    problems = []
-    for s in new:
-        known = {k: value.name for k, value in _table(registry, s.kind).items()}
-        match = process.extractOne(key(s.name), known.keys(), scorer=fuzz.ratio, score_cutoff=LOOKS_LIKE)
-        if match:
-            problems.append(Problem(s.path, s.line, f"'{s.name}' looks like {s.kind} '{known[match[0]]}': "
-                                    "add it as an alias in speakers.yml"))
-            continue
-        rivals = [o for o in new if o.kind == s.kind and o.count > s.count and _close(o.name, s.name)]
-        if rivals:
-            best = max(rivals, key=lambda o: (o.count, o.name))
-            problems.append(Problem(s.path, s.line, f"'{s.name}' looks like {s.kind} '{best.name}' (written so "
-                                    f"{best.count} times): if they are one, list both in speakers.yml"))
-    return problems
+    key = hashlib.sha256(repr([registry_key, *((s.kind, s.name, s.count) for s in new)]).encode()).hexdigest()
+    verdicts = kept.get("verdicts") if kept is not None and kept.get("key") == key else None
+    if verdicts is None:
+        verdicts = [_verdict(s, new, registry) for s in new]
+        if kept is not None:
+            kept.update(key=key, verdicts=verdicts)
+    return [Problem(s.path, s.line, verdict) for s, verdict in zip(new, verdicts) if verdict]
+
+
+def _verdict(s: Spelling, new: list[Spelling], registry: Registry) -> str | None:
+    """What a new spelling looks like, if anything: a registry name, or a more frequent new spelling."""
+    known = {k: value.name for k, value in _table(registry, s.kind).items()}
+    match = process.extractOne(key(s.name), known.keys(), scorer=fuzz.ratio, score_cutoff=LOOKS_LIKE)
+    if match:
+        return f"'{s.name}' looks like {s.kind} '{known[match[0]]}': add it as an alias in speakers.yml"
+    rivals = [o for o in new if o.kind == s.kind and o.count > s.count and _close(o.name, s.name)]
+    if not rivals:
+        return None
+    best = max(rivals, key=lambda o: (o.count, o.name))
+    return (f"'{s.name}' looks like {s.kind} '{best.name}' (written so {best.count} times): "
+            "if they are one, list both in speakers.yml")
 
 
 def registry_suggestion(transcripts: Iterable[Transcript], registry: Registry) -> str:
