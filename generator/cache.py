@@ -87,7 +87,8 @@ def _file_name(stem: str) -> str:
 
 
 FINGERPRINTS = "ledger fingerprints"  # what the ledger needs of every reading on every run
-_WITH_READING = frozenset({FINGERPRINTS})  # kinds kept in the reading's own file
+ALIGNED = "aligned to the ledger"  # ... and how the reading was aligned to its entry
+_WITH_READING = frozenset({FINGERPRINTS, ALIGNED})  # kinds kept in the reading's own file
 _RENDERED = ".rendered"  # the suffix of the file of an entry's renderings, beside its reading's
 
 
@@ -107,6 +108,7 @@ class Cache:
         self._parsed: dict[Path, tuple[str, Any]] = {}  # file -> (key, value) parsed this run
         self._asked: set[str] = set()  # the sources whose keys were asked for this run
         self._registry: tuple[bytes | None, str] = (None, "")
+        self._versions: dict[str, tuple[Any, str, str]] = {}  # stem -> (transcript asked of, reading key, version)
 
     def reading_key(self, source: Path, registry: bytes) -> str:
         """The key of a reading of `source`: a digest of the code, the text, its sidecar and
@@ -179,7 +181,12 @@ class Cache:
     def version(self, t: Any) -> str | None:
         """A digest of the reading `t` is and of how it is published: what its own files are made of."""
         entry = self._entries.get(t.source.stem)
-        return digest(self.code, entry.key, repr(_published(t))) if entry is not None else None
+        if entry is None:
+            return None
+        known = self._versions.get(entry.stem)
+        if known is None or known[0] is not t or known[1] != entry.key:  # asked of each of its files: its repr is long
+            known = self._versions[entry.stem] = (t, entry.key, digest(self.code, entry.key, repr(_published(t))))
+        return known[2]
 
     def parsed(self, path: Path, parse: Callable[[], T]) -> T:
         """What `parse()` makes of the file at `path` (the anchor ledger), kept under a digest

@@ -116,7 +116,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     def generate(docs_written: Callable[[tuple[int, int]], None]) -> None:
         generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
         if not frozen:
-            _run(lambda: flow.write_ledger(pending, generated.published.ledger, input_dir / ledger.LEDGER))
+            _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER))
         corpus = generated.corpus  # MkDocs may start: the search pages and the cache are written meanwhile
         docs_written((len(corpus.failed_sources), len(corpus.kept)))
         flow.stage_search(generated, pages, cache)

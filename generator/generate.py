@@ -11,16 +11,18 @@ the ledger's changes are said before what follows them (or stops the run).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from . import ledger, render
-from .cache import FINGERPRINTS, Cache
+from .cache import ALIGNED, FINGERPRINTS, Cache
 from .errors import InputError, Problem
+from .model import Transcript
 from .pipeline import Corpus, load_corpus
 from .render.catalog import page_names
 from .render.paths import GENERATED
@@ -83,7 +85,7 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
     published = ledger.publish(
         corpus.transcripts, _ledger(input_dir, memo), input_dir, ledger.today(), people, outlets,
         unread={p.name for p in corpus.failed_sources},
-        prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints),
+        prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints), aligns=_aligner(memo),
     )
     moving = [c for c in published.changes if c.moves]
     if frozen and moving:
@@ -93,6 +95,24 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
                     "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
         ])
     return published
+
+
+def _aligner(memo: render.Memo) -> ledger.Aligner:
+    """`ledger.align`, remembered with each reading: an entry and a reading aligned before
+    are aligned the same way (the day counts only where it is written, in a removal)."""
+    def aligns(entry: ledger.Entry, t: Transcript, day: datetime.date, fresh: bool, prints: list[ledger.Mark]
+               ) -> tuple[Transcript, ledger.Entry, list[ledger.Change]]:
+        kept = memo.get(t, ALIGNED)
+        if kept is not None and kept[0] == (entry, fresh) and kept[1] in (None, day):
+            ids, removed, aligned, changes = kept[2]
+            exchanges = tuple(replace(e, ids=i) for e, i in zip(t.exchanges, ids))
+            return replace(t, exchanges=exchanges, removed=removed), aligned, list(changes)
+        made, aligned, changes = ledger.align(entry, t, day, fresh, prints)
+        dated = any(m.removed == day for m in aligned.marks)
+        memo.put(t, ALIGNED, ((entry, fresh), day if dated else None,
+                              (tuple(e.ids for e in made.exchanges), made.removed, aligned, tuple(changes))))
+        return made, aligned, changes
+    return aligns
 
 
 def _ledger(input_dir: Path, memo: render.Memo) -> ledger.Ledger:
@@ -121,7 +141,7 @@ def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, 
     `frozen`) and the cache saved."""
     commit(docs_dir, GENERATED)
     if not frozen:
-        write_ledger(input_dir / ledger.LEDGER, generated.published.ledger)
+        write_ledger(input_dir / ledger.LEDGER, generated.published)
     save(cache, generated.corpus)
 
 
@@ -160,10 +180,14 @@ def pending(input_dir: Path) -> Path:
     return input_dir / f".{ledger.LEDGER}.next"
 
 
-def write_ledger(path: Path, value: ledger.Ledger, current: Path | None = None) -> None:
-    """Write the ledger to `path` where it differs from the `current` one (by default, `path`)."""
-    data = ledger.dumps(value).encode("utf-8")
+def write_ledger(path: Path, published: ledger.Published, current: Path | None = None) -> None:
+    """Write the published ledger to `path` where it differs from the `current` one (by
+    default, `path`). A ledger the alignment left as it was read is not written out again:
+    the file says it already (in its editor's layout, if it was edited by hand)."""
     current = current or path
+    if published.unchanged and current.is_file():
+        return
+    data = ledger.dumps(published.ledger).encode("utf-8")
     if not (current.is_file() and current.read_bytes() == data):
         replace_atomically(path, data)
 
@@ -176,10 +200,13 @@ def save(cache: Cache | None, corpus: Corpus) -> None:
 @contextlib.contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Reading and rendering make millions of small objects and no reference cycles: the
-    cycle collector's passes over them would be a third of a cached run."""
+    cycle collector's passes over them would be a third of a cached run. What was made is
+    then frozen (left out of its passes), or its first pass after would walk all of it: a
+    command's run keeps it to its end."""
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 

@@ -195,3 +195,97 @@ def test_a_file_is_parsed_again_only_once_its_bytes_change(tmp_path):
         kept.write_bytes(b"not a pickle")
     ledger.write_text("transcripts: {}\n", encoding="utf-8")
     assert Cache(tmp_path / "cache").parsed(ledger, lambda: "spoilt") == "spoilt"
+
+
+def _ledger_run(project: Path, day: str, *options: str) -> bytes:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "generator", "generate", *options], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": day})
+    assert done.returncode == 0, done.stderr
+    return (project / "transcripts" / "anchors.yml").read_bytes()
+
+
+def test_an_alignment_remembered_with_the_reading_is_the_alignment_made_again(project, tmp_path):
+    """The cache keeps how each reading was aligned to its ledger entry: a warm run gives
+    the ledger and the docs of a cold one, also where a question was removed (the day of the
+    removal is written in the ledger) and on a later day."""
+    first, later = "1739404800", "1739577600"  # 13 and 15 February 2025
+    _ledger_run(project, first)
+    source = project / "transcripts" / f"{DOORSTEP}.txt"
+    text = source.read_text(encoding="utf-8")
+    asked = text.index("Question:\nThings have changed here.")
+    source.write_text(text[:asked] + text[text.index("This Alliance is a family,"):], encoding="utf-8")  # q2 taken out
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns(".podium-cache"))
+    for day in (first, first, later):  # the removal aligned, then remembered, then on another day
+        assert _ledger_run(project, day) == _ledger_run(cold, day, "--no-cache")
+        assert _docs(project / "docs") == _docs(cold / "docs")
+    assert b"removed" in (project / "transcripts" / "anchors.yml").read_bytes()
+
+
+def test_a_ledger_the_run_leaves_as_it_was_is_not_written_again(project):
+    """Nothing changed: the ledger keeps its bytes and its time, even laid out by hand."""
+    ledger_file = project / "transcripts" / "anchors.yml"
+    _ledger_run(project, "1739404800")
+    ledger_file.write_bytes(b"# laid out by hand\n" + ledger_file.read_bytes())
+    stamp = ledger_file.stat().st_mtime_ns
+    _ledger_run(project, "1739404800")
+    assert ledger_file.read_bytes().startswith(b"# laid out by hand\n")
+    assert ledger_file.stat().st_mtime_ns == stamp
+
+
+def test_a_remembered_removal_is_dated_on_the_day_of_the_run(folder):
+    """A question taken out is removed on the run's day: a reading aligned the same way on
+    another day (the ledger not written since, as in a preview) is aligned again, not
+    remembered with the first day's date."""
+    import dataclasses
+    import datetime
+
+    from generator import ledger
+    from generator.generate import _aligner
+
+    class Kept:
+        def __init__(self):
+            self.values = {}
+
+        def get(self, t, kind):
+            return self.values.get(kind)
+
+        def put(self, t, kind, value):
+            self.values[kind] = value
+
+    t = next(t for t in load_corpus(folder).transcripts if t.source.stem == DOORSTEP)
+    fresh = ledger.Entry(t.source.name, t.url, t.meta.title)
+    _, entry, _ = ledger.align(fresh, t, datetime.date(2025, 2, 13), True)
+    shorter = dataclasses.replace(t, exchanges=t.exchanges[:1] + t.exchanges[2:])
+    aligns, prints = _aligner(Kept()), ledger.fingerprints(shorter)
+    for day in (datetime.date(2025, 2, 13), datetime.date(2025, 2, 13), datetime.date(2025, 2, 15)):
+        made = aligns(entry, shorter, day, False, prints)
+        assert made == ledger.align(entry, shorter, day, False, prints)
+        assert day in {m.removed for m in made[1].marks}
+
+
+def test_near_misses_remembered_until_the_registry_or_a_name_changes(folder, tmp_path):
+    """The verdicts on new spellings are kept between runs: the same warnings while neither
+    the registry nor the names written change; matched again once one of them does."""
+    from generator.suggest import near_misses
+
+    registry = folder / "speakers.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("aliases: [Retuers]", "aliases: []"), encoding="utf-8")
+
+    def warned() -> list[str]:
+        corpus = load_corpus(folder, cache=(cache := Cache(tmp_path / "cache")))
+        cache.save({t.source.stem for t in corpus.transcripts})
+        return [w.message for w in corpus.warnings if "looks like" in w.message]
+
+    expected = ["'Retuers' looks like outlet 'Reuters': add it as an alias in speakers.yml"]
+    assert warned() == expected and warned() == expected  # made, then remembered
+    assert near_misses(load_corpus(folder).transcripts, load_corpus(folder).registry, {"key": "another", "verdicts": []})
+    registry.write_text(registry.read_text(encoding="utf-8").replace("aliases: []", "aliases: [Retuers]", 1), encoding="utf-8")
+    assert warned() == []
+    source = folder / "2024-12-03-pre-ministerial-press-conference.txt"
+    _edit(source, "Retuers", "Reutrs")
+    assert warned() == ["'Reutrs' looks like outlet 'Reuters': add it as an alias in speakers.yml"]  # a new name

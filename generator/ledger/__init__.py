@@ -28,9 +28,9 @@ ledger: which file is which published transcript, withdrawn ones, moved pages).
 
 from .alignment import Change, align, fingerprint, fingerprints
 from .file import LEDGER, Entry, Ledger, Mark, Page, dumps, load
-from .publishing import Published, publish, today
+from .publishing import Aligner, Published, publish, today
 
 __all__ = [
-    "LEDGER", "Change", "Entry", "Ledger", "Mark", "Page", "Published",
+    "LEDGER", "Aligner", "Change", "Entry", "Ledger", "Mark", "Page", "Published",
     "align", "dumps", "fingerprint", "fingerprints", "load", "publish", "today",
 ]

@@ -19,6 +19,9 @@ from ..model import Transcript
 from .alignment import Change, align, fingerprints, paired
 from .file import Entry, Ledger, Mark, Page
 
+# `alignment.align`: (entry, reading, day, fresh, fingerprints) -> (aligned reading, entry, changes)
+Aligner = Callable[[Entry, Transcript, datetime.date, bool, list[Mark]], tuple[Transcript, Entry, list[Change]]]
+
 _SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected spelling
 
 
@@ -31,6 +34,11 @@ class Published:
     changes: tuple[Change, ...]
     moved: dict[str, str]  # "speakers/old-id" -> "speakers/new-id" (or the index, "speakers")
     withdrawn: tuple[Entry, ...]
+    given: Ledger | None = None  # the ledger aligned to: where `ledger` equals it, nothing changed
+
+    @property
+    def unchanged(self) -> bool:
+        return self.ledger == self.given
 
 
 def today() -> datetime.date:
@@ -43,12 +51,12 @@ def today() -> datetime.date:
 
 def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day: datetime.date,
             people: dict[str, str], outlets: dict[str, str], unread: set[str] = frozenset(),
-            prints: Callable[[Transcript], list[Mark]] = fingerprints) -> Published:
+            prints: Callable[[Transcript], list[Mark]] = fingerprints, aligns: Aligner = align) -> Published:
     """Align every transcript to the ledger: their permanent ids and anchors, the ledger
     updated, and the changes to it. `people` and `outlets` are the ids and names of the
     speaker and outlet pages the transcripts now make; `unread` the names of files there
     that could not be read, whose entries stay as they are; `prints` gives a reading's
-    fingerprints (from a cache, where there is one)."""
+    fingerprints and `aligns` aligns it (`alignment.align`; both from a cache, where there is one)."""
     transcripts = sorted(transcripts, key=lambda t: t.source.name)
     entries = dict(ledger.transcripts)
     marks_of = {t.source.name: prints(t) for t in transcripts}
@@ -73,7 +81,7 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
             entries[id_] = replace(old, source=t.source.name)
         entry = entries[id_]
         t = replace(t, id=id_, published_url=entry.url)
-        t, entry, found = align(entry, t, t.meta.corrected or day, fresh, marks_of[t.source.name])
+        t, entry, found = aligns(entry, t, t.meta.corrected or day, fresh, marks_of[t.source.name])
         entries[id_] = replace(entry, title=t.meta.title)
         changes.extend(found)
         result.append(t)
@@ -92,7 +100,7 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
     moved |= {f"outlets/{a}": f"outlets/{b}" if b else "outlets" for a, b in moved_outlets.items()}
     return Published(
         tuple(result), Ledger(entries, speakers, outlet_pages),  # in file-name order, as read
-        tuple(sorted(changes)), moved, tuple(withdrawn),
+        tuple(sorted(changes)), moved, tuple(withdrawn), ledger,
     )
 
 

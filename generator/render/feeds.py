@@ -31,6 +31,7 @@ from feedgen.feed import FeedGenerator
 from ..model import Exchange, Transcript, Turn
 from . import paths
 from .catalog import Catalog, Entry
+from .deferred import Deferred, digest
 from .markdown import excerpt, relative
 from .transcript_page import asker_name
 
@@ -52,11 +53,13 @@ class _Feed:
     page: str  # docs path of the HTML page the feed is an alternate of
 
 
-def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | None = None) -> dict[str, str]:
+def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | None = None) -> dict[str, str | Deferred]:
     """Every feed, keyed by path under the docs folder: the whole archive's, and one per
-    person and per outlet in the catalog (empty if they took part in no exchange). `kept`
-    holds feeds made before, under a digest of everything each was made from: a feed whose
-    entries did not change is not made again."""
+    person and per outlet in the catalog (empty if they took part in no exchange). Where
+    the catalog knows each transcript's version, a feed is `Deferred` under a digest of
+    everything it is made from (made only where the docs hold another), and `kept` holds
+    what each transcript gives its entries under its version; else `kept` holds the feeds
+    made before under that digest, and a feed whose entries did not change is not made again."""
     kept = {} if kept is None else kept
     newest = [(t, e) for t in reversed(catalog.transcripts) for e in reversed(t.exchanges)]
     rank = {(t.id, e.anchor): i for i, (t, e) in enumerate(newest)}
@@ -77,6 +80,8 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
                     known = digests[t.id] = (catalog.versions.get(t.id), _version(t))
                 versions[t.id] = known[1]
         key = "\0".join([site_url, repr(feed), *(f"{versions[t.id]}#{e.anchor}" for t, e in items)])
+        if catalog.versions:
+            return Deferred(digest("feed", key), lambda: _atom(feed, items, site_url))
         earlier = kept.get(feed.path)
         if isinstance(earlier, tuple) and earlier[0] == key:
             return earlier[1]
@@ -94,7 +99,7 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for topic_id, name in catalog.topics.items():
         feed = _Feed(paths.topic_feed(name), f"{name}: questions and answers", paths.topic(name))
         files[feed.path] = made(feed, latest(catalog.by_topic.get(topic_id, ())))
-    for gone in set(kept) - set(files) - {"code", _DIGESTS}:
+    for gone in set(kept) - (set() if catalog.versions else set(files)) - {"code", _DIGESTS}:
         del kept[gone]
     for gone in set(digests) - set(catalog.versions):
         del digests[gone]
