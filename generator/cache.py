@@ -27,13 +27,14 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-from .write import Manifest, replace_atomically
+from .manifest import Manifest
+from .write import replace_atomically
 
 _PACKAGE = Path(__file__).parent
 KEYS = "keys.index"  # each source's reading key, by the stamps of its files
 _SETTLED = 2_000_000_000  # ns: a file older than this when hashed is not changed in the same tick
 MANIFEST = "docs.manifest"
-_PARSED = ".parsed"  # the suffix of a file parsed once per version of its bytes (`Cache.parsed`)  # what the last run wrote in the docs (`write.Manifest`)
+_PARSED = ".parsed"  # the suffix of a file parsed once per version of its bytes (`Cache.parsed`)  # what the last run wrote in the docs (`manifest.Manifest`)
 
 
 def _code_version() -> str:
@@ -206,7 +207,7 @@ class Cache:
         return value
 
     def manifest(self, root: Path) -> Manifest:
-        """What the last run wrote in the docs folder `root` (`write.Manifest`), saved with the cache."""
+        """What the last run wrote in the docs folder `root` (`manifest.Manifest`), saved with the cache."""
         if self._manifest is None or self._manifest.root != str(root.resolve()):
             self._manifest = Manifest.load(self.folder / MANIFEST, root)
         return self._manifest

@@ -9,15 +9,14 @@ and `build` can make the site from the staged folder before anything is moved.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol, Union
+
+from .manifest import Content, Manifest, content_key, stamp
 
 
 @dataclass(frozen=True)
@@ -58,155 +57,102 @@ def _previous(root: Path) -> Path:
     return root.with_name(f".{root.name}.previous")
 
 
-class Later(Protocol):
-    """A file's content not made yet (`render`): `key` is a digest of everything it is made
-    from, so that a file the docs already hold under that key need not be made again."""
-
-    key: str
-
-    def make(self) -> str: ...
-
-
-class Parts(Later, Protocol):
-    """A file made of keyed parts in order after a `head` (one per transcript): the parts a
-    file written last already holds are taken from it, not made again."""
-
-    head: str
-    parts: tuple[tuple[str, Callable[[], str]], ...]
-
-
-Content = Union[str, Later, Parts]
-
-
-class Manifest:
-    """What the last run wrote in the owned part of a docs folder: per file, the key of its
-    content and the file's inode, size and modification time as written. A file whose entry
-    matches both is that content without reading it back; any other is compared or written.
-    Derived data, kept with the cache: a missing or foreign manifest only costs the reads."""
-
-    def __init__(self, root: Path, files: dict[str, tuple[str, int, int, int]] | None = None,
-                 layouts: dict[str, dict[str, tuple[int, int]]] | None = None):
-        self.root = str(root.resolve())
-        self.files = files or {}
-        self.layouts = layouts or {}  # a file of `Parts`: each part's key -> its offset and length
-
-    @classmethod
-    def load(cls, path: Path, root: Path) -> Manifest:
-        try:
-            value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return cls(root)
-        ok = isinstance(value, dict) and value.get("root") == str(root.resolve()) and isinstance(value.get("files"), dict)
-        return cls(root, value["files"], value.get("layouts")) if ok else cls(root)
-
-    def dumps(self) -> bytes:
-        return pickle.dumps({"root": self.root, "files": self.files, "layouts": self.layouts}, pickle.HIGHEST_PROTOCOL)
-
-    def holds(self, root: Path, name: str, key: str) -> bool:
-        """Whether `root/name` is, untouched, the file written last under `key`."""
-        known = self.files.get(name)
-        if known is None or known[0] != key:
-            return False
-        try:
-            found = (root / name).stat()
-        except OSError:
-            return False
-        return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
-
-    def spliced(self, root: Path, name: str, content: Parts) -> bytes:
-        """The bytes of a file of parts: those `root/name` holds as written last, taken from
-        it; the others made. Its new layout is noted."""
-        known, layout = self.files.get(name), self.layouts.get(name)
-        old = memoryview(b"")  # slices of a view are not copies
-        if known is not None and layout is not None and self.holds(root, name, known[0]):
-            old = memoryview((root / name).read_bytes())
-        chunks, offsets, at = [content.head.encode("utf-8")], {}, len(content.head.encode("utf-8"))
-        for key, made in content.parts:
-            start, length = layout.get(key, (0, -1)) if old else (0, -1)
-            data = old[start:start + length] if length >= 0 else made().encode("utf-8")
-            chunks.append(data)
-            offsets[key] = (at, len(data))
-            at += len(data)
-        self.layouts[name] = offsets
-        return b"".join(chunks)
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    found = path.stat()
-    return found.st_ino, found.st_size, found.st_mtime_ns
-
-
-def content_key(data: bytes) -> str:
-    return "=" + hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
 def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifest: Manifest | None = None) -> WriteReport:
     """Build, beside `root`, the whole folder as it is to be: its own files as they are (hard
     links), the owned part holding exactly `files`. Unchanged files keep their modification
     times, so that MkDocs' live reload rebuilds only what changed. Nothing in `root` is
     touched: `commit` moves the owned part in, or `discard` drops it. Where nothing would
     change, nothing is staged. A `manifest` of the last run spares making and reading back
-    what it wrote; it is updated to what is staged."""
+    what it wrote; it is updated to what is staged. Each new file is written as soon as it is
+    made, so that only one is held at a time (a first build of 10,000 makes 2 GB of them)."""
     _check_owned(files, owned)
     recover(root, owned)
     discard(root)
     manifest = manifest or Manifest(root)
-    same, fresh, keys = _unchanged(root, files, manifest)
     present = set(_owned_files(root, owned))
     removed = len(present - set(files))
-    unchanged, written = len(same), len(files) - len(same)
-    manifest.files = {name: (keys[name], *stamp) for name, stamp in same.items()}
-    if not written and not removed:
-        return WriteReport(0, 0, unchanged)
-    folder = _staging_folder(root, owned)
-    if root.is_dir():
-        for entry in sorted(root.iterdir()):
-            if entry.name not in owned and not entry.name.startswith("."):
-                _link_copy(entry, folder / entry.name)
-    made: set[Path] = set()
-    for name in files:
-        target = folder / name
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if name in same:
-            if _inode(target) != same[name][0]:
+    staged = _Staging(root, owned)
+    try:
+        same, known = _unchanged(root, files, manifest, staged)
+        unchanged, written = len(same), len(files) - len(same)
+        if staged.folder is None and not removed:
+            manifest.files = known
+            return WriteReport(0, 0, unchanged)
+        folder = staged.made()
+        for name, held in same.items():
+            target = folder / name
+            staged.parent(target)
+            if _inode(target) != held[0]:
                 target.unlink(missing_ok=True)
                 _link(root / name, target)
-        else:
-            target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
-            target.write_bytes(fresh[name])
-            manifest.files[name] = (keys[name], *_stamp(target))
-    _prune(folder, owned, set(files))
+        _prune(folder, owned, set(files))
+    except BaseException:
+        discard(root)  # half staged: never to be committed
+        raise
+    manifest.files = known
     return WriteReport(written, removed, unchanged)
 
 
-def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest
-               ) -> tuple[dict[str, tuple[int, int, int]], dict[str, bytes], dict[str, str]]:
+class _Staging:
+    """The staging folder of `root`, made (with `root`'s other entries linked in) when the
+    first file is written to it."""
+
+    def __init__(self, root: Path, owned: tuple[str, ...]):
+        self.root, self.owned = root, owned
+        self.folder: Path | None = None
+        self._parents: set[Path] = set()
+
+    def made(self) -> Path:
+        if self.folder is None:
+            self.folder = _staging_folder(self.root, self.owned)
+            if self.root.is_dir():
+                for entry in sorted(self.root.iterdir()):
+                    if entry.name not in self.owned and not entry.name.startswith("."):
+                        _link_copy(entry, self.folder / entry.name)
+        return self.folder
+
+    def parent(self, target: Path) -> None:
+        if target.parent not in self._parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._parents.add(target.parent)
+
+    def write(self, name: str, data: bytes) -> tuple[int, int, int]:
+        target = self.made() / name
+        self.parent(target)
+        target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
+        target.write_bytes(data)
+        return stamp(target)
+
+
+def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest, staged: _Staging
+               ) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[str, int, int, int]]]:
     """The files `root` already holds as they are to be (with their inode, size and time),
-    the bytes of the others, and every file's key."""
+    and every file's manifest entry; the others are written to `staged` as they are made."""
     same: dict[str, tuple[int, int, int]] = {}
-    fresh: dict[str, bytes] = {}
-    keys: dict[str, str] = {}
+    known: dict[str, tuple[str, int, int, int]] = {}
     for name, content in files.items():
+        key = None
         if not isinstance(content, str):
-            keys[name] = content.key
-            if manifest.holds(root, name, content.key):
+            key = content.key
+            if manifest.holds(root, name, key):
                 same[name] = manifest.files[name][1:]
+                known[name] = (key, *same[name])
                 continue
             if hasattr(content, "parts"):
-                fresh[name] = manifest.spliced(root, name, content)
+                known[name] = (key, *staged.write(name, manifest.spliced(root, name, content)))
                 continue
             content = content.make()
         data = content.encode("utf-8")
-        key = keys.setdefault(name, content_key(data))
+        key = key or content_key(data)
         if manifest.holds(root, name, key):
             same[name] = manifest.files[name][1:]
         elif (root / name).is_file() and (root / name).read_bytes() == data:
-            same[name] = _stamp(root / name)
+            same[name] = stamp(root / name)
         else:
-            fresh[name] = data
-    return same, fresh, keys
+            known[name] = (key, *staged.write(name, data))
+            continue
+        known[name] = (key, *same[name])
+    return same, known
 
 
 def _spare(root: Path) -> Path:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Deferred:
-    """A file made only if the docs do not already hold it under `key` (`write.Later`)."""
+    """A file made only if the docs do not already hold it under `key` (`manifest.Later`)."""
 
     key: str
     made: Callable[[], str]
@@ -21,7 +21,7 @@ class Deferred:
 
 @dataclass(frozen=True)
 class Joined:
-    """A file made of one part per transcript, in order (`write.Parts`): the parts whose keys
+    """A file made of one part per transcript, in order (`manifest.Parts`): the parts whose keys
     the file already holds are taken from it, the others made."""
 
     parts: tuple[tuple[str, Callable[[], str]], ...]
