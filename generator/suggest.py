@@ -57,12 +57,12 @@ def near_misses(transcripts: Iterable[Transcript], registry: Registry, kept: Mut
     file) and of the new spellings with their counts: where neither changed (a correction of
     the text, not of a name), no name is matched again."""
     new = spellings(transcripts, registry)
-    key = hashlib.sha256(repr([registry_key, *((s.kind, s.name, s.count) for s in new)]).encode()).hexdigest()
-    verdicts = kept.get("verdicts") if kept is not None and kept.get("key") == key else None
+    made_of = hashlib.sha256(repr([registry_key, *((s.kind, s.name, s.count) for s in new)]).encode()).hexdigest()
+    verdicts = kept.get("verdicts") if kept is not None and kept.get("key") == made_of else None
     if verdicts is None:
         verdicts = [_verdict(s, new, registry) for s in new]
         if kept is not None:
-            kept.update(key=key, verdicts=verdicts)
+            kept.update(key=made_of, verdicts=verdicts)
     return [Problem(s.path, s.line, verdict) for s, verdict in zip(new, verdicts) if verdict]
 
 
