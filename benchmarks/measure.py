@@ -19,7 +19,7 @@ starts MkDocs as soon as the docs are written: the child's timers are written to
 as it ends and merged here. The child's search pages and cache are written while MkDocs
 runs, so the stages add up to more than the wall time.
 | mkdocs     | `generator.engine._mkdocs`                                            |
-| search     | `generator.site.Indexing.wait`: Pagefind runs beside MkDocs, so what it adds is the wait once MkDocs is done |
+| search     | `generator.indexing.Indexing.wait`: Pagefind runs beside MkDocs, so what it adds is the wait once MkDocs is done |
 
 Peak memory is also sampled for the whole process tree (this process and Pagefind) from
 /proc every 50 ms: `tree_peak_mb` is the most the build held at once.
@@ -58,7 +58,7 @@ STAGES = (
 )
 # Pagefind runs beside MkDocs (generator/site.py): what it adds to the build is the wait
 # for it once MkDocs is done, timed here as the search stage.
-WAIT = ("search", "generator.site", "Indexing", "wait")
+WAIT = ("search", "generator.indexing", "Indexing", "wait")
 # The search index: a function of generator/site.py (or of a module of its own) named so.
 SEARCH_MODULE = re.compile(r"^generator\.(site|search|pagefind|index)\b")
 SEARCH_FUNCTION = re.compile(r"pagefind|search|index", re.IGNORECASE)

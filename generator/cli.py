@@ -108,6 +108,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     # A cancelled CI job sends SIGTERM: leave as after Ctrl-C, with the last good site in place.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     pages = search_folder(site_dir)
+    part_pages = _run(flow.part_pages)
     site_url = _site_url(config)
     cache = None if no_cache else Cache(cache_dir, site_url)
     pending = flow.pending(input_dir)
@@ -119,7 +120,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
             _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER))
         corpus = generated.corpus  # MkDocs may start: the search pages and the cache are written meanwhile
         docs_written((len(corpus.failed_sources), len(corpus.kept)))
-        flow.stage_search(generated, pages, cache)
+        flow.stage_search(generated, pages, cache, part_pages)
 
     child = None
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -145,12 +146,29 @@ def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, 
     save(cache, generated.corpus)
 
 
-def stage_search(generated: Generated, pages: Path, cache: Cache | None) -> None:
-    """`build`'s search pages, written while MkDocs builds the staged docs, and the cache."""
+def stage_search(generated: Generated, pages: Path, cache: Cache | None,
+                 part_pages: int = render.search_page.PART_PAGES) -> None:
+    """`build`'s search pages, written while MkDocs builds the staged docs, in parts of at
+    most `part_pages` (`part_pages()`), and the cache."""
     shutil.rmtree(pages, ignore_errors=True)
     with no_cycle_collection():
-        write_in_place(pages, render.search_pages(generated.published.transcripts, cache or render.NoMemo()), ("transcripts",))
+        searched = render.search_pages(generated.published.transcripts, cache or render.NoMemo(), part_pages)
+        write_in_place(pages, searched, ("transcripts", render.search_page.PARTS))
     save(cache, generated.corpus)
+
+
+PART_PAGES = "PODIUM_SEARCH_PART_PAGES"
+
+
+def part_pages() -> int:
+    """The most pages one part of the search index holds: `PODIUM_SEARCH_PART_PAGES` where
+    set (Pagefind holds about 1 MB a page of the part it indexes), else 1,000."""
+    given = os.environ.get(PART_PAGES)
+    if given is None:
+        return render.search_page.PART_PAGES
+    if not (given.isascii() and given.isdigit() and 1 <= int(given) <= 1_000_000):
+        raise InputError.at(Path(PART_PAGES), 0, f"{given!r} is not a number of pages from 1 to 1,000,000")
+    return int(given)
 
 
 def commit_built(input_dir: Path, docs_dir: Path, frozen: bool) -> None:

@@ -328,6 +328,7 @@ def test_the_search_pages_hold_only_their_own_markup():
                ("span", "data-pagefind-meta"), ("span", "data-pagefind-filter"), ("span", "data-pagefind-sort"),
                ("span", "data-sections")}
     searched = render.search_pages(load_corpus(HOSTILE).transcripts)
+    assert OUTLET in json.loads(searched.pop(render.search_page.PARTS))["filters"]["outlet"]  # JSON, read as text
     for name, html in searched.items():
         page = Page(html)
         assert page.pairs <= allowed, f"{name}: {page.pairs - allowed}"

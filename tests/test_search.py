@@ -19,10 +19,11 @@ PRESS_CONFERENCE = "transcripts/2024/2024-12-03-pre-ministerial-press-conference
 DOORSTEP = "transcripts/2025/2025-02-13-doorstep-statement/"
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's record of each indexed page, by URL: its text, anchors, filters and metadata."""
+def fragments(site: Path, index: str = "pagefind") -> dict[str, dict]:
+    """Pagefind's record of each page the `index` of the site holds, by URL: its text,
+    anchors, filters and metadata."""
     records = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / index / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         record = json.loads(data.removeprefix(b"pagefind_dcd"))

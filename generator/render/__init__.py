@@ -170,9 +170,12 @@ class _Own:
         return self._made()[1]
 
 
-def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo()) -> dict[str, str]:
-    """The pages the site search indexes, keyed by path under the site root."""
-    return {search_page.path(t): remembered(memo, t, SEARCH, search_page.render) for t in transcripts}
+def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(),
+                 part_pages: int = search_page.PART_PAGES) -> dict[str, str]:
+    """The pages the site search indexes, keyed by path under the site root, in parts of
+    at most `part_pages`, with the list of parts and the filters' values (`search_page.in_parts`)."""
+    made = {search_page.path(t): remembered(memo, t, SEARCH, search_page.made) for t in transcripts}
+    return search_page.in_parts(made, part_pages)
 
 
 OWN, SEARCH, BULK = "page and JSON", "search page", "bulk rows"

@@ -44,20 +44,47 @@
   const COMMON = new Set(("a an and are as at be been but by did do does for from had has have he her his i in " +
     "is it its of on or our she that the their them these they this those to was we were with you your").split(" "));
 
-  let loading = null;  // the Pagefind module, once asked for
-  let pending = [];  // page results not shown yet
+  let loading = null;  // the Pagefind module and the archive's parts, once asked for
+  let merged = new Map();  // older parts merged into the search, by path: their promises
   let generation = 0;  // each search's number: an older one still running stops
   let timer = 0;
   let asked = "";  // the last search, with its filters and order: the same one is not run again
   let running = Promise.resolve();  // and its promise
 
+  /* The index comes in parts of whole years, newest first (pagefind/parts.json lists them,
+     with every filter's values over the whole archive): the newest is pagefind/ itself,
+     each older one is merged in (Pagefind's mergeIndex) when a search first reaches it. */
   function pagefind() {
-    loading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
-      await module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
-      module.filters().then(showFilters, () => {});
-      return module;
+    loading ??= Promise.all([
+      import(new URL("pagefind/pagefind.js", siteRoot).href),
+      fetch(new URL("pagefind/parts.json", siteRoot)).then((response) => {
+        if (!response.ok) throw new Error(`parts.json: ${response.status}`);
+        return response.json();
+      }),
+    ]).then(async ([module, archive]) => {
+      const parts = archive.parts?.length ? archive.parts : [{ name: "", path: "", years: [] }];
+      await module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, ...partOf(parts[0], parts) });
+      showFilters(archive.filters || {});
+      return { module, parts, filters: archive.filters || {} };
     });
+    loading.catch(() => { loading = null; });
     return loading;
+  }
+
+  function merge(index, part) {
+    if (!part.path) return Promise.resolve();
+    if (!merged.has(part.path)) {
+      const path = new URL(`pagefind/${part.path}`, siteRoot).pathname;
+      const options = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, ...partOf(part, index.parts) };
+      merged.set(part.path, index.module.mergeIndex(path, options));
+    }
+    return merged.get(part.path);
+  }
+
+  /* Every page of a part, as Pagefind loads it, has the part's name as its `part` filter:
+     a search narrowed to it finds that part's pages alone. */
+  function partOf(part, parts) {
+    return parts.length > 1 ? { mergeFilter: { part: part.name } } : {};
   }
 
   /* Filters and order */
@@ -66,7 +93,7 @@
     for (const select of filterSelects) {
       const values = Object.entries(counts[select.dataset.filter] || {});
       values.sort(([a], [b]) => select.dataset.filter === "year" ? b.localeCompare(a) : a.localeCompare(b));
-      for (const [value, count] of values) {
+      for (const [value, [count]] of values) {
         select.append(new Option(`${value} (${count})`, value));
       }
       select.closest("label").hidden = values.length === 0;
@@ -109,47 +136,92 @@
   async function run(term, filters) {
     const mine = ++generation;
     if (!term && !Object.keys(filters).length) {
-      pending = [];
       list.replaceChildren();
       more.hidden = true;
       status.textContent = placeholder;
       return;
     }
     status.textContent = "Searching…";
-    let found;
+    let index;
     try {
-      const module = await pagefind();
-      const sort = order.value ? { date: order.value } : undefined;
-      found = await module.search(term || null, { filters, sort });
+      index = await pagefind();
     } catch (error) {
       asked = "";
       if (mine === generation) status.textContent = "Search is not available: this copy of the site has no search index.";
       return;
     }
-    if (mine !== generation || !found) return;
-    pending = [...found.results];
+    if (mine !== generation) return;
+    // Only the parts that hold every value chosen; the newest first, or the oldest for "oldest first".
+    const parts = index.parts.filter((part, i) => Object.entries(filters).every(([key, value]) => has(index, key, value, i)));
+    if (order.value === "asc") parts.reverse();
+    // What the search has yet to do: its parts still to search, its results not shown yet.
+    const search = { index, term, filters, queue: parts, searched: [], pending: [], total: 0, many: index.parts.length > 1 };
     list.replaceChildren();
-    await showMore(mine, found.results.length, term, filters);
+    await showMore(mine, search, false);
   }
 
-  async function showMore(mine, total, term, filters) {
-    do {
-      const pages = await Promise.all(pending.splice(0, PAGES_AT_ONCE).map((result) => result.data()));
-      if (mine !== generation) return;
-      for (const page of pages) {
-        for (const section of sections(page, term, filters)) list.append(item(page, section));
-      }
-    } while (list.childElementCount === 0 && pending.length);
+  /* Whether part i has pages with the filter's value (parts.json: [pages, parts as hex bits]). */
+  function has(index, key, value, i) {
+    const bits = index.filters[key]?.[value]?.[1];
+    return index.parts.length === 1 || (bits !== undefined && (BigInt(`0x${bits}`) >> BigInt(i)) % 2n === 1n);
+  }
+
+  /* Search the next part: its results join those not shown yet. Each part is searched
+     narrowed to its own pages (their `part` filter): Pagefind would rank the merged parts'
+     results together, and a part is shown after the one before it. */
+  async function searchPart(search) {
+    const part = search.queue.shift();
+    const { module } = search.index;
+    await merge(search.index, part);
+    const filters = search.many ? { ...search.filters, part: part.name } : search.filters;
+    const sort = order.value ? { date: order.value } : undefined;
+    const found = await module.search(search.term || null, { filters, sort });
+    search.pending.push(...(found?.results || []));
+    search.total += found?.results.length || 0;
+    search.searched.push(part);
+  }
+
+  /* Show the next results: of the part being shown, else of the next part. A search reads
+     one part (and the pages it found) before it says nothing matched, so that a first
+     search downloads one part's index; asked for more (`onward`), it reads on, part after
+     part, until something is found. */
+  async function showMore(mine, search, onward) {
+    const before = list.childElementCount;
+    try {
+      do {
+        if (!search.pending.length && search.queue.length) await searchPart(search);
+        const pages = await Promise.all(search.pending.splice(0, PAGES_AT_ONCE).map((result) => result.data()));
+        if (mine !== generation) return;
+        for (const page of pages) {
+          for (const section of sections(page, search.term, search.filters)) list.append(item(page, section));
+        }
+      } while (list.childElementCount === before && (search.pending.length || (onward && search.queue.length)));
+    } catch (error) {
+      if (mine === generation) status.textContent = "Search is not available: a part of the search index could not be read.";
+      return;
+    }
+    if (mine !== generation) return;
     const shown = list.childElementCount;
-    const transcripts = plural(total, "transcript");
-    status.textContent = !shown ? "No exchange matches" :
+    const { total, pending, queue } = search;
+    const transcripts = plural(total, "transcript") + (queue.length ? ` from ${years(search.searched)}` : "");
+    status.textContent = !shown ? `No exchange matches${queue.length ? ` in ${years(search.searched)}` : ""}` :
       pending.length ? `${plural(shown, "result")} from the first ${total - pending.length} of ${transcripts}` :
       `${plural(shown, "result")} in ${transcripts}`;
-    more.hidden = pending.length === 0;
+    more.hidden = !pending.length && !queue.length;
+    more.textContent = pending.length ? "Show more" : `Search ${years(queue.slice(0, 1))}`;
     more.onclick = () => {
       const next = list.childElementCount;
-      showMore(mine, total, term, filters).then(() => list.children[next]?.querySelector("a")?.focus());
+      showMore(mine, search, true).then(() => list.children[next]?.querySelector("a")?.focus());
     };
+  }
+
+  /* "2021–2024": the years of the parts given. */
+  function years(parts) {
+    const all = parts.flatMap((part) => part.years);
+    if (!all.length) return "the archive";
+    const first = Math.min(...all);
+    const last = Math.max(...all);
+    return first === last ? `${first}` : `${first}–${last}`;
   }
 
   /* The sections of a page to show. With a search term: those that have as many of its
