@@ -22,7 +22,10 @@ runs, so the stages add up to more than the wall time.
 | search     | `generator.indexing.Indexing.wait`: Pagefind runs beside MkDocs, so what it adds is the wait once MkDocs is done |
 
 Peak memory is also sampled for the whole process tree (this process and Pagefind) from
-/proc every 50 ms: `tree_peak_mb` is the most the build held at once.
+/proc every 50 ms: `tree_peak_mb` is the most the build held at once by the sum of RSS,
+which counts each page a forked worker shares with its parent in both; `tree_pss_peak_mb`
+is the most by proportional set size (a shared page counted once), with each process's
+share at that moment in `at_pss_peak`.
 
 Each timer counts its function's own time (a timed function called inside another is
 taken out of the outer one) and notes the process's peak RSS (`ru_maxrss`) when it
@@ -138,6 +141,8 @@ class TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.peak_mb = 0.0
         self.pagefind_peak_mb = 0.0  # the most one Pagefind process held (a run of one part)
+        self.pss_peak_mb = 0.0  # the same tree's proportional memory: a fork's shared pages counted once
+        self.at_pss_peak: dict[str, float] = {}  # each process's share then, by name
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -145,6 +150,10 @@ class TreeSampler(threading.Thread):
             by_name: dict[str, float] = {}
             self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid(), by_name))
             self.pagefind_peak_mb = max(self.pagefind_peak_mb, by_name.get("pagefind", 0.0))
+            shares: dict[str, float] = {}
+            pss = _tree_pss_mb(os.getpid(), shares)
+            if pss > self.pss_peak_mb:
+                self.pss_peak_mb, self.at_pss_peak = pss, shares
 
     def stop(self) -> float:
         self.done.set()
@@ -166,6 +175,25 @@ def _tree_rss_mb(pid: int, by_name: dict[str, float] | None = None) -> float:
             if by_name is not None:
                 name = "pagefind" if fields.get("Name", "").strip().startswith("pagefind") else fields.get("Name", "").strip()
                 by_name[name] = max(by_name.get(name, 0.0), rss)
+            pending += _children(current)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _tree_pss_mb(pid: int, shares: dict[str, float]) -> float:
+    """The proportional set size of `pid` and its descendants (/proc/PID/smaps_rollup): a
+    page shared by forked processes counts once in all, where RSS counts it in each.
+    `shares` gets each process's, under its name and pid."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                pss = next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0) / 1024
+            with open(f"/proc/{current}/comm") as comm:
+                shares[f"{comm.read().strip()} {current}"] = round(pss)
+            total += pss
             pending += _children(current)
         except (OSError, ValueError):
             continue
@@ -279,6 +307,8 @@ def main() -> None:
         "peak_rss_mb": peak_mb(),
         "children_peak_rss_mb": peak_mb(resource.RUSAGE_CHILDREN),
         "tree_peak_mb": tree_peak_mb,
+        "tree_pss_peak_mb": sampler.pss_peak_mb,
+        "at_pss_peak": sampler.at_pss_peak,
         "pagefind_peak_mb": pagefind_peak_mb,
     }
     args.result.write_text(json.dumps(result, indent=2))

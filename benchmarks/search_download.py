@@ -11,12 +11,12 @@ byte it sends, by file, compressing text files (HTML, JS, CSS, JSON) with gzip a
 Pages and most hosts do; Pagefind's index files are compressed already and sent as they
 are. Files are grouped as:
 
-| category     | files under pagefind/                                          |
+| category     | files under pagefind/ (or an older part's pagefind/part/*/)    |
 |--------------|----------------------------------------------------------------|
-| entry/js     | pagefind.js, pagefind-worker.js, pagefind-entry.json           |
+| entry/js     | pagefind.js, pagefind-worker.js, pagefind-entry.json, parts.json |
 | wasm         | wasm.<language>.pagefind                                       |
 | index chunks | pagefind.*.pf_meta (the page list), index/*.pf_index (words)   |
-| filters      | filter/*.pf_filter (loaded to show the filters' values)        |
+| filters      | filter/*.pf_filter (loaded when a filter is chosen)            |
 | fragments    | fragment/*.pf_fragment (one per transcript whose results show)  |
 
 The search's own script and stylesheet load with every page, before the count starts;
@@ -53,12 +53,13 @@ from urllib.parse import unquote, urlsplit
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
+_PART = r"^pagefind/(?:part/[^/]+/)?"  # the newest part's bundle, or an older part's
 CATEGORIES = (
-    ("entry/js", re.compile(r"^pagefind/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json)$")),
-    ("wasm", re.compile(r"^pagefind/wasm\.[^/]+\.pagefind$")),
-    ("index chunks", re.compile(r"^pagefind/(pagefind\.[^/]+\.pf_meta|index/[^/]+\.pf_index)$")),
-    ("filters", re.compile(r"^pagefind/filter/[^/]+\.pf_filter$")),
-    ("fragments", re.compile(r"^pagefind/fragment/[^/]+\.pf_fragment$")),
+    ("entry/js", re.compile(_PART + r"(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|parts\.json)$")),
+    ("wasm", re.compile(_PART + r"wasm\.[^/]+\.pagefind$")),
+    ("index chunks", re.compile(_PART + r"(pagefind\.[^/]+\.pf_meta|index/[^/]+\.pf_index)$")),
+    ("filters", re.compile(_PART + r"filter/[^/]+\.pf_filter$")),
+    ("fragments", re.compile(_PART + r"fragment/[^/]+\.pf_fragment$")),
 )
 # A word in nearly every transcript, two such words, a name, a phrase: index chunks grow
 # with how many pages a word is on, so common words cost the most.

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from . import cores
@@ -34,7 +35,7 @@ class Indexing:
     `check` what they said. `finish`, once they all succeeded, puts the list of parts in."""
 
     def __init__(self, runs: list[list[str]], log: Path | None, env: dict[str, str] | None = None,
-                 finish=None, failure: str | None = None):
+                 finish: Callable[[], None] | None = None, failure: str | None = None):
         self.runs, self.log, self.env, self.finish, self.failure = runs, log, env, finish, failure
         self.said: list[str] = []
         self._process: subprocess.Popen | None = None

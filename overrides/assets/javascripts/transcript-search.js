@@ -11,6 +11,11 @@
  * A result's excerpt is the matched words in the turn that has them, under who said them
  * (the page's `sections` metadata counts each turn's words).
  *
+ * Past 1,000 transcripts the index is in parts of whole years (pagefind/parts.json): a
+ * search reads the newest part first (the oldest for "oldest first"), passes the parts
+ * without the filter values chosen, and reads the next part when the reader asks
+ * ("Search 2021–2023"), so a first search downloads one part's index, not the archive's.
+ *
  * Nothing of Pagefind is downloaded until the reader opens the search. Text from the index
  * goes into the page as text; only Pagefind's excerpts (shown where the turns cannot be
  * counted), which it escapes before marking the matched words, go in as HTML.
