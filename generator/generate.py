@@ -157,17 +157,17 @@ def stage_search(generated: Generated, pages: Path, cache: Cache | None,
     save(cache, generated.corpus)
 
 
-PART_PAGES = "PODIUM_SEARCH_PART_PAGES"
+PART_PAGES_VARIABLE = "PODIUM_SEARCH_PART_PAGES"
 
 
 def part_pages() -> int:
     """The most pages one part of the search index holds: `PODIUM_SEARCH_PART_PAGES` where
     set (Pagefind holds about 1 MB a page of the part it indexes), else 1,000."""
-    given = os.environ.get(PART_PAGES)
+    given = os.environ.get(PART_PAGES_VARIABLE)
     if given is None:
         return render.search_page.PART_PAGES
     if not (given.isascii() and given.isdigit() and 1 <= int(given) <= 1_000_000):
-        raise InputError.at(Path(PART_PAGES), 0, f"{given!r} is not a number of pages from 1 to 1,000,000")
+        raise InputError.at(Path(PART_PAGES_VARIABLE), 0, f"{given!r} is not a number of pages from 1 to 1,000,000")
     return int(given)
 
 

@@ -116,9 +116,10 @@ def start_index(pages: Path, output: Path, yielding: bool = False) -> Indexing:
         return not_started("its binary was not found (install the project again: pip install -e .)")
     listed = pages / PARTS
     parts = json.loads(listed.read_text(encoding="utf-8"))["parts"] if listed.is_file() else []
-    runs = [[str(binary), "--site", str(pages), "--output-path", str(output), "--quiet"]]
+    command = [str(binary), "--site", str(pages), "--quiet", "--output-path"]
+    runs = [[*command, str(output)]]
     if len(parts) > 1:
-        runs = [[*runs[0][:4], str(output / part["path"]), "--quiet", "--glob", _glob(part["folders"])] for part in parts]
+        runs = [[*command, str(output / part["path"]), "--glob", _glob(part["folders"])] for part in parts]
 
     def finish() -> None:
         if listed.is_file():

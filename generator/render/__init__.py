@@ -174,8 +174,8 @@ def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(),
                  part_pages: int = search_page.PART_PAGES) -> dict[str, str]:
     """The pages the site search indexes, keyed by path under the site root, in parts of
     at most `part_pages`, with the list of parts and the filters' values (`search_page.in_parts`)."""
-    made = {search_page.path(t): remembered(memo, t, SEARCH, search_page.made) for t in transcripts}
-    return search_page.in_parts(made, part_pages)
+    pages = {search_page.path(t): remembered(memo, t, SEARCH, search_page.made) for t in transcripts}
+    return search_page.in_parts(pages, part_pages)
 
 
 OWN, SEARCH, BULK = "page and JSON", "search page", "bulk rows"

@@ -36,7 +36,8 @@ def made(t: Transcript) -> tuple[str, tuple[tuple[str, str], ...]]:
     return render(t, pairs), pairs
 
 
-def render(t: Transcript, pairs: tuple[tuple[str, str], ...] | None = None) -> str:
+def render(t: Transcript, pairs: tuple[tuple[str, str], ...]) -> str:
+    """The search page of `t`, found under the filter values `pairs`."""
     body = [f"<h1>{_text(t.meta.title)}</h1>"]
     if t.meta.subtitle:
         body.append(f"<p>{_text(t.meta.subtitle)}</p>")
@@ -54,7 +55,7 @@ def render(t: Transcript, pairs: tuple[tuple[str, str], ...] | None = None) -> s
     return (
         f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{_text(t.meta.title)}</title></head>\n'
         f"<body>\n<main data-pagefind-body>\n" + "\n".join(body) + "\n</main>\n"
-        f"<div hidden>\n{_record(t, filters(t) if pairs is None else pairs)}\n</div>\n</body>\n</html>\n"
+        f"<div hidden>\n{_record(t, pairs)}\n</div>\n</body>\n</html>\n"
     )
 
 
@@ -136,26 +137,29 @@ def _text(value: str) -> str:
     return escape(plain(value), quote=True)
 
 
-def in_parts(made: dict[str, tuple[str, tuple[tuple[str, str], ...]]], most: int = PART_PAGES) -> dict[str, str]:
-    """The search pages `made` (path: page and filter values), and `PARTS`: the index in
+def in_parts(pages: dict[str, tuple[str, tuple[tuple[str, str], ...]]], most: int = PART_PAGES) -> dict[str, str]:
+    """The search `pages` (path: page and filter values), and `PARTS`: the index in
     parts of whole year folders of at most `most` pages (a larger year is a part alone),
     newest first. Each part is indexed by a Pagefind run of its own, so that Pagefind
     holds one part's pages, not the archive's, and a search reads the newest part first
     (narrowing to one part by the `part` filter its bundle is given when it is loaded).
     Each filter value is listed with the pages that have it over the whole archive and
     the parts that do (bit i for part i, in hex), so that a search passes the others."""
-    folders = Counter(name.split("/")[1] for name in made)
+    folders = Counter(name.split("/")[1] for name in pages)
     parts: list[list[str]] = []
+    sizes: list[int] = []  # each part's pages
     for folder in sorted(folders, reverse=True):
-        if parts and sum(folders[f] for f in parts[-1]) + folders[folder] <= most:
+        if parts and sizes[-1] + folders[folder] <= most:
             parts[-1].append(folder)
+            sizes[-1] += folders[folder]
         else:
             parts.append([folder])
+            sizes.append(folders[folder])
     part_of = {folder: i for i, part in enumerate(parts) for folder in part}
     counts: dict[str, dict[str, list[int]]] = {}  # filter -> value -> [pages, the parts that have it as bits]
     years: list[set[int]] = [set() for _ in parts]
     files = {}
-    for name, (page, pairs) in made.items():
+    for name, (page, pairs) in pages.items():
         part = part_of[name.split("/")[1]]
         for key, value in pairs:
             seen = counts.setdefault(key, {}).setdefault(value, [0, 0])
@@ -165,7 +169,7 @@ def in_parts(made: dict[str, tuple[str, tuple[tuple[str, str], ...]]], most: int
         files[name] = page
     listed = [{"name": _part_name(part), "path": "" if i == 0 else f"part/{_part_name(part)}/",
                "folders": part, "years": sorted(years[i], reverse=True),
-               "pages": sum(folders[f] for f in part)} for i, part in enumerate(parts)]
+               "pages": sizes[i]} for i, part in enumerate(parts)]
     index = {"parts": listed, "filters": {key: {value: [n, format(bits, "x")] for value, (n, bits) in sorted(values.items())}
                                           for key, values in sorted(counts.items())}}
     files[PARTS] = json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"

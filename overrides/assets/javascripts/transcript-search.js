@@ -60,7 +60,8 @@
      with every filter's values over the whole archive): the newest is pagefind/ itself,
      each older one is merged in (Pagefind's mergeIndex) when a search first reaches it. */
   function pagefind() {
-    loading ??= Promise.all([
+    if (loading) return loading;
+    loading = Promise.all([
       import(new URL("pagefind/pagefind.js", siteRoot).href),
       fetch(new URL("pagefind/parts.json", siteRoot)).then((response) => {
         if (!response.ok) throw new Error(`parts.json: ${response.status}`);
@@ -72,7 +73,7 @@
       showFilters(archive.filters || {});
       return { module, parts, filters: archive.filters || {} };
     });
-    loading.catch(() => { loading = null; });
+    loading.catch(() => { loading = null; });  // asked again, it tries again
     return loading;
   }
 
@@ -160,7 +161,7 @@
     const parts = index.parts.filter((part, i) => Object.entries(filters).every(([key, value]) => has(index, key, value, i)));
     if (order.value === "asc") parts.reverse();
     // What the search has yet to do: its parts still to search, its results not shown yet.
-    const search = { index, term, filters, queue: parts, searched: [], pending: [], total: 0, many: index.parts.length > 1 };
+    const search = { index, term, filters, queue: parts, searched: [], pending: [], total: 0 };
     list.replaceChildren();
     await showMore(mine, search, false);
   }
@@ -178,7 +179,7 @@
     const part = search.queue.shift();
     const { module } = search.index;
     await merge(search.index, part);
-    const filters = search.many ? { ...search.filters, part: part.name } : search.filters;
+    const filters = { ...search.filters, ...partOf(part, search.index.parts).mergeFilter };
     const sort = order.value ? { date: order.value } : undefined;
     const found = await module.search(search.term || null, { filters, sort });
     search.pending.push(...(found?.results || []));
