@@ -3,9 +3,12 @@ is given: a file's text, or how to make it under a key (`Later`, `Parts`)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import mmap
+import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol, Union
 
@@ -65,22 +68,27 @@ class Manifest:
             return False
         return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
 
-    def spliced(self, root: Path, name: str, content: Parts) -> bytes:
-        """The bytes of a file of parts: those `root/name` holds as written last, taken from
-        it; the others made. Its new layout is noted."""
+    def spliced(self, root: Path, name: str, content: Parts) -> Iterator[bytes]:
+        """The bytes of a file of parts, chunk by chunk (a bulk file of 10,000 transcripts is
+        300 MB): those `root/name` holds as written last, taken from it; the others made.
+        Its new layout is noted once the last chunk is given."""
         known, layout = self.files.get(name), self.layouts.get(name)
-        old = memoryview(b"")  # slices of a view are not copies
-        if known is not None and layout is not None and self.holds(root, name, known[0]):
-            old = memoryview((root / name).read_bytes())
-        chunks, offsets, at = [content.head.encode("utf-8")], {}, len(content.head.encode("utf-8"))
-        for key, made in content.parts:
-            start, length = layout.get(key, (0, -1)) if old else (0, -1)
-            data = old[start:start + length] if length >= 0 else made().encode("utf-8")
-            chunks.append(data)
-            offsets[key] = (at, len(data))
-            at += len(data)
+        with contextlib.ExitStack() as opened:
+            old = None
+            if known is not None and layout is not None and self.holds(root, name, known[0]):
+                handle = opened.enter_context(open(root / name, "rb"))
+                if os.fstat(handle.fileno()).st_size:  # an empty file cannot be mapped
+                    old = opened.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            head = content.head.encode("utf-8")
+            offsets, at = {}, len(head)
+            yield head
+            for key, made in content.parts:
+                start, length = layout.get(key, (0, -1)) if old is not None else (0, -1)
+                data = old[start:start + length] if length >= 0 else made().encode("utf-8")
+                yield data
+                offsets[key] = (at, len(data))
+                at += len(data)
         self.layouts[name] = offsets
-        return b"".join(chunks)
 
 
 def stamp(path: Path) -> tuple[int, int, int]:

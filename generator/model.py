@@ -12,6 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from .packing import unpack
+
 
 @dataclass(frozen=True)
 class Line:
@@ -205,12 +207,17 @@ class Transcript:
     closing: tuple[Turn, ...] = field(default=())
     removed: tuple[Removal, ...] = ()  # exchanges corrections took out, where they stood
     published_url: str | None = None  # the URL the ledger keeps, whatever the date now says
-    text: str = field(default="", repr=False, compare=False)  # the raw text as read, published beside the page
+    raw: bytes = field(default=b"", repr=False, compare=False)  # `text`, packed (`packing`): held by every reading
     version: Version | None = None  # the other language's, linked at render time (`versions.link`)
     # Per exchange, in order, the earlier ones on the same subject, linked at render time (`related.link`).
     related: tuple[tuple[Related, ...], ...] = ()
     # Its exchanges' weighed words (`related.weigh`), made as it is read: what "Asked before?" compares.
     words: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The raw text as read, published beside the page."""
+        return unpack(self.raw) if self.raw else ""
 
     @property
     def order(self) -> tuple[datetime.date, str]:

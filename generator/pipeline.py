@@ -23,6 +23,7 @@ from .cast import cast as who_is_who
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
 from .model import Line, Metadata, Transcript
+from .packing import pack
 from .parse import Forced, Parsed, parse
 from .read import find_sources, read_source
 from .registry import Registry, load_registry, make_id
@@ -245,7 +246,7 @@ def load_transcript(path: Path, registry: Registry) -> Reading:
     askers = Askers(resolver, _interviewer(meta.title, cleaned, parsed))
     parts = structure(cast.turns, askers)
     transcript = Transcript(make_id(path.stem), path, meta, parts.opening, askers.fill(parts.exchanges), parts.closing,
-                            text=source.text)
+                            raw=pack(source.text) if source.text else b"")
     transcript = with_offsets(transcript, cleaned.chrome, cleaned.body, meta.video_start)
     transcript = replace(transcript, words=related.weigh(transcript))
     replaced = [line for line, value in ((cleaned.title, "title"), (cleaned.subtitle, "subtitle")) if line and value in sidecar]

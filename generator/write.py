@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -116,11 +116,13 @@ class _Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._parents.add(target.parent)
 
-    def write(self, name: str, data: bytes) -> tuple[int, int, int]:
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> tuple[int, int, int]:
+        """Write `data` (or its chunks, as they come) to the staged file `name`."""
         target = self.made() / name
         self.parent(target)
         target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
-        target.write_bytes(data)
+        with open(target, "wb") as handle:
+            handle.writelines((data,) if isinstance(data, bytes) else data)
         return stamp(target)
 
 
@@ -279,14 +281,15 @@ def _link_copy(source: Path, target: Path) -> None:
         _link(source, target)
 
 
-def write_in_place(root: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
-    """Make the owned part of `root` hold exactly `files`, file by file: for a folder that
-    is only ever read once complete (the search pages)."""
+def write_in_place(root: Path, files: dict[str, str | Callable[[], str]], owned: tuple[str, ...]) -> WriteReport:
+    """Make the owned part of `root` hold exactly `files` (each a text, or how to make it
+    as it is written), file by file: for a folder that is only ever read once complete
+    (the search pages)."""
     _check_owned(files, owned)
     written = unchanged = 0
     for name, content in files.items():
         target = root / name
-        data = content.encode("utf-8")
+        data = (content if isinstance(content, str) else content()).encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             unchanged += 1
             continue

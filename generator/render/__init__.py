@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeVar, Union
 
 from .. import related, versions
 from ..model import Transcript
+from ..packing import pack, unpack
 from . import ahead, bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
 from .catalog import Catalog, build_catalog
 from .deferred import Deferred, Joined, digest as _digest
@@ -74,7 +75,7 @@ def site_files(
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
     `withdrawn` transcripts keep a page at their URL saying so."""
     linked = related.link(versions.link(transcripts), memo.shared("related"))
-    memo = ahead.made_ahead(linked, memo, {OWN: lambda t: _own(t, site_url), BULK: lambda t: _bulk(t, site_url)})
+    memo = ahead.made_ahead(linked, memo, {OWN: lambda t: pack(_own(t, site_url)), BULK: lambda t: pack(_bulk(t, site_url))})
     known = {t.id: memo.version(t) for t in linked}  # after every link: `Memo.version` covers them
     catalog = build_catalog(linked, known if None not in known.values() else None)
     files = _archive_files(catalog, memo, site_url)
@@ -147,7 +148,7 @@ def _transcript_files(ordered: tuple[Transcript, ...], memo: Memo, site_url: str
             files[paths.transcript(t)] = Deferred(_digest("page", version, *near), lambda own=own, p=previous, f=following:
                                                   own.page(p, f))
             files[paths.api(t)] = Deferred(_digest("json", version), own.json)
-        if t.text:
+        if t.raw:
             files[paths.raw(t)] = t.text if version is None else Deferred(_digest("raw", version), lambda t=t: t.text)
         if t.version:  # what the theme fetches beside a page's other-language alternate
             files[f"{t.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
@@ -171,22 +172,41 @@ class _Own:
 
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(),
-                 part_pages: int = search_page.PART_PAGES) -> dict[str, str]:
+                 part_pages: int = search_page.PART_PAGES) -> dict[str, str | Callable[[], str]]:
     """The pages the site search indexes, keyed by path under the site root, in parts of
-    at most `part_pages`, with the list of parts and the filters' values (`search_page.in_parts`)."""
-    pages = {search_page.path(t): remembered(memo, t, SEARCH, search_page.made) for t in transcripts}
+    at most `part_pages`, with the list of parts and the filters' values (`search_page.in_parts`).
+    Each page is a function that unpacks it, to be called as it is written: the run holds
+    them packed, as the memo does."""
+    pages = {}
+    for t in transcripts:
+        packed = _packed(memo, t, SEARCH, search_page.made)
+        pages[search_page.path(t)] = (lambda packed=packed: unpack(packed)[0], unpack(packed)[1])
     return search_page.in_parts(pages, part_pages)
 
 
 OWN, SEARCH, BULK = "page and JSON", "search page", "bulk rows"
+PACKED = frozenset({OWN, SEARCH, BULK})  # the kinds a memo holds packed (`packing`): texts of every page
 
 
 def remembered(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], T]) -> T:
+    """What `make` makes of `t`, taken from `memo` where it holds it. The `PACKED` kinds are
+    held packed, and unpacked each time they are asked for."""
+    if kind in PACKED:
+        return unpack(_packed(memo, t, kind, make))
     value = memo.get(t, kind)
     if value is None:
         value = make(t)
         memo.put(t, kind, value)
     return value
+
+
+def _packed(memo: Memo, t: Transcript, kind: str, make: Callable[[Transcript], Any]) -> bytes:
+    """What `make` makes of `t`, packed, as `memo` holds it (made and put there where it does not)."""
+    packed = memo.get(t, kind)
+    if packed is None:
+        packed = pack(make(t))
+        memo.put(t, kind, packed)
+    return packed
 
 
 def _own(t: Transcript, site_url: str) -> tuple[str, str]:

@@ -4,8 +4,8 @@ or any build after the generator's code changed, renders every one of them, most
 rendering's time, which the listings then only put together.
 
 The workers are forked with the transcripts as linked (`render.site_files`), so nothing is
-pickled to them; each sends back the texts of its transcripts, which are put in the memo as
-if made here. The texts are those one process makes: each depends on its transcript alone.
+pickled to them; each sends back what `makers` make of its transcripts (the texts, packed
+there: `packing`), which is put in the memo as if made here. The texts are those one process makes: each depends on its transcript alone.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
+from typing import Union
 
 from .. import versions
 from ..model import Exchange, Role, Transcript, Turn
@@ -23,6 +24,7 @@ from .transcript_page import LEAD_IN, REPLY, STATEMENT, asker_name
 
 PARTS = "parts.json"  # beside the pages: the index's parts and every filter's values
 PART_PAGES = 1000  # pages of one part at most (Pagefind holds about 1 MB a page while it indexes)
+Page = Union[str, Callable[[], str]]  # a search page, or how to make it as it is written
 
 
 def path(t: Transcript) -> str:
@@ -137,8 +139,8 @@ def _text(value: str) -> str:
     return escape(plain(value), quote=True)
 
 
-def in_parts(pages: dict[str, tuple[str, tuple[tuple[str, str], ...]]], most: int = PART_PAGES) -> dict[str, str]:
-    """The search `pages` (path: page and filter values), and `PARTS`: the index in
+def in_parts(pages: dict[str, tuple[Page, tuple[tuple[str, str], ...]]], most: int = PART_PAGES) -> dict[str, Page]:
+    """The search `pages` (path: page, or how to make it, and filter values), and `PARTS`: the index in
     parts of whole year folders of at most `most` pages (a larger year is a part alone),
     newest first. Each part is indexed by a Pagefind run of its own, so that Pagefind
     holds one part's pages, not the archive's, and a search reads the newest part first
@@ -158,7 +160,7 @@ def in_parts(pages: dict[str, tuple[str, tuple[tuple[str, str], ...]]], most: in
     part_of = {folder: i for i, part in enumerate(parts) for folder in part}
     counts: dict[str, dict[str, list[int]]] = {}  # filter -> value -> [pages, the parts that have it as bits]
     years: list[set[int]] = [set() for _ in parts]
-    files = {}
+    files: dict[str, Page] = {}
     for name, (page, pairs) in pages.items():
         part = part_of[name.split("/")[1]]
         for key, value in pairs:

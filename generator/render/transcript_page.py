@@ -84,7 +84,7 @@ def _facts(t: Transcript, page: str) -> str:
     if source:
         facts.append(("Publisher’s page", f"[{text(urlsplit(meta.source_url).netloc)}]({source})"))
     facts.append(("Questions", str(len(t.exchanges))))
-    facts.append(("Raw text", link(t.source.name, page, paths.raw(t)) if t.text else text(t.source.name)))
+    facts.append(("Raw text", link(t.source.name, page, paths.raw(t)) if t.raw else text(t.source.name)))
     facts.append(("Data", link("JSON", page, paths.api(t))))
     return "\n".join(f"- **{name}:** {value}" for name, value in facts)
 
