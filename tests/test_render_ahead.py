@@ -11,7 +11,8 @@ import pytest
 from generator import cores
 from generator.cache import Cache
 from generator.pipeline import load_corpus
-from generator.render import BULK, OWN, NoMemo, ahead, render_site
+from generator.packing import unpack
+from generator.render import BULK, OWN, NoMemo, _own, ahead, render_site
 
 REAL = Path(__file__).parent / "real" / "state"
 
@@ -49,12 +50,23 @@ def test_made_on_every_core_the_files_are_those_of_one_process(transcripts, fork
     assert isinstance(forked[0], ahead.Ahead) and isinstance(forked[1], NoMemo)  # forked, then not
 
 
+def test_workers_renewed_after_every_chunk_make_the_files_of_one_process(transcripts, forked, monkeypatch):
+    """A worker is replaced after `RENEWED_AFTER` chunks (its copied pages given back): the
+    renderings still come back in order, whoever made them."""
+    monkeypatch.setattr(ahead, "RENEWED_AFTER", 1)
+    assert len(transcripts) > 2 * 4  # more chunks of four than workers: each is renewed
+    assert render_site(transcripts) == _one_process(transcripts)
+    assert isinstance(forked[0], ahead.Ahead)
+
+
 def test_what_is_made_ahead_is_kept_in_the_cache_and_not_made_again(transcripts, forked, tmp_path):
     cache = Cache(tmp_path / "cache")
     corpus = load_corpus(REAL, cache=cache)
     files = render_site(corpus.transcripts, cache)
     assert isinstance(forked[-1], ahead.Ahead)
     assert all(cache.get(t, OWN) is not None and cache.get(t, BULK) is not None for t in forked[-1].transcripts)
+    first = forked[-1].transcripts[0]
+    assert unpack(cache.get(first, OWN)) == _own(first, "")  # held packed, as one process makes it
     cache.save({t.source.stem for t in corpus.transcripts})
     assert files == _one_process(load_corpus(REAL).transcripts)
     again = Cache(tmp_path / "cache")
