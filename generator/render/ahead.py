@@ -5,7 +5,8 @@ rendering's time, which the listings then only put together.
 
 The workers are forked with the transcripts as linked (`render.site_files`), so nothing is
 pickled to them; each sends back what `makers` make of its transcripts (the texts, packed
-there: `packing`), which is put in the memo as if made here. The texts are those one process makes: each depends on its transcript alone.
+there: `packing`), which is put in the memo as if made here. The texts are those one
+process makes: each depends on its transcript alone.
 """
 
 from __future__ import annotations
