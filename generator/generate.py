@@ -181,10 +181,12 @@ def commit_built(input_dir: Path, docs_dir: Path, frozen: bool) -> None:
 def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> Generated:
     """`serve`'s, after an edit: the docs written at once, the cache saved. The anchor
     ledger is read, never written: a preview publishes nothing, and a question half typed
-    must not take an anchor."""
-    corpus = load_corpus(input_dir, cache=cache)
-    published = publish(corpus, input_dir, frozen=False, memo=cache)
-    report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED, cache.manifest(docs_dir))
+    must not take an anchor. The cache holds the readings between edits, so that an edit
+    reads one transcript and unpickles nothing."""
+    with no_cycle_collection():  # as `stage_docs`: the collector would walk every reading the cache holds
+        corpus = load_corpus(input_dir, cache=cache)
+        published = publish(corpus, input_dir, frozen=False, memo=cache)
+        report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED, cache.manifest(docs_dir))
     save(cache, corpus)
     return Generated(corpus, published, report)
 
@@ -220,7 +222,7 @@ def no_cycle_collection() -> Iterator[None]:
     """Reading and rendering make millions of small objects and no reference cycles: the
     cycle collector's passes over them would be a third of a cached run. What was made is
     then frozen (left out of its passes), or its first pass after would walk all of it: a
-    command's run keeps it to its end."""
+    command's run keeps it to its end, and `serve` the readings between its regenerations."""
     gc.disable()
     try:
         yield
