@@ -52,8 +52,10 @@ class Catalog:
     transcripts: tuple[Transcript, ...]  # oldest first
     people: dict[str, Person]  # by id, sorted by name
     outlets: dict[str, Outlet]
-    by_person: dict[str, tuple[Entry, ...]]  # newest transcript first, then in order asked
-    by_outlet: dict[str, tuple[Entry, ...]]
+    # Newest transcript first, then in order asked: a transcript's entries are one run, which
+    # the feeds (`feeds.latest`) and the listings' keys count on.
+    by_person: dict[str, tuple[Entry, ...]]
+    by_outlet: dict[str, tuple[Entry, ...]]  # as `by_person`
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
     # Topic id -> its name, sorted by name, and the exchanges of the transcripts the
     # sidecars give that topic, newest first (a topic is a transcript's, so all of them).

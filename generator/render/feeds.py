@@ -65,8 +65,7 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     rank = {(t.id, e.anchor): i for i, (t, e) in enumerate(newest)}
 
     def latest(entries: Iterable[Entry]) -> list[Item]:
-        ranks = {rank[e.transcript.id, e.exchange.anchor] for e in entries if e.exchange is not None}
-        return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
+        return _latest(entries, newest, rank)
 
     versions: dict[str, str] = {}  # per transcript, a digest of all a feed entry takes from it
     # Those digests as made before, under the transcript's version (`Catalog.versions`), where known.
@@ -104,6 +103,22 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for gone in set(digests) - set(catalog.versions):
         del digests[gone]
     return dict(sorted(files.items()))
+
+
+def _latest(entries: Iterable[Entry], newest: list[Item], rank: dict[tuple[str, str], int]) -> list[Item]:
+    """The `LIMIT` newest exchanges of a listing's entries (`newest` ranks every exchange),
+    which come newest transcript first (`Catalog`): past the transcript that makes them
+    `LIMIT`, none is newer."""
+    ranks: set[int] = set()
+    last = None
+    for e in entries:
+        if e.exchange is None:
+            continue
+        if e.transcript.id != last and len(ranks) >= LIMIT:
+            break
+        ranks.add(rank[e.transcript.id, e.exchange.anchor])
+        last = e.transcript.id
+    return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
 
 
 SITEMAP = "sitemap.xml"

@@ -9,6 +9,8 @@ each year's page lists its transcripts.
 from __future__ import annotations
 
 import html
+import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -104,12 +106,17 @@ def _entry_pages(
                 pager, f"{up[0]}: " + link("index", page, up[1])]
 
     def sign(chunk: Sequence[Entry]) -> str:
-        return digest(*intro, *feed, *up, person_id or "", *(
-            f"{versions[e.transcript.id]}#{e.exchange.anchor if e.exchange else ''}#{','.join(p.value for p in e.parts)}"
-            for e in chunk))
+        # A transcript's entries in a listing are one run, and all of them are as its version
+        # says: a page is its runs' versions and lengths, and where its first run starts.
+        first = f"{chunk[0].exchange.anchor if chunk[0].exchange else ''}#{chunk[0].parts}" if chunk else ""
+        runs = (f"{versions[id_]}#{sum(1 for _ in run)}" for id_, run in itertools.groupby(chunk, key=_transcript_id))
+        return digest(*intro, *feed, *up, person_id or "", first, *runs)
 
     return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))},
                   sign if versions else None)
+
+
+_transcript_id = operator.attrgetter("transcript.id")
 
 
 def _paged(
