@@ -53,7 +53,9 @@ from generator.render.paths import GENERATED
 
 STAGES = ("read/parse", "ledger", "render", "write", "mkdocs", "search")
 SKIP = {"docs", "site", "generator", "benchmarks", "tests", "transcripts"}  # never copied by name
-TARGETS = {"ratio": 2.1, "floor": 1.25, "incremental_s": 2.0, "memory_mb": 2048, "memory_10k_mb": 3072}
+# Issue 18: a one-transcript change in < 1.5 s at 1,000 and < 3 s at 10,000; the whole 10,000 build under 3 GB
+# (3,000 MB, not 3 GiB: the stricter reading).
+TARGETS = {"ratio": 2.1, "floor": 1.25, "incremental_s": {1000: 1.5, 10000: 3.0}, "memory_mb": 2048, "memory_10k_mb": 3000}
 FLOOR_SIZES = (250, 1000, 10000)  # where the full build is held to TARGETS["floor"]
 CORPORA = {
     "synth": "`benchmarks/synth.py N DIR --seed {seed}` for each N",
@@ -255,14 +257,22 @@ def size_table(runs: list[Run]) -> list[str]:
 
 def memory_table(runs: list[Run]) -> list[str]:
     rows = ["| N | after read/parse | after render | after write | after MkDocs | build process peak | "
-            "Pagefind process peak | **whole build at once** | floor peak |",
-            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+            "Pagefind process peak | **whole build at once (PSS)** | sum of RSS | floor peak |",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for r in runs:
         stages = r.build.result["stages"]
         cells = [_fmt(stages.get(s, {}).get("peak_rss_mb"), 0) for s in ("read/parse", "render", "write", "mkdocs")]
         rows.append(f"| {r.n:,} | " + " | ".join(cells) + f" | {r.build.result['peak_rss_mb']:.0f} | "
-                    f"{search_peak(r):.0f} | **{r.build.result.get('tree_peak_mb', 0):.0f}** | {r.floor.peak_rss_mb:.0f} |")
+                    f"{search_peak(r):.0f} | **{whole_peak(r):.0f}** | {r.build.result.get('tree_peak_mb', 0):.0f} | "
+                    f"{r.floor.peak_rss_mb:.0f} |")
     return rows
+
+
+def whole_peak(run: Run) -> float:
+    """The most the whole build held at once: by PSS (a page shared by forked processes
+    counted once), as `measure.py` samples it; for a run before it did, the sum of RSS,
+    which counts a shared page in every process that maps it."""
+    return run.build.result.get("tree_pss_peak_mb") or run.build.result.get("tree_peak_mb", 0)
 
 
 def ratio_table(runs: list[Run]) -> list[str]:
@@ -308,19 +318,20 @@ def targets(runs: list[Run]) -> list[str]:
             ratio = r.build.seconds / r.floor.seconds
             found.append(f"- full build / floor at {n:,} = {ratio:.2f} (target ≤ {TARGETS['floor']}): "
                          f"{mark(ratio <= TARGETS['floor'])}")
-    if 1000 in by_n:
-        r = by_n[1000]
-        seconds = r.incremental.result["command_seconds"]
-        found.append(f"- one-transcript change at 1,000, `generate` = {seconds:.2f} s in process, {r.incremental.seconds:.2f} s "
-                     f"as a command (target < {TARGETS['incremental_s']:.0f} s): {mark(seconds < TARGETS['incremental_s'])}")
+    for n, most in TARGETS["incremental_s"].items():
+        if n in by_n:
+            r = by_n[n]
+            seconds = r.incremental.result["command_seconds"]
+            found.append(f"- one-transcript change at {n:,}, `generate` = {seconds:.2f} s in process, {r.incremental.seconds:.2f} s "
+                         f"as a command (target < {most:g} s): {mark(seconds < most)}")
     if 2000 in by_n:
         r = by_n[2000]
-        tree = r.build.result.get("tree_peak_mb", 0)
+        tree = whole_peak(r)
         found.append(f"- peak memory of the 2,000-transcript build = {tree:.0f} MB, the build process and Pagefind "
                      f"together, sampled every 50 ms (target < {TARGETS['memory_mb']} MB): {mark(tree < TARGETS['memory_mb'])}")
     if 10000 in by_n:
-        tree = by_n[10000].build.result.get("tree_peak_mb", 0)
-        found.append(f"- peak memory of the 10,000-transcript build = {tree:.0f} MB, the whole process tree at once "
+        tree = whole_peak(by_n[10000])
+        found.append(f"- peak memory of the 10,000-transcript build = {tree:.0f} MB by PSS, the whole process tree at once "
                      f"(target < {TARGETS['memory_10k_mb']} MB): {mark(tree < TARGETS['memory_10k_mb'])}")
     return found
 
@@ -362,9 +373,10 @@ def report(runs: list[Run], command: str, started: str, load: str, seed: int, co
         "build ended (the build itself counts for about 1: more means other work was competing).\n\n" + "\n".join(time_table(runs)),
         "### Scaling, t(2N)/t(N)\n\n" + "\n".join(ratio_table(runs)),
         "### Output size\n\n" + "\n".join(size_table(runs)),
-        "### Peak RSS (MB)\n\nThe build process's `ru_maxrss` when each stage returned (it only grows). Pagefind runs as a "
+        "### Peak memory (MB)\n\nThe build process's `ru_maxrss` when each stage returned (it only grows). Pagefind runs as a "
         "child process (one run per part of the index); its peak is the most one Pagefind process held, sampled from /proc "
-        "every 50 ms.\n\n"
+        "every 50 ms. The whole build at once is sampled the same way over the process tree, by PSS (a page that forked "
+        "processes share counted once), with the sum of RSS beside it.\n\n"
         + "\n".join(memory_table(runs)),
         "### One transcript changed, then `generate`\n\n" + "\n".join(incremental_table(runs)),
         "### Targets\n\n" + ("\n".join(targets(runs)) or "- (the sizes run do not include the targets' sizes)"),
