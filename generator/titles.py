@@ -117,11 +117,16 @@ SAME_OFFICE = {
 }
 
 
+# Each title as a whole word or words, in the order of `TITLES` (the longest first), compiled
+# once: a title is looked for in every label and every would-be first name of a transcript.
+_TITLE_PATTERNS = tuple((t, re.compile(rf"(?<!\w){re.escape(t.casefold())}(?!\w)")) for t, _ in TITLES)
+
+
 @functools.lru_cache(maxsize=4096)
 def title_words(title: str) -> str | None:
     """The official title within "NATO Secretary General", "Secretary of State": the longest known."""
     lowered = title.casefold()
-    return next((t for t, _ in TITLES if re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", lowered)), None)
+    return next((t for t, pattern in _TITLE_PATTERNS if pattern.search(lowered)), None)
 
 
 def office(title: str) -> str | None:
