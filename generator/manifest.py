@@ -63,7 +63,7 @@ class Manifest:
         if known is None or known[0] != key:
             return False
         try:
-            found = (root / name).stat()
+            found = os.stat(os.path.join(root, name))  # a string, not a path object: asked of every file
         except OSError:
             return False
         return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
