@@ -23,7 +23,7 @@ from typing import Protocol
 from . import ledger, render
 from .cache import ALIGNED, FINGERPRINTS, Cache
 from .errors import InputError, Problem
-from .model import Transcript
+from .model import Exchange, Transcript
 from .pipeline import Corpus, load_corpus
 from .render.catalog import page_names
 from .render.paths import GENERATED
@@ -106,7 +106,7 @@ def _aligner(memo: render.Memo) -> ledger.Aligner:
         kept = memo.get(t, ALIGNED)
         if kept is not None and kept[0] == (entry, fresh) and kept[1] in (None, day):
             ids, removed, aligned, changes = kept[2]
-            exchanges = tuple(replace(e, ids=i) for e, i in zip(t.exchanges, ids))
+            exchanges = tuple(map(Exchange.with_ids, t.exchanges, ids))
             return replace(t, exchanges=exchanges, removed=removed), aligned, list(changes)
         made, aligned, changes = ledger.align(entry, t, day, fresh, prints)
         dated = any(m.removed == day for m in aligned.marks)
