@@ -11,6 +11,10 @@ changes one sentence of one transcript's text (a different transcript each time,
 folder, whose generated files must be byte for byte those of the warm run. `--profile`
 runs the last edit's `generate` under cProfile instead and writes its stats there.
 
+`--serve` then edits K more transcripts the way `serve` regenerates after an edit: in one
+process (this one) that keeps its cache between regenerations, each timed from the
+regeneration's start to the docs written (the first, which loads the cache, is timed apart).
+
 Prints one line per run, then the median of the edits. Run it under `nice` on a shared machine.
 """
 
@@ -87,6 +91,34 @@ def same_docs(a: Path, b: Path) -> list[str]:
     return differ
 
 
+def serve_edits(root: Path, n: int, edits: range) -> list[float]:
+    """Each of `edits` made, then regenerated as `serve` does (`generate.regenerate`, one
+    process, one cache held between regenerations): the seconds of each."""
+    from generator import generate as flow
+    from generator.cache import Cache
+    from generator.cli import _site_url
+
+    site_url = _site_url(root / "mkdocs.yml")
+    cache = Cache(root / ".podium-cache", site_url)
+
+    def regenerate() -> tuple[float, str]:
+        start = time.perf_counter()
+        said = str(flow.regenerate(root / "transcripts", root / "docs", cache, site_url).report)
+        return time.perf_counter() - start, said
+
+    seconds, said = regenerate()
+    print(f"regen: N={n:,}: serve's first regeneration (the cache loaded) {seconds:.2f} s ({said})", flush=True)
+    times = []
+    for k in edits:
+        path = edit(root / "transcripts", k)
+        seconds, said = regenerate()
+        times.append(seconds)
+        print(f"regen: N={n:,}: serve, {path.name} changed {seconds:.2f} s ({said})", flush=True)
+    print(f"regen: N={n:,}: serve, one transcript changed, median of {len(times)}: {statistics.median(times):.2f} s "
+          f"(load {os.getloadavg()[0]:.2f})", flush=True)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int)
@@ -96,6 +128,7 @@ def main() -> None:
     parser.add_argument("--no-check", action="store_true", help="skip the cold build to compare with")
     parser.add_argument("--profile", type=Path, help="profile the last edit's generate into this file")
     parser.add_argument("--reuse", action="store_true", help="keep the workdir as it is (its cache warm)")
+    parser.add_argument("--serve", action="store_true", help="also K edits regenerated as `serve` does, in one process")
     args = parser.parse_args()
     root = args.workdir / f"n{args.n}"
     if not args.reuse:
@@ -115,6 +148,8 @@ def main() -> None:
     if times:
         print(f"regen: N={args.n:,}: one transcript changed, median of {len(times)}: {statistics.median(times):.2f} s "
               f"(load {os.getloadavg()[0]:.2f})", flush=True)
+    if args.serve:
+        serve_edits(root, args.n, range(args.edits, 2 * args.edits))
     if not args.no_check:
         cold = root / "docs-cold"
         shutil.rmtree(cold, ignore_errors=True)
