@@ -38,13 +38,18 @@ class Spelling:
 
 def spellings(transcripts: Iterable[Transcript], registry: Registry) -> list[Spelling]:
     """Every person and outlet name the texts write, neither in the registry, once each."""
-    found: dict[tuple[str, str], list[tuple[Path, int]]] = defaultdict(list)
+    # Each place as its file's parts and the line: tuples, which compare without a call
+    # of Path's `<` (where a name is first written is a minimum over every turn naming it).
+    found: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    sources: dict[tuple[str, ...], Path] = {}
     for t in transcripts:
+        parts = t.source.parts
+        sources[parts] = t.source
         for kind, name, line in _names(t):
-            found[kind, name].append((t.source, line))
+            found[kind, name].append((parts, line))
+    firsts = {spelled: min(places) for spelled, places in found.items() if _lookup(registry, *spelled) is None}
     return sorted(
-        (Spelling(kind, name, *min(places), len(places)) for (kind, name), places in found.items()
-         if _lookup(registry, kind, name) is None),
+        (Spelling(kind, name, sources[first[0]], first[1], len(found[kind, name])) for (kind, name), first in firsts.items()),
         key=lambda s: (s.kind, key(s.name), s.name),
     )
 
