@@ -107,11 +107,13 @@ def _aligner(memo: render.Memo) -> ledger.Aligner:
         if kept is not None and kept[0] == (entry, fresh) and kept[1] in (None, day):
             ids, removed, aligned, changes = kept[2]
             exchanges = tuple(map(Exchange.with_ids, t.exchanges, ids))
-            return replace(t, exchanges=exchanges, removed=removed), aligned, list(changes)
+            return replace(t, exchanges=exchanges, removed=removed), entry if aligned is None else aligned, list(changes)
         made, aligned, changes = ledger.align(entry, t, day, fresh, prints)
         dated = any(m.removed == day for m in aligned.marks)
+        # The entry aligned is most often the entry as it was: then it is not kept twice.
         memo.put(t, ALIGNED, ((entry, fresh), day if dated else None,
-                              (tuple(e.ids for e in made.exchanges), made.removed, aligned, tuple(changes))))
+                              (tuple(e.ids for e in made.exchanges), made.removed, None if aligned == entry else aligned,
+                               tuple(changes))))
         return made, aligned, changes
     return aligns
 
