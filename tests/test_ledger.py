@@ -635,3 +635,15 @@ def test_a_moved_name_leaves_redirects_for_its_later_pages_and_its_feed_at_the_o
     finally:
         index_pages.PAGE_SIZE = original
     assert "../../mark-rutte/page-2/" in files["speakers/mark-rute/page-2/index.html"]
+
+
+def test_an_exchange_given_its_ids_is_the_exchange_replace_makes(corpus):
+    """`Exchange.with_ids`, which the remembered alignments use for speed, makes what
+    `dataclasses.replace` makes: equal, same hash, same anchors, the reading left as it was."""
+    import dataclasses
+
+    for e in corpus.transcripts[0].exchanges:
+        ids = (f"q{e.number}", "q99")
+        made = e.with_ids(ids)
+        assert made == dataclasses.replace(e, ids=ids) and hash(made) == hash(dataclasses.replace(e, ids=ids))
+        assert (made.anchor, made.merged, e.ids) == (f"q{e.number}", ("q99",), ())

@@ -71,3 +71,43 @@ def test_an_id_never_takes_the_name_of_a_listings_later_page():
 
     assert make_id("Page 2") == "page-2-1"
     assert make_id("Page Two") == "page-two"
+
+
+class _Versions:
+    """A memo that knows every transcript's version (`Memo.version`) and keeps nothing else:
+    a listing page is then `Deferred` under a key of what it shows."""
+
+    def __init__(self, changed: str = ""):
+        self.changed = changed
+
+    def get(self, t, kind):
+        return None
+
+    def put(self, t, kind, value):
+        pass
+
+    def shared(self, name):
+        return {}
+
+    def version(self, t):
+        return f"{t.id}-{'edited' if t.id == self.changed else 'as before'}"
+
+    def unmade(self, t):
+        return True
+
+
+def test_a_listing_page_is_made_again_exactly_where_it_shows_the_changed_transcript():
+    """A speaker's, outlet's or topic's page is keyed by its transcripts' versions and how many
+    of each one's entries it shows: a transcript read anew changes the key of every page that
+    lists it (its heading `{#t-id}` is there), and of no other."""
+    from generator.render import site_files
+
+    transcripts = load_corpus(ROOT / "tests" / "corpus").transcripts
+    changed = max(transcripts, key=lambda t: len(t.exchanges)).id
+    before, after = site_files(transcripts, _Versions()), site_files(transcripts, _Versions(changed))
+    listings = [path for path in before if path.startswith(("speakers/", "outlets/", "topics/")) and
+                path.endswith(".md") and not path.endswith("index.md")]
+    showing = [path for path in listings if f"{{#t-{changed}}}" in before[path].make()]
+    assert showing and len(showing) < len(listings)
+    for path in listings:
+        assert (before[path].key != after[path].key) == (path in showing), path
