@@ -53,7 +53,7 @@ class Catalog:
     people: dict[str, Person]  # by id, sorted by name
     outlets: dict[str, Outlet]
     # Newest transcript first, then in order asked: a transcript's entries are one run, which
-    # the feeds (`feeds.latest`) and the listings' keys count on.
+    # the feeds (`feeds._latest`) and the listings' keys count on.
     by_person: dict[str, tuple[Entry, ...]]
     by_outlet: dict[str, tuple[Entry, ...]]  # as `by_person`
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
