@@ -8,7 +8,9 @@ import hashlib
 import mmap
 import os
 import pickle
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Union
 
@@ -33,17 +35,109 @@ class Parts(Later, Protocol):
 Content = Union[str, Later, Parts]
 
 
+@dataclass
+class Tree:
+    """What an owned part of the docs held when `write.stage` left it, so that the next run
+    knows it without walking its 30,000 files: each top folder's inode (which tells this
+    tree from another: renames keep it), each file's inode, and each folder's modification
+    time (a file added or taken away by hand changes its folder's; None: changed too
+    recently to tell, looked into next time)."""
+
+    tops: dict[str, int]
+    files: dict[str, int]  # name -> inode
+    folders: dict[str, int | None]  # relative path -> st_mtime_ns
+
+    def holds(self, root: str, owned: tuple[str, ...]) -> bool:
+        """Whether the `owned` folders under `root` are this tree's (by their inodes)."""
+        return all(_inode(os.path.join(root, top)) == self.tops.get(top) for top in owned
+                   if top in self.tops or os.path.isdir(os.path.join(root, top)))
+
+    def changed(self, root: str) -> Iterator[str]:
+        """The folders under `root` whose entries may not be those recorded."""
+        for folder, recorded in self.folders.items():
+            try:
+                found = os.stat(os.path.join(root, folder)).st_mtime_ns
+            except OSError:
+                found = None
+            if recorded is None or found != recorded:
+                yield folder
+
+    def differences(self, root: str) -> tuple[list[str], list[str], set[str], list[str]]:
+        """What the folders under `root` hold that this record does not say, looking only
+        into those changed since: files not recorded, folders not recorded, recorded files
+        gone, and the folders looked into."""
+        looked = list(self.changed(root))
+        strays: list[str] = []
+        folders: list[str] = []
+        gone: set[str] = set()
+        if not looked:
+            return strays, folders, gone, looked
+        inside: dict[str, list[str]] = {}
+        for name in self.files:
+            inside.setdefault(name.rpartition("/")[0], []).append(name)
+        for folder in looked:
+            try:
+                with os.scandir(os.path.join(root, folder)) as entries:
+                    found = {f"{folder}/{entry.name}": entry.is_dir(follow_symlinks=False) for entry in entries}
+            except OSError:
+                found = {}
+            folders += [name for name, is_folder in found.items() if is_folder and name not in self.folders]
+            strays += [name for name, is_folder in found.items() if not is_folder and name not in self.files]
+            gone.update(name for name in inside.get(folder, ()) if found.get(name) is not False)
+        return strays, folders, gone, looked
+
+
+def folders_of(names: Iterable[str]) -> set[str]:
+    """Every folder that holds one of `names` (docs-relative files), however deep."""
+    found: set[str] = set()
+    for name in names:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in found:
+            found.add(folder)
+            folder = folder.rpartition("/")[0]
+    return found
+
+
+def settled_times(root: str, folders: Iterable[str], known: dict[str, int | None]) -> dict[str, int | None]:
+    """Each folder's modification time under `root`, where `known` lacks it; None for one
+    changed within the last `SETTLED` (a change in the same tick would not show)."""
+    times = dict(known)
+    now = time.time_ns()
+    for folder in folders:
+        if folder not in times:
+            try:
+                found = os.stat(os.path.join(root, folder)).st_mtime_ns
+            except OSError:
+                found = None
+            times[folder] = found if found is not None and found < now - SETTLED else None
+    return times
+
+
+SETTLED = 2_000_000_000  # ns
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.lstat(path).st_ino
+    except OSError:
+        return None
+
+
 class Manifest:
     """What the last run wrote in the owned part of a docs folder: per file, the key of its
     content and the file's inode, size and modification time as written. A file whose entry
     matches both is that content without reading it back; any other is compared or written.
-    Derived data, kept with the cache: a missing or foreign manifest only costs the reads."""
+    With it, the `tree` the docs hold and the `spare` one (the part moved out last, see
+    `write`), so that staging the next run touches only what changed. Derived data, kept
+    with the cache: a missing or foreign manifest only costs the reads and a walk."""
 
     def __init__(self, root: Path, files: dict[str, tuple[str, int, int, int]] | None = None,
-                 layouts: dict[str, dict[str, tuple[int, int]]] | None = None):
+                 layouts: dict[str, dict[str, tuple[int, int]]] | None = None,
+                 tree: Tree | None = None, spare: Tree | None = None):
         self.root = str(root.resolve())
         self.files = files or {}
         self.layouts = layouts or {}  # a file of `Parts`: each part's key -> its offset and length
+        self.tree, self.spare = tree, spare
 
     @classmethod
     def load(cls, path: Path, root: Path) -> Manifest:
@@ -52,10 +146,16 @@ class Manifest:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return cls(root)
         ok = isinstance(value, dict) and value.get("root") == str(root.resolve()) and isinstance(value.get("files"), dict)
-        return cls(root, value["files"], value.get("layouts")) if ok else cls(root)
+        if not ok:
+            return cls(root)
+        trees = [Tree(*found) if isinstance(found, tuple) and len(found) == 3 else None
+                 for found in (value.get("tree"), value.get("spare"))]
+        return cls(root, value["files"], value.get("layouts"), *trees)
 
     def dumps(self) -> bytes:
-        return pickle.dumps({"root": self.root, "files": self.files, "layouts": self.layouts}, pickle.HIGHEST_PROTOCOL)
+        trees = [(t.tops, t.files, t.folders) if t else None for t in (self.tree, self.spare)]
+        return pickle.dumps({"root": self.root, "files": self.files, "layouts": self.layouts,
+                             "tree": trees[0], "spare": trees[1]}, pickle.HIGHEST_PROTOCOL)
 
     def holds(self, root: Path, name: str, key: str) -> bool:
         """Whether `root/name` is, untouched, the file written last under `key`."""

@@ -9,14 +9,14 @@ and `build` can make the site from the staged folder before anything is moved.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .linking import fill, link_copy, present
 from .manifest import Content, Manifest, content_key, stamp
 
 
@@ -64,14 +64,14 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
     times, so that MkDocs' live reload rebuilds only what changed. Nothing in `root` is
     touched: `commit` moves the owned part in, or `discard` drops it. Where nothing would
     change, nothing is staged. A `manifest` of the last run spares making and reading back
-    what it wrote; it is updated to what is staged. Each new file is written as soon as it is
-    made, so that only one is held at a time (a first build of 10,000 makes 2 GB of them)."""
+    what it wrote, and walking the docs and the spare part (`manifest.Tree`); it is updated
+    to what is staged. Each new file is written as soon as it is made, so that only one is
+    held at a time (a first build of 10,000 makes 2 GB of them)."""
     _check_owned(files, owned)
     recover(root, owned)
     discard(root)
     manifest = manifest or Manifest(root)
-    present = set(_owned_files(root, owned))
-    removed = len(present - set(files))
+    removed = len(present(root, owned, manifest.tree) - files.keys())
     staged = _Staging(root, owned)
     try:
         same, known = _unchanged(root, files, manifest, staged)
@@ -80,18 +80,13 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
             manifest.files = known
             return WriteReport(0, 0, unchanged)
         folder = staged.made()
-        for name, held in same.items():  # by strings, not path objects: this is every file of the docs
-            target = os.path.join(folder, name)
-            staged.parent(target)
-            if _inode(target) != held[0]:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(target)
-                _link(os.path.join(root, name), target)
-        _prune(folder, owned, set(files))
+        tree = fill(root, folder, owned, files, same, manifest.spare if staged.from_spare else None)
     except BaseException:
         discard(root)  # half staged: never to be committed
         raise
     manifest.files = known
+    tree.files = {name: value[1] for name, value in known.items()}
+    manifest.tree, manifest.spare = tree, manifest.tree  # once committed, the docs' part is the spare
     return WriteReport(written, removed, unchanged)
 
 
@@ -102,15 +97,17 @@ class _Staging:
     def __init__(self, root: Path, owned: tuple[str, ...]):
         self.root, self.owned = root, owned
         self.folder: Path | None = None
+        self.from_spare = False  # made from the part the last commit moved out
         self._parents: set[str] = set()
 
     def made(self) -> Path:
         if self.folder is None:
+            self.from_spare = _spare(self.root).is_dir()
             self.folder = _staging_folder(self.root, self.owned)
             if self.root.is_dir():
                 for entry in sorted(self.root.iterdir()):
                     if entry.name not in self.owned and not entry.name.startswith("."):
-                        _link_copy(entry, self.folder / entry.name)
+                        link_copy(entry, self.folder / entry.name)
         return self.folder
 
     def parent(self, target: Path | str) -> None:
@@ -180,34 +177,6 @@ def _staging_folder(root: Path, owned: tuple[str, ...]) -> Path:
     return folder
 
 
-def _inode(path: Path | str) -> int | None:
-    try:
-        return os.lstat(path).st_ino
-    except OSError:
-        return None
-
-
-def _prune(folder: Path, owned: tuple[str, ...], keep: set[str]) -> None:
-    """Remove from the owned part of `folder` the files not in `keep`, and the folders left empty."""
-    for top in owned:
-        base = folder / top
-        if not base.is_dir() or base.is_symlink():
-            if (base.exists() or base.is_symlink()) and top not in keep:
-                base.unlink()
-            continue
-        for where, dirs, names in os.walk(base, topdown=False):
-            relative = Path(where).relative_to(folder).as_posix()
-            for name in names:
-                if f"{relative}/{name}" not in keep:
-                    os.unlink(os.path.join(where, name))
-            for name in dirs:
-                path = os.path.join(where, name)
-                if os.path.islink(path):
-                    os.unlink(path)
-                elif not os.listdir(path):
-                    os.rmdir(path)
-
-
 def commit(root: Path, owned: tuple[str, ...]) -> None:
     """Move the staged owned part into `root`, each owned entry by one rename, and drop the
     old; with nothing staged, nothing changes. Should the renames be interrupted, the next
@@ -255,33 +224,6 @@ def recover(root: Path, owned: tuple[str, ...]) -> None:
 def discard(root: Path) -> None:
     """Drop what `stage` built."""
     shutil.rmtree(staging(root), ignore_errors=True)
-
-
-def _owned_files(root: Path, owned: tuple[str, ...]) -> Iterator[str]:
-    for top in owned:
-        base = root / top
-        if base.is_file():
-            yield top
-        elif base.is_dir():
-            for where, dirs, names in os.walk(base):
-                relative = Path(where).relative_to(root).as_posix()
-                yield from (f"{relative}/{name}" for name in names)
-
-
-def _link(source: Path | str, target: Path | str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copy2(source, target)
-
-
-def _link_copy(source: Path, target: Path) -> None:
-    if source.is_dir() and not source.is_symlink():
-        shutil.copytree(source, target, copy_function=_link, symlinks=True)
-    elif source.is_symlink():
-        target.symlink_to(os.readlink(source))
-    else:
-        _link(source, target)
 
 
 def write_in_place(root: Path, files: dict[str, str | Callable[[], str]], owned: tuple[str, ...]) -> WriteReport:

@@ -1,0 +1,136 @@
+"""Staging the docs from what the last runs recorded (`manifest.Tree`): the owned part ends
+up holding exactly the files given, whatever was added, removed or edited by hand in the
+docs or in the spare part in between, without walking either where nothing changed."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import linking, manifest
+from generator.manifest import Manifest
+from generator.write import _spare, write_tree
+
+OWNED = ("index.md", "transcripts", "speakers")
+
+
+def _owned(root: Path) -> dict[str, str]:
+    found = {}
+    for top in OWNED:
+        base = root / top
+        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
+        found.update((p.relative_to(root).as_posix(), p.read_text()) for p in paths if p.is_file())
+    return found
+
+
+def _run(root: Path, files: dict[str, str], kept: list[bytes]) -> tuple[int, int, int]:
+    """One run with the manifest as the last run saved it (as the cache keeps it)."""
+    known = Manifest.load(root.parent / "manifest", root) if kept else Manifest(root)
+    report = write_tree(root, dict(files), OWNED, known)
+    (root.parent / "manifest").write_bytes(known.dumps())
+    kept.append(known.dumps())
+    time.sleep(0.02)  # a change by hand after it shows in its folders' times
+    return report.written, report.removed, report.unchanged
+
+
+@pytest.fixture(autouse=True)
+def settled_at_once(monkeypatch):
+    """Folders' times recorded as soon as they are written, so that the record, not a look
+    into each folder touched last, is what finds the changes below."""
+    monkeypatch.setattr(manifest, "SETTLED", 0)
+
+
+def _files(n: int, edition: int = 0) -> dict[str, str]:
+    files = {"index.md": f"home {edition}\n", "speakers/index.md": "everyone\n"}
+    for i in range(n):
+        files[f"transcripts/{2000 + i % 3}/t{i}.md"] = f"page {i}\n"
+        files[f"transcripts/{2000 + i % 3}/t{i}/t{i}.txt"] = f"raw {i}\n"
+    return files
+
+
+def test_a_stray_file_added_by_hand_is_removed_and_counted(tmp_path):
+    root, kept = tmp_path / "docs", []
+    for edition in range(3):  # the docs' part and the spare both recorded
+        _run(root, _files(20, edition), kept)
+    (root / "transcripts" / "2001" / "stray.md").write_text("by hand")
+    (root / "transcripts" / "2002" / "t2").rename(root / "transcripts" / "2002" / "moved")
+    assert _run(root, _files(20, 2), kept) == (1, 2, 41)  # t2's raw text written back; the two strays removed
+    assert _owned(root) == _files(20, 2)
+
+
+def test_a_file_taken_away_or_edited_by_hand_is_put_back(tmp_path):
+    root, kept = tmp_path / "docs", []
+    for edition in range(3):
+        _run(root, _files(10, edition), kept)
+    (root / "transcripts" / "2000" / "t0.md").unlink()
+    os.utime(root / "speakers", ns=(0, 0))  # a folder's time is no proof: its files are still compared
+    (root / "speakers" / "index.md").write_text("edited")
+    assert _run(root, _files(10, 2), kept)[:2] == (2, 0)
+    assert _owned(root) == _files(10, 2)
+
+
+def test_what_is_added_to_the_spare_part_never_reaches_the_docs(tmp_path):
+    root, kept = tmp_path / "docs", []
+    for edition in range(3):
+        _run(root, _files(10, edition), kept)
+    spare = _spare(root)
+    assert spare.is_dir()
+    (spare / "transcripts" / "2000" / "left.md").write_text("left behind")
+    (spare / "speakers" / "new").mkdir()
+    (spare / "speakers" / "new" / "x.md").write_text("x")
+    _run(root, _files(10, 3), kept)
+    assert _owned(root) == _files(10, 3)
+
+
+def test_a_tree_that_is_not_recorded_is_walked(tmp_path, monkeypatch):
+    root, kept = tmp_path / "docs", []
+    for edition in range(3):
+        _run(root, _files(10, edition), kept)
+    (root.parent / "manifest").write_bytes(b"not a pickle")  # no record: the docs and the spare are walked
+    walked = []
+    real = linking.owned_files
+    monkeypatch.setattr(linking, "owned_files", lambda *args: walked.append(args) or real(*args))
+    (root / "transcripts" / "2001" / "stray.md").write_text("by hand")
+    assert _run(root, _files(10, 3), kept)[1] == 1
+    assert walked and _owned(root) == _files(10, 3)
+
+
+def _by_hand(rng: random.Random, root: Path, run: int) -> None:
+    """Something an editor or a stray tool does to the docs, or to the spare part beside them."""
+    base = rng.choice([root, _spare(root)])
+    folder = base / "transcripts" / rng.choice(["2000", "2001", "2002"])
+    if not folder.is_dir():
+        return
+    what = rng.random()
+    if what < 0.4:
+        (folder / f"hand{run}.md").write_text("by hand")
+    elif what < 0.6:
+        (folder / f"hand{run}").mkdir()
+        (folder / f"hand{run}" / "deep.md").write_text("by hand")
+    elif files := sorted(p for p in folder.iterdir() if p.is_file()):
+        rng.choice(files).unlink()
+
+
+@pytest.mark.parametrize("seed", [7, 11, 23])
+def test_many_runs_of_random_changes_leave_exactly_the_files_given(tmp_path, seed):
+    rng = random.Random(seed)
+    root, kept = tmp_path / "docs", []
+    files = _files(30)
+    for run in range(25):
+        for _ in range(rng.randint(0, 6)):
+            name = rng.choice(sorted(files))
+            what = rng.random()
+            if what < 0.3 and name != "index.md":
+                del files[name]
+            elif what < 0.6:
+                files[name] = f"changed in run {run}\n"
+            else:
+                files[f"transcripts/{rng.randint(1998, 2004)}/new{run}-{rng.randint(0, 99)}.md"] = "new\n"
+        if rng.random() < 0.4:
+            _by_hand(rng, root, run)
+        _run(root, files, kept)
+        assert _owned(root) == files, f"run {run}"
