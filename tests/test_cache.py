@@ -116,7 +116,7 @@ def test_one_entry_that_cannot_be_written_is_reported_and_the_rest_are_written(f
     assert f"{cache_dir / _file_name(first)}: warning: not cached" in warning
     assert f"the next run reads {first} again" in warning
     assert (cache_dir / _file_name(DOORSTEP)).is_file()
-    assert (cache_dir / "feeds.shared").is_file()
+    assert (cache_dir / "related.shared").is_file()
 
 
 def _docs(root: Path) -> dict[str, bytes]:

@@ -37,9 +37,14 @@ def parse(xml: str) -> feedparser.FeedParserDict:
 
 
 def exchange_urls(transcripts) -> list[str]:
-    """Every exchange's absolute URL, newest transcript first and its last exchange first."""
+    """Every exchange's absolute URL, newest transcript first and its last exchange first
+    (of transcripts, or of a catalog's cards)."""
     ordered = sorted(transcripts, key=lambda t: (t.meta.date, t.id), reverse=True)
-    return [f"{SITE}{t.url}#{e.anchor}" for t in ordered for e in reversed(t.exchanges)]
+    return [f"{SITE}{t.url}#{anchor}" for t in ordered for anchor in reversed(_anchors(t))]
+
+
+def _anchors(t) -> list[str]:
+    return [e.anchor for e in t.exchanges] if isinstance(t, Transcript) else t.anchor_list()
 
 
 def links(parsed) -> list[str]:
@@ -67,7 +72,7 @@ def test_the_archive_feed_lists_every_exchange_newest_first(catalog, published):
 
 
 def test_entries_name_the_exchange_and_carry_its_question_answer_and_asker(catalog, published):
-    first = catalog.transcripts[0]
+    first = catalog.library(catalog.transcripts[0])
     q1 = first.exchanges[0]
     entry = next(e for e in parse(published[paths.FEED_ALL]).entries if e.link == f"{SITE}{first.url}#q1")
     assert entry.title == "Q1 · Sabine Siebold, Reuters: Pre-ministerial press conference"
@@ -113,7 +118,7 @@ def test_a_speaker_feed_holds_every_exchange_they_took_part_in(catalog, publishe
     for person_id, person in catalog.people.items():
         parsed = parse(published[paths.speaker_feed(person)])
         assert parsed.feed.title == f"{person.name}: questions and answers"
-        took_part = [e for e in catalog.by_person[person_id] if e.exchange is not None]
+        took_part = [e for e in catalog.entries(catalog.by_person[person_id]) if e.exchange is not None]
         expected = [url for url in exchange_urls(catalog.transcripts)
                     if url in {f"{SITE}{e.transcript.url}#{e.exchange.anchor}" for e in took_part}]
         assert links(parsed) == expected[:LIMIT]
@@ -128,7 +133,7 @@ def test_an_outlet_feed_holds_every_question_it_asked(catalog, published):
     for outlet_id, outlet in catalog.outlets.items():
         parsed = parse(published[paths.outlet_feed(outlet)])
         assert parsed.feed.title == f"{outlet.name}: questions asked"
-        asked = {f"{SITE}{e.transcript.url}#{e.exchange.anchor}" for e in catalog.by_outlet[outlet_id]}
+        asked = {f"{SITE}{e.transcript.url}#{e.exchange.anchor}" for e in catalog.entries(catalog.by_outlet[outlet_id])}
         assert set(links(parsed)) == asked
     reuters = parse(published["feeds/outlets/reuters.xml"])
     assert [e.title for e in reuters.entries] == ["Q1 · Sabine Siebold, Reuters: Pre-ministerial press conference"]
@@ -211,15 +216,16 @@ def test_page_urls():
     assert paths.page_url("speakers/mark-rutte/page-2.md") == "speakers/mark-rutte/page-2/"
 
 
-def test_a_feed_whose_entries_did_not_change_is_kept_not_made_again(corpus, monkeypatch):
-    from generator.render import feeds as module
-
-    catalog = build_catalog(corpus.transcripts)
-    kept: dict = {}
-    first = module.feeds(catalog, "https://example.org/", kept)
-    made = []
-    monkeypatch.setattr(module, "_atom", lambda feed, items, site_url: made.append(feed.path) or "")
-    assert module.feeds(catalog, "https://example.org/", kept) == first and made == []
-    retitled = dataclasses.replace(corpus.transcripts[1], meta=dataclasses.replace(corpus.transcripts[1].meta, title="New"))
-    module.feeds(build_catalog((corpus.transcripts[0], retitled)), "https://example.org/", kept)
-    assert "feeds/all.xml" in made and "feeds/outlets/reuters.xml" not in made
+def test_a_feed_is_keyed_by_what_its_entries_take_of_their_transcripts(corpus):
+    """Where the transcripts' versions are known, a feed is made only where its key is new:
+    a new title changes the feeds that list that transcript, and no other."""
+    versions = {t.id: "first" for t in corpus.transcripts}
+    first = feeds(build_catalog(corpus.transcripts, versions), SITE)
+    doorstep = corpus.transcripts[1]  # the 2025 doorstep: no question of Reuters
+    retitled = dataclasses.replace(doorstep, meta=dataclasses.replace(doorstep.meta, title="New"))
+    changed = (corpus.transcripts[0], retitled)
+    second = feeds(build_catalog(changed, {**versions, retitled.id: "second"}), SITE)
+    assert {path for path in first if first[path].key != second[path].key} >= {"feeds/all.xml"}
+    assert first["feeds/outlets/reuters.xml"].key == second["feeds/outlets/reuters.xml"].key
+    made = feeds(build_catalog(changed), SITE)
+    assert {path: feed.make() for path, feed in second.items()} == made

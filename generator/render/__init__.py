@@ -10,7 +10,8 @@ from .. import related, versions
 from ..model import Transcript
 from ..packing import pack, unpack
 from . import ahead, bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
-from .catalog import Catalog, build_catalog
+from .cards import Card
+from .catalog import Catalog, Library, build_catalog
 from .deferred import Deferred, Joined, digest as _digest
 from .markdown import front_matter, human_date, text
 
@@ -78,6 +79,14 @@ def site_files(
     memo = ahead.made_ahead(linked, memo, {OWN: lambda t: pack(_own(t, site_url)), BULK: lambda t: pack(_bulk(t, site_url))})
     known = {t.id: memo.version(t) for t in linked}  # after every link: `Memo.version` covers them
     catalog = build_catalog(linked, known if None not in known.values() else None)
+    return planned(catalog, memo, site_url, moved or {}, withdrawn)
+
+
+def planned(catalog: Catalog, memo: Memo, site_url: str, moved: dict[str, str], withdrawn: tuple[Withdrawn, ...]
+            ) -> dict[str, Content]:
+    """Every file of the site, as `site_files` gives them, from the `catalog`: what is made
+    of a transcript's reading is made (the reading loaded, `Catalog.library`) only where
+    its file is to be written."""
     files = _archive_files(catalog, memo, site_url)
 
     def put_all(pages: dict[str, Content]) -> None:
@@ -89,7 +98,7 @@ def site_files(
     put_all(index_pages.speakers_index(catalog))
     put_all(index_pages.outlets_index(catalog))
     put_all(topic_pages.topics_index(catalog))
-    put_all(_transcript_files(catalog.transcripts, memo, site_url))
+    put_all(_transcript_files(catalog, memo, site_url))
     for number, in_year in index_pages.by_year(catalog.transcripts).items():
         put_all(index_pages.year_pages(number, in_year, catalog.versions))
     for person_id in catalog.people:
@@ -98,8 +107,8 @@ def site_files(
         put_all(index_pages.outlet_pages(catalog, outlet_id))
     for topic_id in catalog.topics:
         put_all(topic_pages.topic_pages(catalog, topic_id))
-    put_all(feeds.feeds(catalog, site_url, memo.shared("feeds")))
-    put_all(redirects.redirects(moved or {}, files))
+    put_all(feeds.feeds(catalog, site_url))
+    put_all(redirects.redirects(moved, files))
     put_all({paths.at_url(entry.url): withdrawn_page(entry) for entry in withdrawn})
     put_all(feeds.sitemaps(files))
     return dict(sorted(files.items()))
@@ -115,60 +124,63 @@ def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, Con
         paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
         paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
         paths.API_TOPICS: export.dumps(export.topics(catalog, site_url)),
-        paths.API_EXCHANGES_CSV: _joined(ordered, memo, site_url, 0, bulk.csv_header()),
-        paths.API_EXCHANGES_JSONL: _joined(ordered, memo, site_url, 1),
+        paths.API_EXCHANGES_CSV: _joined(catalog, memo, site_url, 0, bulk.csv_header()),
+        paths.API_EXCHANGES_JSONL: _joined(catalog, memo, site_url, 1),
     }
 
 
-def _joined(ordered: tuple[Transcript, ...], memo: Memo, site_url: str, which: int, head: str = "") -> Content:
+def _joined(catalog: Catalog, memo: Memo, site_url: str, which: int, head: str = "") -> Content:
     """A bulk file: each transcript's rows (CSV, `which` 0, or JSON Lines, 1), in order."""
-    def rows(t: Transcript) -> Callable[[], str]:
-        return lambda: remembered(memo, t, BULK, lambda t: _bulk(t, site_url))[which]
+    def rows(card: Card) -> Callable[[], str]:
+        return lambda: remembered(memo, catalog.library(card), BULK, lambda t: _bulk(t, site_url))[which]
 
-    versions = [memo.version(t) for t in ordered]
-    if None in versions:
-        return head + "".join(rows(t)() for t in ordered)
-    return Joined(tuple((_digest("bulk", str(which), v), rows(t)) for t, v in zip(ordered, versions)), head)
+    ordered = catalog.transcripts
+    if not catalog.versions:
+        return head + "".join(rows(card)() for card in ordered)
+    return Joined(tuple((_digest("bulk", str(which), card.version), rows(card)) for card in ordered), head)
 
 
-def _transcript_files(ordered: tuple[Transcript, ...], memo: Memo, site_url: str) -> dict[str, Content]:
-    """Each transcript's page (its own body, linking its neighbours in `ordered`), JSON and
-    raw text; made later, as `Deferred`, where `memo` knows the transcript's version."""
+def _transcript_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, Content]:
+    """Each transcript's page (its own body, linking its neighbours in the archive's order),
+    JSON and raw text; made later, as `Deferred`, where the catalog knows their versions."""
     files: dict[str, Content] = {}
-    for i, t in enumerate(ordered):
+    ordered = catalog.transcripts
+    for i, card in enumerate(ordered):
         previous = ordered[i - 1] if i else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        own = _Own(t, memo, site_url)
-        version = memo.version(t)
-        if version is None:
-            files[paths.transcript(t)] = own.page(previous, following)
-            files[paths.api(t)] = own.json()
+        own = _Own(card, catalog.library, memo, site_url)
+        if not catalog.versions:
+            files[paths.transcript(card)] = own.page(previous, following)
+            files[paths.api(card)] = own.json()
         else:
             near = [f"{n.url}\0{n.meta!r}" if n else "" for n in (previous, following)]
-            files[paths.transcript(t)] = Deferred(_digest("page", version, *near), lambda own=own, p=previous, f=following:
-                                                  own.page(p, f))
-            files[paths.api(t)] = Deferred(_digest("json", version), own.json)
-        if t.raw:
-            files[paths.raw(t)] = t.text if version is None else Deferred(_digest("raw", version), lambda t=t: t.text)
-        if t.version:  # what the theme fetches beside a page's other-language alternate
-            files[f"{t.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
+            files[paths.transcript(card)] = Deferred(_digest("page", card.version, *near),
+                                                     lambda own=own, p=previous, f=following: own.page(p, f))
+            files[paths.api(card)] = Deferred(_digest("json", card.version), own.json)
+        if card.has_raw:
+            files[paths.raw(card)] = own.text() if not catalog.versions else Deferred(_digest("raw", card.version), own.text)
+        if card.has_version:  # what the theme fetches beside a page's other-language alternate
+            files[f"{card.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
     return files
 
 
 class _Own:
     """What a transcript renders to on its own, made (or taken from the memo) once asked for."""
 
-    def __init__(self, t: Transcript, memo: Memo, site_url: str):
-        self.t, self.memo, self.site_url = t, memo, site_url
+    def __init__(self, card: Card, library: Library, memo: Memo, site_url: str):
+        self.card, self.library, self.memo, self.site_url = card, library, memo, site_url
 
     def _made(self) -> tuple[str, str]:
-        return remembered(self.memo, self.t, OWN, lambda t: _own(t, self.site_url))
+        return remembered(self.memo, self.library(self.card), OWN, lambda t: _own(t, self.site_url))
 
-    def page(self, previous: Transcript | None, following: Transcript | None) -> str:
-        return transcript_page.with_neighbours(self.t, self._made()[0], previous, following)
+    def page(self, previous: Card | None, following: Card | None) -> str:
+        return transcript_page.with_neighbours(self.library(self.card), self._made()[0], previous, following)
 
     def json(self) -> str:
         return self._made()[1]
+
+    def text(self) -> str:
+        return self.library(self.card).text
 
 
 def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(),

@@ -1,40 +1,20 @@
-"""Who took part in what, across the whole corpus: what speaker and outlet pages list.
+"""Who took part in what, across the whole corpus: what speaker, outlet and topic pages list.
 
-Built once from the model; pages only read it. Everything is sorted, so two builds from
+Built from the transcripts' cards (`cards`), not their readings: a listing is a run of
+entries per transcript (`Run`), and a page's entries are read back from the transcripts
+(`Catalog.entries`) only where the page is made. Everything is sorted, so two builds from
 the same input list the same things in the same order.
 """
 
 from __future__ import annotations
 
-import functools
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
-from ..model import Exchange, Outlet, Person, Role, Transcript, Turn
-from ..registry import make_id
+from ..model import Exchange, Outlet, Person, Transcript
+from .cards import PARTS, Card, Part, card_of, decode
 
-
-class Part(Enum):
-    """What someone did in an exchange, as a speaker page says it."""
-
-    ASKED = "asked"
-    ANSWERED = "answered"
-    GAVE_FLOOR = "gave the floor"
-    REMARKED = "remark before the question"
-    OPENED = "opening statement"
-    CLOSED = "closing remarks"
-
-
-# A turn's part by where it stands and who speaks: a principal's turn answers only after
-# the question; a moderator's gives the floor wherever it stands.
-_IN_EXCHANGE = {
-    ("lead_in", Role.PRINCIPAL): Part.REMARKED,
-    ("lead_in", Role.MODERATOR): Part.GAVE_FLOOR,
-    ("replies", Role.PRINCIPAL): Part.ANSWERED,
-    ("replies", Role.MODERATOR): Part.GAVE_FLOOR,
-}
+Library = Callable[[Card], Transcript]  # a card's transcript as published
 
 
 @dataclass(frozen=True)
@@ -48,98 +28,155 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A transcript's entries in one listing, in the order asked; `code` spells them
+    (`cards.encode`), or None for all its exchanges (a topic's)."""
+
+    card: Card
+    code: str | None
+    count: int
+
+    def entries(self) -> list[tuple[str, tuple[Part, ...]]]:
+        if self.code is None:
+            return [(anchor, (Part.ASKED,)) for anchor in self.card.anchor_list()]
+        return decode(self.code)
+
+
+Listing = tuple[Run, ...]  # newest transcript first: a transcript's entries are one run
+Slice = tuple[Run, int, int]  # a run's entries from .. to, on one page of a listing
+
+
+@dataclass(frozen=True)
 class Catalog:
-    transcripts: tuple[Transcript, ...]  # oldest first
+    transcripts: tuple[Card, ...]  # oldest first
     people: dict[str, Person]  # by id, sorted by name
     outlets: dict[str, Outlet]
-    # Newest transcript first, then in order asked: a transcript's entries are one run, which
-    # the feeds (`feeds._latest`) and the listings' keys count on.
-    by_person: dict[str, tuple[Entry, ...]]
-    by_outlet: dict[str, tuple[Entry, ...]]  # as `by_person`
+    # Newest transcript first, then in order asked: the feeds (`feeds.latest`) and the
+    # listings' pages count on it.
+    by_person: dict[str, Listing]
+    by_outlet: dict[str, Listing]
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
+    library: Library  # each card's transcript, for the pages that are made
     # Topic id -> its name, sorted by name, and the exchanges of the transcripts the
     # sidecars give that topic, newest first (a topic is a transcript's, so all of them).
     topics: dict[str, str] = field(default_factory=dict)
-    by_topic: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    by_topic: dict[str, Listing] = field(default_factory=dict)
+    counts: dict[str, list[int]] = field(default_factory=dict)  # person id -> entries by part (`cards.PARTS`)
     # Transcript id -> a digest of its reading as published (`Memo.version`), where every one
     # is known: a listing page whose entries' transcripts are all as before is not made again.
     versions: dict[str, str] = field(default_factory=dict)
 
     def count(self, person_id: str, part: Part) -> int:
-        return self._counts[person_id][part]
+        return self.counts[person_id][PARTS.index(part)]
 
-    @functools.cached_property
-    def _counts(self) -> dict[str, Counter[Part]]:
-        return {pid: Counter(part for entry in entries for part in entry.parts) for pid, entries in self.by_person.items()}
+    def entries(self, runs: Iterable[Run | Slice]) -> list[Entry]:
+        """The entries of runs (or slices of runs), each with its transcript and exchange."""
+        found = []
+        for item in runs:
+            run, start, stop = item if isinstance(item, tuple) else (item, 0, item.count)
+            t = self.library(run.card)
+            exchanges = {e.anchor: e for e in t.exchanges}
+            found += [Entry(t, exchanges.get(anchor) if anchor else None, parts)
+                      for anchor, parts in run.entries()[start:stop]]
+        return found
 
 
-def build_catalog(transcripts: tuple[Transcript, ...], versions: dict[str, str] | None = None) -> Catalog:
+def size(listing: Listing) -> int:
+    return sum(run.count for run in listing)
+
+
+def pages(listing: Listing, page_size: int) -> list[tuple[Slice, ...]]:
+    """The listing's entries in pages of `page_size`, each page the slices of runs it
+    holds; an empty listing is one empty page."""
+    found: list[tuple[Slice, ...]] = []
+    page: list[Slice] = []
+    room = page_size
+    for run in listing:
+        start = 0
+        while start < run.count:
+            stop = min(run.count, start + room)
+            page.append((run, start, stop))
+            room -= stop - start
+            start = stop
+            if room == 0:
+                found.append(tuple(page))
+                page, room = [], page_size
+    if page or not found:
+        found.append(tuple(page))
+    return found
+
+
+def build_catalog(transcripts: Sequence[Transcript], versions: dict[str, str] | None = None) -> Catalog:
+    """The catalog of transcripts held in memory (their cards made here)."""
+    from .feeds import version as feed_version
+
+    by_id = {t.id: t for t in transcripts}
+    made = [card_of(t, (versions or {}).get(t.id), feed_version(t)) for t in transcripts]
+    return catalog_of(made, lambda card: by_id[card.id], versions is not None)
+
+
+def catalog_of(cards: Iterable[Card], library: Library, versioned: bool = True) -> Catalog:
+    """The catalog of the transcripts of `cards`; `library` gives a card's transcript.
+    Unless `versioned` (and every card's version known), its pages are made, not keyed."""
+    ordered = tuple(sorted(cards, key=lambda c: c.order))
     people: dict[str, Person] = {}
     outlets: dict[str, Outlet] = {}
-    by_person: dict[str, list[Entry]] = defaultdict(list)
-    by_outlet: dict[str, list[Entry]] = defaultdict(list)
-    journalists: dict[str, dict[str, Person]] = defaultdict(dict)
+    by_person: dict[str, list[Run]] = {}
+    by_outlet: dict[str, list[Run]] = {}
+    journalists: dict[str, dict[str, None]] = {}
     topics: dict[str, str] = {}
-    by_topic: dict[str, list[Entry]] = defaultdict(list)
-
-    def note(person: Person | None) -> str | None:
-        if person is None:
-            return None
-        known = people.get(person.id)
-        if known is None or (known.role is None and person.role):
-            people[person.id] = person
-        return person.id
-
-    def statement(transcript: Transcript, turns: tuple[Turn, ...], part: Part) -> None:
-        for person_id in sorted({note(turn.speaker.person) for turn in turns} - {None}):
-            by_person[person_id].append(Entry(transcript, None, (part,)))
-
-    transcripts = tuple(sorted(transcripts, key=lambda t: t.order))
-    for transcript in reversed(transcripts):
-        statement(transcript, transcript.opening, Part.OPENED)
-        for exchange in transcript.exchanges:
-            asker = note(exchange.question.speaker.person)
-            parts: dict[str, list[Part]] = defaultdict(list, {asker: [Part.ASKED]} if asker else {})
-            for where in ("lead_in", "replies"):
-                for turn in getattr(exchange, where):
-                    person_id = note(turn.speaker.person)
-                    part = _IN_EXCHANGE.get((where, turn.speaker.role))
-                    if person_id and part:
-                        parts[person_id].append(part)
-            for person_id, done in sorted(parts.items()):
-                by_person[person_id].append(Entry(transcript, exchange, tuple(dict.fromkeys(done))))
-            outlet = exchange.question.speaker.outlet
-            if outlet is not None:
-                outlets.setdefault(outlet.id, outlet)
-                by_outlet[outlet.id].append(Entry(transcript, exchange, (Part.ASKED,)))
-                if asker:
-                    journalists[outlet.id][asker] = people[asker]
-        statement(transcript, transcript.closing, Part.CLOSED)
-        for topic_id, name in dict((make_id(name), name) for name in reversed(transcript.meta.topics)).items():
-            topics.setdefault(topic_id, name)
-            by_topic[topic_id].extend(Entry(transcript, e, (Part.ASKED,)) for e in transcript.exchanges)
+    by_topic: dict[str, list[Run]] = {}
+    counts: dict[str, list[int]] = {}
+    for card in reversed(ordered):
+        for pid, name, role in card.people:
+            known = people.get(pid)
+            if known is None or (known.role is None and role):
+                people[pid] = Person(pid, name, role)
+        for pid, code, done in card.speaking:
+            by_person.setdefault(pid, []).append(Run(card, code, code.count(" ") + 1))
+            counted = counts.setdefault(pid, [0] * len(PARTS))
+            for i, n in enumerate(done):
+                counted[i] += n
+        for oid, name, code in card.asking:
+            outlets.setdefault(oid, Outlet(oid, name))
+            by_outlet.setdefault(oid, []).append(Run(card, code, code.count(" ") + 1))
+        for oid, pid in card.journalists:
+            journalists.setdefault(oid, {})[pid] = None
+        for tid, name in card.topics:
+            topics.setdefault(tid, name)
+            by_topic.setdefault(tid, []).append(Run(card, None, card.questions))
+    known = {c.id: c.version for c in ordered}
     return Catalog(
-        transcripts=transcripts,
+        transcripts=ordered,
         people=dict(sorted(people.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
         outlets=dict(sorted(outlets.items(), key=lambda item: (item[1].name.casefold(), item[0]))),
         by_person={k: tuple(v) for k, v in by_person.items()},
         by_outlet={k: tuple(v) for k, v in by_outlet.items()},
-        journalists={k: tuple(sorted(v.values(), key=lambda p: p.name.casefold())) for k, v in journalists.items()},
+        journalists={k: tuple(sorted((people[p] for p in v), key=lambda p: p.name.casefold())) for k, v in journalists.items()},
+        library=library,
         topics=dict(sorted(topics.items(), key=lambda item: (item[1].casefold(), item[0]))),
         by_topic={k: tuple(v) for k, v in by_topic.items()},
-        versions=versions or {},
+        counts=counts,
+        versions=known if versioned and None not in known.values() else {},
     )
 
 
-def page_names(transcripts: Iterable[Transcript]) -> tuple[dict[str, str], dict[str, str]]:
-    """The ids and names of the speaker and outlet pages `build_catalog` makes of these
-    transcripts (everyone on a turn; the outlets questions are asked for), found without
-    building the catalog."""
+def page_names(items: Iterable[Card | Transcript]) -> tuple[dict[str, str], dict[str, str]]:
+    """The ids and names of the speaker and outlet pages the catalog of these transcripts
+    (or their cards) makes: everyone on a turn, the outlets questions are asked for; each
+    as first spelt in their order (the input folder's: by file name)."""
     people: dict[str, str] = {}
     outlets: dict[str, str] = {}
-    for t in transcripts:
-        turns = [*t.opening, *t.closing]
-        for e in t.exchanges:
+    for item in items:
+        if isinstance(item, Card):
+            for oid, name, _ in item.asking:
+                outlets.setdefault(oid, name)
+            renamed = dict(item.renamed)
+            for pid, name, _ in item.people:
+                people.setdefault(pid, renamed.get(pid, name))
+            continue
+        turns = [*item.opening, *item.closing]
+        for e in item.exchanges:
             turns += e.turns
             if (outlet := e.question.speaker.outlet) is not None:
                 outlets.setdefault(outlet.id, outlet.name)

@@ -26,7 +26,8 @@ from typing import Any
 
 from ..model import Exchange, Outlet, Person, Related, Role, Transcript, Turn
 from . import paths
-from .catalog import Catalog, Part
+from .cards import Card, Part
+from .catalog import Catalog, size
 from .. import related, versions
 from ..timecodes import exchange_offset, watch_url
 from .citation import citation
@@ -62,11 +63,11 @@ def _file(here: str, url: str) -> dict[str, str]:
     return {"url": url, "link": here + url}
 
 
-def index(transcripts: tuple[Transcript, ...], site_url: str = "") -> dict[str, Any]:
+def index(transcripts: tuple[Card, ...], site_url: str = "") -> dict[str, Any]:
     head, here = _versioned(site_url, paths.API_INDEX)
     return {
         "transcripts": [
-            {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": len(t.exchanges),
+            {"id": t.id, "title": t.meta.title, "date": t.meta.date.isoformat(), "url": t.url, "questions": t.questions,
              "link": here + t.url, "subtitle": t.meta.subtitle, "kind": t.meta.kind, "location": t.meta.location,
              "file": _file(here, paths.api(t)), "raw": _file(here, paths.raw(t))}
             for t in transcripts
@@ -81,7 +82,7 @@ def people(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
     head, here = _versioned(site_url, paths.API_PEOPLE)
 
     def count(person_id: str, part: Part) -> int:
-        return catalog.count(person_id, part) if person_id in catalog.by_person else 0
+        return catalog.count(person_id, part) if person_id in catalog.counts else 0
 
     return {**head, "people": [
         {"id": p.id, "name": p.name, "role": p.role, **_file(here, paths.page_url(paths.speaker(p))),
@@ -95,7 +96,7 @@ def outlets(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
     head, here = _versioned(site_url, paths.API_OUTLETS)
     return {**head, "outlets": [
         {"id": o.id, "name": o.name, **_file(here, paths.page_url(paths.outlet(o))), "feed": _file(here, paths.outlet_feed(o)),
-         "questions": len(catalog.by_outlet.get(o.id, ())), "journalists": [_ref(p) for p in catalog.journalists.get(o.id, ())]}
+         "questions": size(catalog.by_outlet.get(o.id, ())), "journalists": [_ref(p) for p in catalog.journalists.get(o.id, ())]}
         for o in catalog.outlets.values()
     ]}
 
@@ -105,8 +106,8 @@ def topics(catalog: Catalog, site_url: str = "") -> dict[str, Any]:
     head, here = _versioned(site_url, paths.API_TOPICS)
     return {**head, "topics": [
         {"id": topic_id, "name": name, **_file(here, paths.page_url(paths.topic(name))),
-         "feed": _file(here, paths.topic_feed(name)), "questions": len(catalog.by_topic[topic_id]),
-         "transcripts": len({entry.transcript.id for entry in catalog.by_topic[topic_id]})}
+         "feed": _file(here, paths.topic_feed(name)), "questions": size(catalog.by_topic[topic_id]),
+         "transcripts": sum(1 for run in catalog.by_topic[topic_id] if run.count)}
         for topic_id, name in catalog.topics.items()
     ]}
 

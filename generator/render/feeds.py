@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import heapq
 import posixpath
 import re
 import uuid
-from collections.abc import Iterable, MutableMapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
 from ..model import Exchange, Transcript, Turn
 from . import paths
-from .catalog import Catalog, Entry
+from .cards import Card
+from .catalog import Catalog, Run
 from .deferred import Deferred, digest
 from .markdown import excerpt, relative
 from .transcript_page import asker_name
@@ -43,7 +43,7 @@ _EPOCH = datetime.date(1970, 1, 1)  # `updated` of a feed with no entries
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Item = tuple[Transcript, Exchange]
-_DIGESTS = "\0digests"  # where `kept` holds each transcript's feed digest; no feed has this path
+Latest = list[tuple[Card, str]]  # a feed's entries: each exchange's transcript and anchor, newest first
 
 
 @dataclass(frozen=True)
@@ -53,42 +53,23 @@ class _Feed:
     page: str  # docs path of the HTML page the feed is an alternate of
 
 
-def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | None = None) -> dict[str, str | Deferred]:
+def feeds(catalog: Catalog, site_url: str) -> dict[str, str | Deferred]:
     """Every feed, keyed by path under the docs folder: the whole archive's, and one per
-    person and per outlet in the catalog (empty if they took part in no exchange). Where
-    the catalog knows each transcript's version, a feed is `Deferred` under a digest of
-    everything it is made from (made only where the docs hold another), and `kept` holds
-    what each transcript gives its entries under its version; else `kept` holds the feeds
-    made before under that digest, and a feed whose entries did not change is not made again."""
-    kept = {} if kept is None else kept
-    newest = [(t, e) for t in reversed(catalog.transcripts) for e in reversed(t.exchanges)]
-    rank = {(t.id, e.anchor): i for i, (t, e) in enumerate(newest)}
+    person, outlet and topic in the catalog (empty if they took part in no exchange).
+    Where the catalog knows each transcript's version, a feed is `Deferred` under a digest
+    of everything it is made from (each entry's transcript's `version` and anchor), and
+    made, its transcripts read back, only where the docs hold another."""
 
-    def latest(entries: Iterable[Entry]) -> list[Item]:
-        return _latest(entries, newest, rank)
+    def made(feed: _Feed, items: Latest) -> str | Deferred:
+        def atom() -> str:
+            return _atom(feed, _entries(catalog, items), site_url)
 
-    versions: dict[str, str] = {}  # per transcript, a digest of all a feed entry takes from it
-    # Those digests as made before, under the transcript's version (`Catalog.versions`), where known.
-    digests = kept.setdefault(_DIGESTS, {}) if catalog.versions else {}
-
-    def made(feed: _Feed, items: list[Item]) -> str:
-        for t, _ in items:
-            if t.id not in versions:
-                known = digests.get(t.id)
-                if known is None or known[0] != catalog.versions.get(t.id):
-                    known = digests[t.id] = (catalog.versions.get(t.id), _version(t))
-                versions[t.id] = known[1]
-        key = "\0".join([site_url, repr(feed), *(f"{versions[t.id]}#{e.anchor}" for t, e in items)])
-        if catalog.versions:
-            return Deferred(digest("feed", key), lambda: _atom(feed, items, site_url))
-        earlier = kept.get(feed.path)
-        if isinstance(earlier, tuple) and earlier[0] == key:
-            return earlier[1]
-        kept[feed.path] = (key, text := _atom(feed, items, site_url))
-        return text
+        if not catalog.versions:
+            return atom()
+        return Deferred(digest("feed", site_url, repr(feed), *(f"{card.feed}#{anchor}" for card, anchor in items)), atom)
 
     archive = _Feed(paths.FEED_ALL, f"{SITE_NAME}: all questions", paths.HOME)
-    files = {archive.path: made(archive, newest[:LIMIT])}
+    files = {archive.path: made(archive, latest(Run(card, None, card.questions) for card in reversed(catalog.transcripts)))}
     for person_id, person in catalog.people.items():
         feed = _Feed(paths.speaker_feed(person), f"{person.name}: questions and answers", paths.speaker(person))
         files[feed.path] = made(feed, latest(catalog.by_person.get(person_id, ())))
@@ -98,27 +79,29 @@ def feeds(catalog: Catalog, site_url: str, kept: MutableMapping[str, object] | N
     for topic_id, name in catalog.topics.items():
         feed = _Feed(paths.topic_feed(name), f"{name}: questions and answers", paths.topic(name))
         files[feed.path] = made(feed, latest(catalog.by_topic.get(topic_id, ())))
-    for gone in set(kept) - (set() if catalog.versions else set(files)) - {"code", _DIGESTS}:
-        del kept[gone]
-    for gone in set(digests) - set(catalog.versions):
-        del digests[gone]
     return dict(sorted(files.items()))
 
 
-def _latest(entries: Iterable[Entry], newest: list[Item], rank: dict[tuple[str, str], int]) -> list[Item]:
-    """The `LIMIT` newest exchanges of a listing's entries (`newest` ranks every exchange),
-    which come newest transcript first (`Catalog`): past the transcript that makes them
-    `LIMIT`, none is newer."""
-    ranks: set[int] = set()
-    last = None
-    for e in entries:
-        if e.exchange is None:
-            continue
-        if e.transcript.id != last and len(ranks) >= LIMIT:
-            break
-        ranks.add(rank[e.transcript.id, e.exchange.anchor])
-        last = e.transcript.id
-    return [newest[i] for i in heapq.nsmallest(LIMIT, ranks)]
+def latest(listing: Iterable[Run]) -> Latest:
+    """The `LIMIT` newest exchanges of a listing, whose runs come newest transcript first
+    (`Catalog`), each in the order asked: its last exchanges are its newest."""
+    items: Latest = []
+    for run in listing:
+        for anchor, _ in reversed(run.entries()):
+            if anchor:
+                items.append((run.card, anchor))
+                if len(items) == LIMIT:
+                    return items
+    return items
+
+
+def _entries(catalog: Catalog, items: Latest) -> list[Item]:
+    """Each entry's transcript and exchange, read back."""
+    found = []
+    for card, anchor in items:
+        t = catalog.library(card)
+        found.append((t, next(e for e in t.exchanges if e.anchor == anchor)))
+    return found
 
 
 SITEMAP = "sitemap.xml"
@@ -133,7 +116,7 @@ def sitemaps(files: dict[str, str]) -> dict[str, str]:
     return {name: EMPTY_SITEMAP for folder in sorted(folders) if (name := f"{folder}/{SITEMAP}") not in files}
 
 
-def _version(t: Transcript) -> str:
+def version(t: Transcript) -> str:
     """A digest of what a feed entry takes from a transcript: its URL, title, date and each
     exchange's anchor, asker, question and answerers."""
     parts = [t.url, t.meta.title, t.meta.date.isoformat()]

@@ -9,18 +9,15 @@ each year's page lists its transcripts.
 from __future__ import annotations
 
 import html
-import itertools
-import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from ..model import Person, Role, Transcript
 from . import paths
-from .catalog import Catalog, Entry, Part
+from .cards import Card, Part, event
+from .catalog import Catalog, Entry, Listing, Slice, pages, size
 from .deferred import Deferred, digest
 from .markdown import excerpt, front_matter, human_date, link, plain, plural, text
-from .citation import answerers
 from .transcript_page import asker
 
 LATEST = 10  # transcripts on the home page
@@ -56,7 +53,7 @@ def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
     feed = (paths.speaker_feed(person), f"{person.name}: questions and answers")
     return _entry_pages(
         person.name, intro, catalog.by_person[person_id], lambda n: paths.speaker(person, n),
-        ("All speakers", paths.SPEAKERS), person_id, feed=feed, versions=catalog.versions,
+        ("All speakers", paths.SPEAKERS), person_id, feed, catalog,
     )
 
 
@@ -76,7 +73,7 @@ def _count(part: Part, n: int) -> str:
 def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     outlet = catalog.outlets[outlet_id]
     entries = catalog.by_outlet[outlet_id]
-    intro = [f"# {text(outlet.name)}", f"{plural(len(entries), 'question')} asked"]
+    intro = [f"# {text(outlet.name)}", f"{plural(size(entries), 'question')} asked"]
     people = catalog.journalists.get(outlet_id, ())
     if people:
         first = paths.outlet(outlet)
@@ -84,51 +81,52 @@ def outlet_pages(catalog: Catalog, outlet_id: str) -> Pages:
     feed = (paths.outlet_feed(outlet), f"{outlet.name}: questions asked")
     return _entry_pages(
         outlet.name, intro, entries, lambda n: paths.outlet(outlet, n), ("All outlets", paths.OUTLETS),
-        None, feed=feed, versions=catalog.versions,
+        None, feed, catalog,
     )
 
 
 def _entry_pages(
-    title: str, intro: list[str], entries: Sequence[Entry], where: Callable[[int], str],
-    up: tuple[str, str], person_id: str | None, feed: tuple[str, str], versions: dict[str, str] | None = None,
+    title: str, intro: list[str], listing: Listing, where: Callable[[int], str],
+    up: tuple[str, str], person_id: str | None, feed: tuple[str, str], catalog: Catalog,
 ) -> Pages:
     """A person's (`person_id`) or an outlet's exchanges, newest first, in pages named by
     their dates, each page naming the Atom `feed` (path, title) of the latest of them. With
-    the `versions` of the transcripts, each page is `Deferred` under a key of what it shows."""
+    the catalog's versions of the transcripts, each page is `Deferred` under a key of what
+    it shows, and its entries are read back from the transcripts only where it is made."""
 
-    def dates(chunk: Sequence[Entry]) -> str:
-        newest, oldest = chunk[0].transcript.meta.date, chunk[-1].transcript.meta.date
+    def dates(chunk: Sequence[Slice]) -> str:
+        newest, oldest = chunk[0][0].card.meta.date, chunk[-1][0].card.meta.date
         return human_date(newest) if newest == oldest else f"{human_date(newest)} – {human_date(oldest)}"
 
-    def blocks(page: str, number: int, chunk: Sequence[Entry], pager: str) -> list[str]:
+    def blocks(page: str, number: int, chunk: Sequence[Slice], pager: str) -> list[str]:
         follow = f"Follow the latest: {link('Atom feed', page, feed[0])}\n{{: .feed-link }}"
-        return [*(intro if number == 1 else intro[:1]), follow, pager, *_entries(page, chunk, person_id),
+        return [*(intro if number == 1 else intro[:1]), follow, pager, *_entries(page, catalog.entries(chunk), person_id),
                 pager, f"{up[0]}: " + link("index", page, up[1])]
 
-    def sign(chunk: Sequence[Entry]) -> str:
-        # A transcript's entries in a listing are one run, and all of them are as its version
-        # says: a page is its runs' versions and lengths, and where its first run starts.
-        first = f"{chunk[0].exchange.anchor if chunk[0].exchange else ''}#{chunk[0].parts}" if chunk else ""
-        runs = (f"{versions[id_]}#{sum(1 for _ in run)}" for id_, run in itertools.groupby(chunk, key=_transcript_id))
+    def sign(chunk: Sequence[Slice]) -> str:
+        # A page is its runs' versions and lengths, and where its first run starts: all of a
+        # transcript's entries in a listing are as its version says.
+        first = ""
+        if chunk:
+            anchor, parts = chunk[0][0].entries()[chunk[0][1]]
+            first = f"{anchor}#{','.join(p.value for p in parts)}"
+        runs = (f"{catalog.versions[run.card.id]}#{stop - start}" for run, start, stop in chunk)
         return digest(*intro, *feed, *up, person_id or "", first, *runs)
 
-    return _paged(entries, where, dates, blocks, title, {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))},
-                  sign if versions else None)
-
-
-_transcript_id = operator.attrgetter("transcript.id")
+    return _paged(pages(listing, PAGE_SIZE), where, dates, blocks, title,
+                  {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))}, sign if catalog.versions else None)
 
 
 def _paged(
-    items: Sequence[T], where: Callable[[int], str], describe: Callable[[Sequence[T]], str],
+    chunks: list[Sequence[T]], where: Callable[[int], str], describe: Callable[[Sequence[T]], str],
     blocks: Callable[[str, int, Sequence[T], str], list[str]], title: str | None, fields: dict[str, str] | None = None,
     sign: Callable[[Sequence[T]], str] | None = None,
 ) -> Pages:
-    """A listing in pages of `PAGE_SIZE` at `where(1)`, `where(2)`, ...: each page the
-    `blocks` of its items, with a pager naming every page by `describe`; a front matter
-    `title` ("... (page 2)") if one is given. With `sign` (a digest of all a chunk's blocks
-    show of its items), each page is `Deferred`: made only where the docs lack it."""
-    chunks = paginate(items)
+    """A listing in pages (`chunks`, each of at most `PAGE_SIZE` items) at `where(1)`,
+    `where(2)`, ...: each page the `blocks` of its items, with a pager naming every page by
+    `describe`; a front matter `title` ("... (page 2)") if one is given. With `sign` (a
+    digest of all a chunk's blocks show of its items), each page is `Deferred`: made only
+    where the docs lack it."""
     pages: Pages = {}
     for number, chunk in enumerate(chunks, start=1):
         page = where(number)
@@ -182,25 +180,6 @@ def _entry(page: str, entry: Entry, person_id: str | None) -> str:
     return f"{head} · gave the floor to {asked_by}"
 
 
-def event(t: Transcript) -> str:
-    """What tells an event apart from the thousand others of its kind: its subtitle ("by
-    NATO Secretary General Mark Rutte ahead of ..."), or else who answered; and where, if
-    the subtitle does not say."""
-    parts = [t.meta.subtitle] if t.meta.subtitle else [", ".join(p.name for p in principals(t))]
-    if t.meta.location and t.meta.location not in (t.meta.subtitle or ""):
-        parts.append(t.meta.location)
-    return " · ".join(p for p in parts if p)
-
-
-def principals(t: Transcript) -> tuple[Person, ...]:
-    """Who made the opening statement or answered, each once, in the order they first spoke."""
-    people = {turn.speaker.person.id: turn.speaker.person for turn in t.opening
-              if turn.speaker.role is Role.PRINCIPAL and turn.speaker.person}
-    for e in t.exchanges:
-        people.update((p.id, p) for p in answerers(e) if p.id not in people)
-    return tuple(people.values())
-
-
 def speakers_index(catalog: Catalog) -> Pages:
     """Everyone, by surname: "Siebold, Sabine", their outlet (a journalist) or role, and
     what they did. Three columns, which fit a phone."""
@@ -235,7 +214,7 @@ def outlets_index(catalog: Catalog) -> Pages:
     def row(page: str, outlet_id: str) -> str:
         outlet = catalog.outlets[outlet_id]
         return (
-            f"| {link(outlet.name, page, paths.outlet(outlet))} | {len(catalog.by_outlet[outlet_id])} | "
+            f"| {link(outlet.name, page, paths.outlet(outlet))} | {size(catalog.by_outlet[outlet_id])} | "
             f"{len(catalog.journalists.get(outlet_id, ()))} |"
         )
 
@@ -257,24 +236,24 @@ def _table_pages(
     def blocks(page: str, number: int, chunk: Sequence[tuple[str, str]], pager: str) -> list[str]:
         return [f"# {title}", summary, pager, "\n".join([*head, *(row(page, key) for _, key in chunk)]), pager]
 
-    return _paged(named, lambda n: paths.page(first, n), names, blocks, title)
+    return _paged(paginate(named), lambda n: paths.page(first, n), names, blocks, title)
 
 
-def by_year(transcripts: Iterable[Transcript]) -> dict[int, list[Transcript]]:
+def by_year(transcripts: Iterable[Card]) -> dict[int, list[Card]]:
     """Transcripts by year, newest year and newest transcript first."""
-    years: dict[int, list[Transcript]] = defaultdict(list)
+    years: dict[int, list[Card]] = defaultdict(list)
     for t in sorted(transcripts, key=lambda t: t.order, reverse=True):
         years[t.year].append(t)
     return dict(years)
 
 
-def _listing(page: str, transcripts: Iterable[Transcript]) -> str:
+def _listing(page: str, transcripts: Iterable[Card]) -> str:
     """"3 December 2024 · [Pre-ministerial press conference](...) · 12 questions", and
     under it what tells the event apart: its subtitle or who answered, and where."""
     return "\n".join(
         f"- {human_date(t.meta.date)} · {link(t.meta.title, page, paths.transcript(t))}"
-        f"{' · ' + text(t.meta.kind) if t.meta.kind else ''} · {plural(len(t.exchanges), 'question')}"
-        + (f"<br>\n  <span class=\"listing-event\">{text(about)}</span>" if (about := event(t)) else "")
+        f"{' · ' + text(t.meta.kind) if t.meta.kind else ''} · {plural(t.questions, 'question')}"
+        + (f"<br>\n  <span class=\"listing-event\">{text(t.event)}</span>" if t.event else "")
         for t in transcripts
     )
 
@@ -285,31 +264,31 @@ def archive(catalog: Catalog) -> str:
     years = by_year(catalog.transcripts)
     rows = ["| Year | Transcripts | Questions |", "|---|--:|--:|"]
     rows += [
-        f"| {link(str(number), page, paths.year(number))} | {len(ts)} | {sum(len(t.exchanges) for t in ts)} |"
+        f"| {link(str(number), page, paths.year(number))} | {len(ts)} | {sum(t.questions for t in ts)} |"
         for number, ts in years.items()
     ]
     return "\n\n".join(["# Archive", f"{plural(len(catalog.transcripts), 'transcript')}, by year.", "\n".join(rows)]) + "\n"
 
 
-def year_pages(number: int, transcripts: list[Transcript], versions: dict[str, str] | None = None) -> Pages:
+def year_pages(number: int, transcripts: list[Card], versions: dict[str, str] | None = None) -> Pages:
     """A year's transcripts, newest first; `Deferred` with their `versions`, as `_entry_pages`."""
 
-    def dates(chunk: Sequence[Transcript]) -> str:
+    def dates(chunk: Sequence[Card]) -> str:
         return f"{human_date(chunk[0].meta.date)} – {human_date(chunk[-1].meta.date)}"
 
-    def blocks(page: str, index: int, chunk: Sequence[Transcript], pager: str) -> list[str]:
+    def blocks(page: str, index: int, chunk: Sequence[Card], pager: str) -> list[str]:
         return [f"# {number}", f"{plural(len(transcripts), 'transcript')}, newest first.", pager,
                 _listing(page, chunk), pager, f"All years: {link('archive', page, paths.ARCHIVE)}"]
 
-    def sign(chunk: Sequence[Transcript]) -> str:
+    def sign(chunk: Sequence[Card]) -> str:
         return digest(str(len(transcripts)), *(versions[t.id] for t in chunk))
 
-    return _paged(transcripts, lambda n: paths.year(number, n), dates, blocks, None, sign=sign if versions else None)
+    return _paged(paginate(transcripts), lambda n: paths.year(number, n), dates, blocks, None, sign=sign if versions else None)
 
 
 def home(catalog: Catalog) -> str:
     page = paths.HOME
-    questions = sum(len(t.exchanges) for t in catalog.transcripts)
+    questions = sum(t.questions for t in catalog.transcripts)
     latest = catalog.transcripts[::-1][:LATEST]
     totals = (
         f"{link(plural(len(catalog.transcripts), 'transcript'), page, paths.ARCHIVE)} · {plural(questions, 'question')} · "

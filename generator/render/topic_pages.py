@@ -3,7 +3,7 @@ its exchanges newest first in pages as the other listings, and an index of topic
 
 from __future__ import annotations
 
-from .catalog import Catalog
+from .catalog import Catalog, Listing, size
 from . import paths
 from .index_pages import Pages, _entry_pages, _table_pages
 from .markdown import link, plural, text
@@ -12,12 +12,16 @@ from .markdown import link, plural, text
 def topic_pages(catalog: Catalog, topic_id: str) -> Pages:
     name = catalog.topics[topic_id]
     entries = catalog.by_topic[topic_id]
-    transcripts = len({entry.transcript.id for entry in entries})
-    intro = [f"# {_heading(name)} {{#topic}}", f"{plural(len(entries), 'exchange')} in {plural(transcripts, 'transcript')}"
-             " whose sidecar names this topic, newest first."]
+    intro = [f"# {_heading(name)} {{#topic}}", f"{plural(size(entries), 'exchange')} in "
+             f"{plural(_transcripts(entries), 'transcript')} whose sidecar names this topic, newest first."]
     feed = (paths.topic_feed(name), f"{name}: questions and answers")
     return _entry_pages(name, intro, entries, lambda n: paths.topic(name, n), ("All topics", paths.TOPICS),
-                        None, feed=feed, versions=catalog.versions)
+                        None, feed, catalog)
+
+
+def _transcripts(entries: Listing) -> int:
+    """How many transcripts a topic's exchanges are of (one with no question counts none)."""
+    return sum(1 for run in entries if run.count)
 
 
 def _heading(name: str) -> str:
@@ -32,8 +36,7 @@ def _capital(name: str) -> str:
 def topics_index(catalog: Catalog) -> Pages:
     def row(page: str, topic_id: str) -> str:
         name, entries = catalog.topics[topic_id], catalog.by_topic[topic_id]
-        return (f"| {link(_capital(name), page, paths.topic(name))} | {len(entries)} | "
-                f"{len({entry.transcript.id for entry in entries})} |")
+        return f"| {link(_capital(name), page, paths.topic(name))} | {size(entries)} | {_transcripts(entries)} |"
 
     return _table_pages(
         "Topics", f"{plural(len(catalog.topics), 'topic')}, as the transcripts' sidecars name them.", paths.TOPICS,
