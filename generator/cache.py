@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+from .kept import INDEX, Index
 from .manifest import Manifest
 from .write import replace_atomically
 
@@ -110,6 +111,7 @@ class Cache:
         self._asked: set[str] = set()  # the sources whose keys were asked for this run
         self._registry: tuple[bytes | None, str] = (None, "")
         self._versions: dict[str, tuple[Any, str, str]] = {}  # stem -> (transcript asked of, reading key, version)
+        self._index: Index | None = None  # what is kept of every source (`kept`)
 
     def reading_key(self, source: Path, registry: bytes) -> str:
         """The key of a reading of `source`: a digest of the code, the text, its sidecar and
@@ -142,6 +144,12 @@ class Cache:
             ok = isinstance(loaded, dict) and loaded.get("code") == self.code and isinstance(loaded.get("keys"), dict)
             self._known_keys = loaded["keys"] if ok else {}
         return self._known_keys
+
+    def index(self) -> Index:
+        """What the last run kept of every source (`kept.Index`): saved with the cache."""
+        if self._index is None:
+            self._index = Index.load(self.folder, self.code)
+        return self._index
 
     def reading(self, source: Path, key: str) -> Any | None:
         entry = self._load(source.stem)
@@ -244,6 +252,11 @@ class Cache:
         for path in [*self.folder.glob("*.pickle"), *self.folder.glob(f"*{_RENDERED}")]:
             if path.with_suffix(".pickle").name not in kept:
                 path.unlink(missing_ok=True)
+        if self._index is not None:
+            self._index.keep_only(stems)
+            if self._index.changed:
+                self._write(self.folder / INDEX, self._index, "the next run loads every reading", self._index.dumps())
+                self._index.changed = False
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
         if self._known_keys is not None and (self._keys_changed or set(self._known_keys) != self._asked):
@@ -261,9 +274,9 @@ class Cache:
         self._changed.clear()
         self._read.clear()
 
-    def _write(self, path: Path, value: Any, consequence: str) -> None:
+    def _write(self, path: Path, value: Any, consequence: str, data: bytes | None = None) -> None:
         try:
-            replace_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+            replace_atomically(path, data if data is not None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         except OSError as error:
             self._warn(path, error, consequence)
 

@@ -42,11 +42,11 @@ class Generated:
 
     @property
     def transcripts(self) -> int:
-        return len(self.corpus.readings)
+        return self.corpus.size
 
     @property
     def questions(self) -> int:
-        return sum(len(t.exchanges) for t in self.corpus.transcripts)
+        return self.corpus.questions
 
     @property
     def changes(self) -> tuple[ledger.Change, ...]:
@@ -216,7 +216,7 @@ def write_ledger(path: Path, published: ledger.Published, current: Path | None =
 
 def save(cache: Cache | None, corpus: Corpus) -> None:
     if cache:
-        cache.save({t.source.stem for t in corpus.transcripts})
+        cache.save({t.source.stem for t in corpus.transcripts} | {k.source.stem for k in corpus.unloaded})
 
 
 @contextlib.contextmanager

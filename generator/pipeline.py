@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import heapq
 import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,8 @@ from .cast import Cast
 from .cast import cast as who_is_who
 from .clean import Cleaned, clean, find_date
 from .errors import InputError, Problem
+from .kept import Kept
+from .kept import kept as keeping
 from .model import Line, Metadata, Transcript
 from .packing import pack
 from .parse import Forced, Parsed, parse
@@ -52,6 +55,9 @@ class Corpus:
     # (with their last good reading, where the cache has one), unless --strict.
     failed: tuple[Problem, ...] = ()
     kept: tuple[Path, ...] = ()  # the failed sources published with their last good reading
+    # Sources unchanged since the last run, whose readings were not loaded (`lazy`), in
+    # file-name order: what the passes over the corpus take of them.
+    unloaded: tuple[Kept, ...] = ()
 
     @property
     def failed_sources(self) -> set[Path]:
@@ -59,11 +65,29 @@ class Corpus:
 
     @property
     def transcripts(self) -> tuple[Transcript, ...]:
+        """Those of the readings loaded (all of them, unless `lazy`)."""
         return tuple(r.transcript for r in self.readings)
 
     @property
+    def sources(self) -> list[Reading | Kept]:
+        """Every source's reading or `Kept`, in file-name order."""
+        return list(heapq.merge(self.readings, self.unloaded, key=_source_name))
+
+    @property
+    def size(self) -> int:
+        return len(self.readings) + len(self.unloaded)
+
+    @property
+    def questions(self) -> int:
+        return sum(len(r.transcript.exchanges) for r in self.readings) + sum(k.questions for k in self.unloaded)
+
+    @property
     def warnings(self) -> list[Problem]:
-        return [w for r in self.readings for w in r.warnings]
+        return [w for r in self.sources for w in r.warnings]
+
+
+def _source_name(item: Reading | Kept) -> str:
+    return (item.transcript.source if isinstance(item, Reading) else item.source).name
 
 
 def _silently(items: Iterable[Path], total: int, what: str) -> Iterable[Path]:
@@ -74,12 +98,14 @@ def load_corpus(
     folder: Path,
     progress: Callable[[Iterable[Path], int, str], Iterable[Path]] = _silently,
     cache: Cache | None = None,
+    lazy: bool = False,
 ) -> Corpus:
     """Read every transcript of `folder`. A transcript that cannot be read is in `failed`
     with all its problems, and the others are read; a problem of the whole folder (none,
     or its registry unreadable) raises `InputError`. `progress` wraps the files as they
     are read, to show how far the run has got; a `cache` gives back the readings of files
-    unchanged since it stored them."""
+    unchanged since it stored them, and, where `lazy`, does not even load those it keeps a
+    published card of (`Corpus.unloaded`)."""
     paths = find_sources(folder)
     if not paths:
         raise InputError.at(folder, 0, "no transcripts (.txt files) in the input folder")
@@ -92,41 +118,68 @@ def load_corpus(
         unreadable = []
     registry_bytes = _registry_bytes(folder)
     keys = {path: cache.reading_key(path, registry_bytes) for path in paths} if cache else {}
-    cached = {path: cache.reading(path, key) for path, key in keys.items()} if cache else {}
-    misses = [path for path in paths if cached.get(path) is None]
+    index = cache.index() if cache else None
+    unloaded = {path: found for path in paths if lazy and index is not None
+                and (found := index.get(path, keys[path])) is not None and found.card is not None}
+    cached = {path: cache.reading(path, key) for path, key in keys.items() if path not in unloaded} if cache else {}
+    misses = [path for path in paths if path not in unloaded and cached.get(path) is None]
     fresh = dict(_read_all(misses, registry, progress))
-    readings, kept = [], []
+    sources: list[Reading | Kept] = []
+    kept = []
     for path in paths:
-        result = cached.get(path) or fresh[path]
+        result = unloaded.get(path) or cached.get(path) or fresh[path]
         if isinstance(result, tuple):  # the problems that stopped its reading
             problems.extend(result)
             last = cache.last_reading(path) if cache else None
             if last is not None:
-                readings.append(last)
+                sources.append(last)
                 kept.append(path)
             continue
         if cache and path in fresh:
             cache.store_reading(path, keys[path], result)
-        readings.append(result)
+        if index is not None and isinstance(result, Reading) and index.get(path, keys[path]) is None:
+            index.put(keeping(result.transcript, keys[path], result.warnings))
+        sources.append(result)
     if unreadable:
         raise InputError([*unreadable, *problems])
-    clashes = _clashing_ids(readings)
+    return _checked(sources, registry, problems, tuple(kept), cache, hashlib.sha256(registry_bytes).hexdigest())
+
+
+def _checked(sources: list[Reading | Kept], registry: Registry, problems: list[Problem], kept: tuple[Path, ...],
+             cache: Cache | None, registry_key: str) -> Corpus:
+    """The corpus of these sources, with what the passes over all of them find: ids that
+    clash (their sources left out), language versions that do not pair, near misses."""
+    clashes = _clashing_ids(sources)
     problems.extend(clashes)
     clashing = {p.path for p in clashes}
-    readings = _with_version_warnings([r for r in readings if r.transcript.source not in clashing])
-    near = near_misses((r.transcript for r in readings), registry, cache.shared("near misses") if cache else None,
-                       hashlib.sha256(registry_bytes).hexdigest())
-    return Corpus(_with_near_misses(readings, near), registry, tuple(sorted(problems)), tuple(kept))
+    sources = _with_version_warnings([r for r in sources if _source(r) not in clashing])
+    near = near_misses(((r.transcript if isinstance(r, Reading) else (r.source, r.names)) for r in sources), registry,
+                       cache.shared("near misses") if cache else None, registry_key)
+    sources = _with_near_misses(sources, near)
+    return Corpus(tuple(r for r in sources if isinstance(r, Reading)), registry, tuple(sorted(problems)), kept,
+                  tuple(r for r in sources if isinstance(r, Kept)))
 
 
-def _with_version_warnings(readings: list[Reading]) -> list[Reading]:
+def _source(item: Reading | Kept) -> Path:
+    return item.transcript.source if isinstance(item, Reading) else item.source
+
+
+def _with_version_warnings(sources: list[Reading | Kept]) -> list[Reading | Kept]:
     """Each reading with what is wrong with its link to its other language's version."""
-    found = versions.problems(r.transcript for r in readings)
+    found = versions.problems(r.transcript if isinstance(r, Reading) else r for r in sources)
     if not found:
-        return readings
-    mine = {r.transcript.source: r.transcript.source.with_suffix(".yml") for r in readings}
-    return [replace(r, warnings=tuple(sorted((*r.warnings, *(p for p in found if p.path in (r.transcript.source,
-                    mine[r.transcript.source])))))) for r in readings]
+        return sources
+    mine: dict[Path, list[Problem]] = {}
+    for problem in found:
+        mine.setdefault(problem.path.with_suffix(".txt"), []).append(problem)
+    return [_warned(r, mine[_source(r)]) if _source(r) in mine else r for r in sources]
+
+
+def _warned(item: Reading | Kept, more: list[Problem]) -> Reading | Kept:
+    """`item` with `more` warnings (a reading's are sorted where it is made)."""
+    if isinstance(item, Reading):
+        return replace(item, warnings=tuple(sorted((*item.warnings, *more))))
+    return replace(item, more=(*item.more, *more))
 
 
 Outcome = Union[Reading, tuple[Problem, ...]]
@@ -175,26 +228,23 @@ def _registry_bytes(folder: Path) -> bytes:
     return path.read_bytes() if path.is_file() else b""
 
 
-def _with_near_misses(readings: list[Reading], near: list[Problem]) -> tuple[Reading, ...]:
+def _with_near_misses(sources: list[Reading | Kept], near: list[Problem]) -> list[Reading | Kept]:
     """Each reading with the spellings in it that look like a known name (`near`) added to its warnings."""
     mine: dict[Path, list[Problem]] = {}
     for problem in near:
         mine.setdefault(problem.path, []).append(problem)
-    return tuple(  # a reading's own warnings are sorted where it is made
-        replace(r, warnings=tuple(sorted((*r.warnings, *mine[r.transcript.source])))) if r.transcript.source in mine else r
-        for r in readings
-    )
+    return [_warned(r, mine[_source(r)]) if _source(r) in mine else r for r in sources]
 
 
-def _clashing_ids(readings: list[Reading]) -> list[Problem]:
+def _clashing_ids(sources: list[Reading | Kept]) -> list[Problem]:
     """Two files whose names make the same id would share one page: refuse, naming both."""
     first: dict[str, Path] = {}
     problems = []
-    for reading in readings:
-        t = reading.transcript
-        if t.id in first:
-            problems.append(Problem(t.source, 0, f"its id '{t.id}' is already that of {first[t.id].name}: rename one of them"))
-        first.setdefault(t.id, t.source)
+    for item in sources:
+        id_, source = (item.transcript.id, item.transcript.source) if isinstance(item, Reading) else (item.id, item.source)
+        if id_ in first:
+            problems.append(Problem(source, 0, f"its id '{id_}' is already that of {first[id_].name}: rename one of them"))
+        first.setdefault(id_, source)
     return problems
 
 

@@ -35,12 +35,12 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from . import versions
+from . import related_store, versions
 from .model import Exchange, Related, Role, Transcript
 
 KEYWORDS = 10  # the heaviest words of an exchange that stand for it
@@ -158,41 +158,6 @@ def _opening(e: Exchange) -> str:
     return "\n".join(taken)
 
 
-Order = tuple[int, str, int]  # an exchange's place in the archive: day, transcript id, index in it
-Best = tuple[tuple[float, Order], ...]  # an exchange's list: (score, the earlier one's place)
-
-
-@dataclass(frozen=True)
-class _Item:
-    """An exchange as `link` compares it: where it stands and what it may be listed under."""
-
-    transcript: str
-    index: int  # in its transcript, from 0
-    day: int  # its transcript's date, as an ordinal
-    language: str
-    other: str | None  # the id of its transcript's other-language version
-
-    @property
-    def order(self) -> Order:
-        return self.day, self.transcript, self.index
-
-
-def link(transcripts: tuple[Transcript, ...], store: dict | None = None) -> tuple[Transcript, ...]:
-    """Each transcript with its exchanges' earlier related ones (`Transcript.related`).
-    `store` holds what the last run computed (it is updated in place); {} or None:
-    everything is computed."""
-    store = {} if store is None else store
-    items, rows, changed = _vectors(transcripts, store)
-    lists = _lists(items, rows, changed, store)
-    by_id = {t.id: t for t in transcripts}
-    linked = []
-    for t in transcripts:
-        found = tuple(tuple(_related(by_id[order[1]], order[2], score) for score, order in lists[(t.id, i)])
-                      for i in range(len(t.exchanges)))
-        linked.append(replace(t, related=found) if any(found) else t)
-    return tuple(linked)
-
-
 def _related(t: Transcript, index: int, score: float) -> Related:
     e = t.exchanges[index]
     answers = e.answers
@@ -200,43 +165,6 @@ def _related(t: Transcript, index: int, score: float) -> Related:
     cut = _FIRST_WORDS.match(opening)  # a listing shows at most OPENING_WORDS: the rest need not be kept
     return Related(t.id, t.url, e.anchor, t.meta.title, t.meta.date, e.question.speaker,
                    answers[0].speaker.person if answers else None, cut.group(0) if cut else opening, score)
-
-
-def _vectors(transcripts: tuple[Transcript, ...], store: dict) -> tuple[list[_Item], Any, set[str]]:
-    """Every exchange in the order of the archive, its vector (a row of a sparse matrix),
-    and the ids of the transcripts that are new or changed since the store's run."""
-    import numpy
-    from scipy.sparse import csr_matrix, vstack
-
-    weighed = {t.id: t.words if t.words is not None else weigh(t) for t in transcripts}
-    features = {tid: w.said for tid, w in weighed.items()}
-    counts = numpy.bincount(numpy.concatenate([*features.values(), numpy.zeros(0, dtype=numpy.int32)]),
-                            minlength=FEATURES)
-    # How many exchanges of the archive say each word, to the power of two below: the word's
-    # weight in the archive (its IDF) is the number of halvings from ARCHIVE_COMMON down to it.
-    # (Only leaving out the words said in more than ARCHIVE_COMMON, with no other weight, was
-    # tried: four times the lists, and 19 of 50 checked by hand on the same subject, not 31.)
-    spread = numpy.floor(numpy.log2(numpy.maximum(counts, 1))).astype(numpy.int8)
-    common = numpy.maximum(0, math.log2(ARCHIVE_COMMON) - spread).astype(numpy.float64)
-    kept, vectors, changed = store.get("vectors", {}), {}, set()
-    for t in transcripts:
-        w, other = weighed[t.id], t.version.id if t.version else ""
-        said = features[t.id]
-        key = (w.digest, spread[said].tobytes(), t.meta.date, versions.language(t), other)
-        if t.id in kept and kept[t.id][0] == key:
-            vectors[t.id] = kept[t.id]
-        else:  # new, changed, or one of its words has become common in the archive (or ceased to be)
-            vectors[t.id] = (key, _keywords(w, common))
-            changed.add(t.id)
-    changed |= set(kept) - set(vectors)  # gone: the lists that named them are made again
-    store["vectors"] = vectors
-    ordered = sorted(transcripts, key=lambda t: t.order)
-    items = [_Item(t.id, i, t.meta.date.toordinal(), versions.language(t), t.version.id if t.version else None)
-             for t in ordered for i in range(len(t.exchanges))]
-    blocks = [vectors[t.id][1] for t in ordered if t.exchanges]
-    rows = vstack(blocks, format="csr") if blocks else csr_matrix((0, FEATURES))
-    rows.sort_indices()
-    return items, rows, changed
 
 
 def _keywords(w: Words, common: Any) -> Any:
@@ -265,57 +193,131 @@ def _keywords(w: Words, common: Any) -> Any:
                        numpy.array(starts, dtype=numpy.int64)), shape=(weighed.shape[0], FEATURES))
 
 
-def _lists(items: list[_Item], rows: Any, changed: set[str], store: dict) -> dict[tuple[str, int], Best]:
-    """Each exchange's list, by (transcript id, index): those the changes may touch
-    computed again, the others kept, with the changed exchanges slotted in."""
+def link(transcripts: tuple[Transcript, ...], store: dict | None = None) -> tuple[Transcript, ...]:
+    """Each transcript with its exchanges' earlier related ones (`Transcript.related`).
+    `store` holds what the last run computed (it is updated in place); {} or None:
+    everything is computed."""
+    by_id = {t.id: t for t in transcripts}
+    ordered = sorted(transcripts, key=lambda t: t.order)
+    lists, _ = refresh({} if store is None else store, [item(t, t.words if t.words is not None else weigh(t)) for t in ordered],
+                       lambda id_: by_id[id_].words)
+    return tuple(with_related(t, lists(t.id), by_id.__getitem__) for t in transcripts)
+
+
+def item(t: Any, words: Words | None = None) -> related_store.Item:
+    """A transcript (or a card of one) as the lists see it; `words` where its reading is at hand."""
+    other = t.version.id if isinstance(t, Transcript) and t.version else getattr(t, "other_id", "") or ""
+    return related_store.Item(t.id, t.meta.date.toordinal(), versions.language(t), other, versions.questions(t), words)
+
+
+def with_related(t: Transcript, lists: list[list[tuple[float, str, int]]], transcript: Callable[[str], Transcript]
+                 ) -> Transcript:
+    """`t` with the earlier exchanges its `lists` name (`related.State.lists_of`), each taken
+    from its transcript as published (`transcript`, by id)."""
+    found = tuple(tuple(_related(transcript(tid), index, score) for score, tid, index in best) for best in lists)
+    return replace(t, related=found) if any(found) else t
+
+
+def refresh(store: dict, items: list[related_store.Item], words_of: Callable[[str], Words], renewed: set[str] = frozenset()
+            ) -> tuple[Callable[[str], list[list[tuple[float, str, int]]]], set[str]]:
+    """The lists of the archive of `items` (in the archive's order), computed again where the
+    changes since `store`'s run may touch them; `store` is updated in place. `words_of`
+    reads back a transcript's words where the store's are not enough; `renewed` are the
+    transcripts read again (what an earlier exchange's entry shows of them may differ).
+    Returns each transcript's lists, by id, and the ids of those whose lists, or what they
+    show, may differ from the store's."""
+    old = related_store.load(store)
+    state, changed, unlisted = related_store.update(old, items, words_of, _keywords, _common)
+    touched = _relist(state, items, changed, unlisted)
+    codes = [n for n, found in enumerate(items) if found.id in renewed]
+    if codes:  # an entry shows its exchange's transcript's title, asker and answer: those listing them
+        rows = numpy_module().flatnonzero(numpy_module().isin(state.ref_t, codes).any(axis=1))
+        touched |= _owners(state, items, rows)
+    store["state"] = state
+    present = {found.id for found in items}
+    return state.lists_of(), touched | (changed & present) | (renewed & present)
+
+
+def numpy_module() -> Any:
     import numpy
 
-    kept: dict[tuple[str, int], Best] = store.get("lists", {})
-    whose = {item.order: item.transcript for item in items}
-    moved = changed | {None}  # a transcript changed or gone, or an exchange no longer where it was
+    return numpy
 
-    def affected(item: _Item) -> bool:
-        best = kept.get((item.transcript, item.index))
-        return best is None or item.transcript in changed or any(whose.get(o) in moved for _, o in best)
 
-    again = [n for n, item in enumerate(items) if affected(item)]
-    lists = {(item.transcript, item.index): kept.get((item.transcript, item.index), ()) for item in items}
-    fresh = [n for n, item in enumerate(items) if item.transcript in changed]
-    store["lists"] = lists
-    if not again and not fresh:  # nothing changed: the kept lists are the lists
-        return lists
-    archive = _Archive(items, rows)
-    for n in again:
-        lists[(items[n].transcript, items[n].index)] = ()
-    for n, best in archive.best(*archive.pairs(again)):
-        lists[(items[n].transcript, items[n].index)] = best
-    if fresh:
-        earlier, later, score = archive.pairs(fresh, later=True)
-        open_ = ~numpy.isin(later, numpy.array(again, dtype=numpy.int64))  # those computed again have them
-        for n, candidates in archive.best(later[open_], earlier[open_], score[open_]):
-            key = (items[n].transcript, items[n].index)
-            lists[key] = tuple(sorted({*lists[key], *candidates}, key=lambda x: (-x[0], x[1]))[:SHOWN])
-    return lists
+def _common(counts: Any) -> Any:
+    """Each feature's weight in the archive (its IDF): the halvings from `ARCHIVE_COMMON` down
+    to how many exchanges say it, to the power of two below."""
+    import numpy
+
+    # (Only leaving out the words said in more than ARCHIVE_COMMON, with no other weight, was
+    # tried: four times the lists, and 19 of 50 checked by hand on the same subject, not 31.)
+    spread = numpy.floor(numpy.log2(numpy.maximum(counts, 1))).astype(numpy.int8)
+    return numpy.maximum(0, math.log2(ARCHIVE_COMMON) - spread).astype(numpy.float64)
+
+
+def _owners(state: related_store.State, items: list[related_store.Item], rows: Any) -> set[str]:
+    """The ids of the transcripts the exchanges at `rows` are of."""
+    import numpy
+
+    owners = numpy.unique(numpy.searchsorted(state.starts(), rows, side="right") - 1)
+    return {items[n].id for n in owners.tolist()}
+
+
+def _relist(state: related_store.State, items: list[related_store.Item], changed: set[str], unlisted: Any) -> set[str]:
+    """The lists the changes may touch computed again, in `state`: those of the changed
+    transcripts' exchanges, of those whose list named one of them or lost an entry, and of
+    those with none yet; then the changed exchanges slotted into the later ones' lists.
+    Returns the ids of the transcripts whose lists were computed or slotted into."""
+    import numpy
+
+    codes = numpy.array([n for n, found in enumerate(items) if found.id in changed], dtype=numpy.int64)
+    whose = numpy.repeat(numpy.arange(len(items), dtype=numpy.int64), state.sizes)
+    in_changed = numpy.isin(whose, codes)
+    again = numpy.flatnonzero(unlisted | in_changed | numpy.isin(state.ref_t, codes).any(axis=1))
+    if not len(again):
+        return set()
+    starts = state.starts()
+    archive = _Archive(items, whose, state.rows)
+    state.score[again], state.ref_t[again], state.ref_i[again] = 0.0, -1, -1
+    for row, best in archive.best(*archive.pairs(again.tolist())):
+        _set(state, row, best, whose, starts)
+    slotted = []
+    fresh = numpy.flatnonzero(in_changed)
+    if len(fresh):
+        earlier, later, score = archive.pairs(fresh.tolist(), later=True)
+        open_ = ~numpy.isin(later, again)  # those computed again have them
+        for row, candidates in archive.best(later[open_], earlier[open_], score[open_]):
+            listed = [(float(s), int(starts[t] + i)) for s, t, i in zip(state.score[row], state.ref_t[row], state.ref_i[row])
+                      if t >= 0]
+            _set(state, row, sorted({*listed, *candidates}, key=lambda x: (-x[0], x[1]))[:SHOWN], whose, starts)
+            slotted.append(row)
+    return _owners(state, items, numpy.concatenate([again, numpy.array(slotted, dtype=numpy.int64)]))
+
+
+def _set(state: related_store.State, row: int, best: list[tuple[float, int]], whose: Any, starts: Any) -> None:
+    """Row `row`'s list: each (score, position in the archive) as (score, transcript, index)."""
+    for k, (score, position) in enumerate(best):
+        transcript = int(whose[position])
+        state.score[row, k], state.ref_t[row, k], state.ref_i[row, k] = score, transcript, position - int(starts[transcript])
 
 
 class _Archive:
     """The exchanges in the archive's order, their vectors (`rows`), and, as arrays to
     compare many at once, what decides whether one may be listed under another."""
 
-    def __init__(self, items: list[_Item], rows: Any):
+    def __init__(self, items: list[related_store.Item], whose: Any, rows: Any):
         import numpy
 
-        self.items, self.rows = items, rows
+        self.rows = rows
         self.marks = rows.copy()
         self.marks.data[:] = 1.0  # the keywords alone: their products count those two exchanges share
-        codes: dict[str, int] = {}
-        self.day = numpy.array([item.day for item in items], dtype=numpy.int64)
-        self.language = numpy.array([codes.setdefault("=" + item.language, len(codes)) for item in items],
-                                    dtype=numpy.int64)
-        self.transcript = numpy.array([codes.setdefault(item.transcript, len(codes)) for item in items],
-                                      dtype=numpy.int64)
-        self.other = numpy.array([codes.setdefault(item.other, len(codes)) if item.other else -1 for item in items],
-                                 dtype=numpy.int64)
+        position = {found.id: n for n, found in enumerate(items)}
+        languages: dict[str, int] = {}
+        language = numpy.array([languages.setdefault(found.language, len(languages)) for found in items], dtype=numpy.int64)
+        other = numpy.array([position.get(found.other, -1) if found.other else -1 for found in items], dtype=numpy.int64)
+        day = numpy.array([found.day for found in items], dtype=numpy.int64)
+        self.count = len(whose)
+        self.day, self.language, self.transcript, self.other = day[whose], language[whose], whose, other[whose]
 
     def pairs(self, chosen: list[int], later: bool = False) -> tuple[Any, Any, Any]:
         """(row, column, cosine) of the pairs that may be listed, as three arrays of
@@ -328,7 +330,7 @@ class _Archive:
         for start in range(0, len(chosen), CHUNK):
             part = numpy.array(chosen[start:start + CHUNK], dtype=numpy.int64)
             first = int(part.min()) if later else 0
-            last = len(self.items) if later else int(part.max())
+            last = self.count if later else int(part.max())
             shared = (self.marks[part] @ self.marks[first:last].T).tocoo()
             keep = shared.data >= SHARED
             row, column = part[shared.row[keep]], shared.col[keep].astype(numpy.int64) + first
@@ -345,15 +347,15 @@ class _Archive:
                 found[k] = numpy.concatenate([found[k], values])
         return found[0], found[1], found[2]
 
-    def best(self, group: Any, other: Any, score: Any) -> Iterator[tuple[int, Best]]:
-        """For each exchange of `group`, the `SHOWN` best `other`s by score, then by order."""
+    def best(self, group: Any, other: Any, score: Any) -> Iterator[tuple[int, list[tuple[float, int]]]]:
+        """For each exchange of `group`, the `SHOWN` best `other`s by score, then by order:
+        (score, position in the archive)."""
         import numpy
 
         group, other, score = _at_most(group, other, score)
         starts = numpy.flatnonzero(numpy.r_[True, group[1:] != group[:-1]]).tolist() if len(group) else []
         for begin, end in zip(starts, [*starts[1:], len(group)]):
-            yield int(group[begin]), tuple((s, self.items[o].order)
-                                           for s, o in zip(score[begin:end].tolist(), other[begin:end].tolist()))
+            yield int(group[begin]), list(zip(score[begin:end].tolist(), other[begin:end].tolist()))
 
 
 def _at_most(group: Any, other: Any, score: Any) -> tuple[Any, Any, Any]:

@@ -36,25 +36,43 @@ class Spelling:
     count: int
 
 
-def spellings(transcripts: Iterable[Transcript], registry: Registry) -> list[Spelling]:
-    """Every person and outlet name the texts write, neither in the registry, once each."""
+Named = tuple[tuple[str, str, int, int], ...]  # a transcript's spellings: kind, name, first line, how often
+
+
+def named(t: Transcript) -> Named:
+    """Every person and outlet name the transcript writes on a turn: where first, how often."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for kind, name, line in _names(t):
+        place = found.setdefault((kind, name), [line, 0])
+        place[0], place[1] = min(place[0], line), place[1] + 1
+    return tuple((kind, name, line, count) for (kind, name), (line, count) in found.items())
+
+
+def spellings(transcripts: Iterable[Transcript | tuple[Path, Named]], registry: Registry) -> list[Spelling]:
+    """Every person and outlet name the texts write, neither in the registry, once each
+    (of transcripts, or of their sources' spellings as `named` gives them)."""
     # Each place as its file's parts and the line: tuples, which compare without a call
-    # of Path's `<` (where a name is first written is a minimum over every turn naming it).
-    found: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    # of Path's `<` (where a name is first written is a minimum over every transcript naming it).
+    first: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+    count: Counter[tuple[str, str]] = Counter()
     sources: dict[tuple[str, ...], Path] = {}
-    for t in transcripts:
-        parts = t.source.parts
-        sources[parts] = t.source
-        for kind, name, line in _names(t):
-            found[kind, name].append((parts, line))
-    firsts = {spelled: min(places) for spelled, places in found.items() if _lookup(registry, *spelled) is None}
+    for item in transcripts:
+        source, names = (item.source, named(item)) if isinstance(item, Transcript) else item
+        parts = source.parts
+        sources[parts] = source
+        for kind, name, line, n in names:
+            place = (parts, line)
+            if (kind, name) not in first or place < first[kind, name]:
+                first[kind, name] = place
+            count[kind, name] += n
+    firsts = {spelled: place for spelled, place in first.items() if _lookup(registry, *spelled) is None}
     return sorted(
-        (Spelling(kind, name, sources[first[0]], first[1], len(found[kind, name])) for (kind, name), first in firsts.items()),
+        (Spelling(kind, name, sources[place[0]], place[1], count[kind, name]) for (kind, name), place in firsts.items()),
         key=lambda s: (s.kind, key(s.name), s.name),
     )
 
 
-def near_misses(transcripts: Iterable[Transcript], registry: Registry, kept: MutableMapping[str, object] | None = None,
+def near_misses(transcripts: Iterable[Transcript | tuple[Path, Named]], registry: Registry, kept: MutableMapping[str, object] | None = None,
                 registry_key: str = "") -> list[Problem]:
     """'Retuers' looks like outlet 'Reuters': a warning where a new spelling is close to a
     registry name or alias, or to a more frequent new spelling of the corpus. `kept` holds

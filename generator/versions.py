@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from .errors import Problem
 from .model import Transcript, Version
@@ -32,6 +33,11 @@ def name(code: str) -> str:
     base, _, region = code.partition("-")
     known = NAMES.get(base.lower(), code)
     return f"{known} ({region})" if region and known != code else known
+
+
+def questions(t: Transcript | Any) -> int:
+    """How many exchanges a transcript has (or the card or kept reading standing for it says)."""
+    return len(t.exchanges) if isinstance(t, Transcript) else t.questions
 
 
 def pairs(transcripts: Iterable[Transcript]) -> dict[str, str]:
@@ -71,8 +77,8 @@ def problems(transcripts: Iterable[Transcript]) -> list[Problem]:
         elif linked.get(t.id) != other.id:
             found.append(Problem(sidecar, 0, f"translation_of: '{wanted}' is already linked to "
                                  f"'{linked.get(other.id)}': a transcript has one other version"))
-        elif len(t.exchanges) != len(other.exchanges):
-            found.append(Problem(t.source, 0, f"{len(t.exchanges)} exchanges here, {len(other.exchanges)} in its "
+        elif questions(t) != questions(other):
+            found.append(Problem(t.source, 0, f"{questions(t)} exchanges here, {questions(other)} in its "
                                  f"{name(language(other))} version '{other.id}': the two pages are linked, but not "
                                  "their exchanges, until both read the same questions (check both readings)"))
     return found

@@ -134,3 +134,42 @@ def test_the_sample_archive_copied_a_year_on_lists_each_exchange_under_its_copy(
         for e, found in zip(t.exchanges, linked[t.id].related or ()):
             if found:
                 assert (found[0].transcript, found[0].anchor, found[0].score) == (t.id.removesuffix("-again"), e.anchor, 1.0)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_runs_of_random_changes_keep_the_lists_of_a_run_from_nothing(archive, seed):
+    """Transcripts added, taken out, corrected, moved to another day or another language, one
+    run after another: each run's lists are those of a run from nothing, and a transcript
+    the run does not name as touched keeps the lists it had."""
+    import random
+
+    rng = random.Random(seed)
+    pool = sorted(archive, key=lambda t: t.id)
+    current = {t.id: t for t in pool[: len(pool) // 2]}
+    store: dict = {}
+    before = {}
+    for step in range(6):
+        for _ in range(rng.randint(1, 4)):
+            t = rng.choice(pool)
+            what = rng.random()
+            if t.id not in current:
+                current[t.id] = t
+            elif what < 0.3:
+                del current[t.id]
+            elif what < 0.6 and len(t.exchanges) > 1:
+                cut = dataclasses.replace(t, exchanges=t.exchanges[:-1])
+                current[t.id] = dataclasses.replace(cut, words=related.weigh(cut))
+            else:
+                day = t.meta.date + datetime.timedelta(days=rng.randint(-400, 400))
+                current[t.id] = dataclasses.replace(t, meta=dataclasses.replace(t.meta, date=day))
+        given = tuple(current.values())
+        by_id = {t.id: t for t in given}
+        ordered = sorted(given, key=lambda t: t.order)
+        renewed = {i for i, t in by_id.items() if before.get(i, (None,))[0] is not t}
+        lists, touched = related.refresh(store, [related.item(t, t.words) for t in ordered], lambda i: by_id[i].words,
+                                         renewed)
+        cold = {t.id: t.related for t in related.link(given)}
+        assert {i: related.with_related(t, lists(i), by_id.__getitem__).related for i, t in by_id.items()} == cold, step
+        for i in set(by_id) - touched:
+            assert before[i][1] == cold[i], (step, i)
+        before = {i: (by_id[i], cold[i]) for i in by_id}

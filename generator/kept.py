@@ -1,0 +1,92 @@
+"""What a run keeps of each source for the next (`Kept`), so that a source unchanged since
+is not loaded at all: the passes over the whole corpus (the warnings said, the near misses,
+the ids that clash, the language versions, the ledger, the listings) take what they need of
+it from here, and its reading is loaded only where one of its files is made again.
+
+One file of the cache holds every source's (`Index`), under the code of the generator: it
+loads in a fraction of a second at 10,000 transcripts, where their readings take seconds.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .model import Metadata, Transcript
+from .suggest import Named, named
+
+INDEX = "corpus.index"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A source as its reading was, without the reading: its key, the reading's id and
+    metadata, how many questions, its own warnings, the names it writes, and the card it
+    was last published with (`render.cards.Card`; None until it is)."""
+
+    source: Path
+    key: str  # the reading's (`Cache.reading_key`)
+    id: str  # the reading's, before the ledger
+    meta: Metadata
+    questions: int
+    notes: tuple[tuple[bool, int, str], ...]  # its reading's warnings: (of its sidecar, line, message)
+    names: Named
+    card: Any = None
+    more: tuple[Problem, ...] = ()  # the warnings the passes over the corpus add this run (not kept)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        sidecar = self.source.with_suffix(".yml")
+        own = [Problem(sidecar if of_sidecar else self.source, line, message) for of_sidecar, line, message in self.notes]
+        return tuple(sorted((*own, *self.more))) if self.more else tuple(own)
+
+
+def kept(t: Transcript, key: str, warnings: tuple[Problem, ...]) -> Kept:
+    """What is kept of a reading of `t`, under its `key`, with its own `warnings`."""
+    notes = tuple((p.path != t.source, p.line, p.message) for p in warnings)
+    return Kept(t.source, key, t.id, t.meta, len(t.exchanges), notes, named(t))
+
+
+class Index:
+    """Every source's `Kept`, by the stem of its file, as the last run left them."""
+
+    def __init__(self, code: str, entries: dict[str, Kept] | None = None):
+        self.code = code
+        self.entries = entries or {}
+        self.changed = False
+
+    @classmethod
+    def load(cls, folder: Path, code: str) -> Index:
+        try:
+            value = pickle.loads((folder / INDEX).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return cls(code)
+        ok = isinstance(value, tuple) and len(value) == 2 and value[0] == code and isinstance(value[1], dict)
+        return cls(code, value[1]) if ok else cls(code)
+
+    def dumps(self) -> bytes:
+        return pickle.dumps((self.code, self.entries), pickle.HIGHEST_PROTOCOL)
+
+    def get(self, source: Path, key: str) -> Kept | None:
+        found = self.entries.get(source.stem)
+        return found if found is not None and found.key == key and found.source == source else None
+
+    def put(self, value: Kept) -> None:
+        self.entries[value.source.stem] = value
+        self.changed = True
+
+    def published(self, stem: str, card: Any) -> None:
+        """The card the source's transcript is published with this run."""
+        found = self.entries.get(stem)
+        if found is not None and found.card != card:
+            self.entries[stem] = replace(found, card=card)
+            self.changed = True
+
+    def keep_only(self, stems: set[str]) -> None:
+        gone = set(self.entries) - stems
+        for stem in gone:
+            del self.entries[stem]
+        self.changed |= bool(gone)
