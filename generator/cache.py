@@ -75,7 +75,7 @@ class _Entry:
     light: dict[str, Any] = field(default_factory=dict)  # the small renderings every run needs, kept with the reading
 
 
-def _signature(path: Path) -> tuple[int, int, int, int] | None:
+def _signature(path: Path | str) -> tuple[int, int, int, int] | None:
     try:
         found = os.stat(path)
     except OSError:
@@ -118,14 +118,16 @@ class Cache:
         the `registry`. Taken from the last run where the two files are, by inode, size and
         times, those it hashed, and were already older than that then (a file changed within
         the same tick of the clock as it was hashed is hashed again)."""
-        sidecar = source.with_suffix(".yml")
+        name = str(source)  # as strings: asked of every source of the folder on every run
+        sidecar = name[:-4] + ".yml" if name.endswith(".txt") else str(source.with_suffix(".yml"))
         if self._registry[0] != registry:
             self._registry = (registry, digest(registry))
-        stamp = (_signature(source), _signature(sidecar), self._registry[1])
-        self._asked.add(str(source))
-        known = self._keys().get(str(source))
+        stamp = (_signature(name), _signature(sidecar), self._registry[1])
+        self._asked.add(name)
+        known = self._keys().get(name)
         if known is not None and known[0] == stamp and stamp[0] is not None:
             return known[1]
+        sidecar = Path(sidecar)
         checked = time.time_ns()
         key = digest(
             self.code, str(source), source.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else b"\0", registry
@@ -155,6 +157,11 @@ class Cache:
         entry = self._load(source.stem)
         return entry.reading if entry is not None and entry.key == key else None
 
+    def reading_of(self, stem: str) -> Any | None:
+        """The reading of the source `stem` the cache keeps, whatever its key (the index says it is current)."""
+        entry = self._load(stem)
+        return entry.reading if entry is not None else None
+
     def last_reading(self, source: Path) -> Any | None:
         """The last reading stored for `source`, whatever it has become since: what is
         published of a transcript whose latest text cannot be read."""
@@ -180,6 +187,15 @@ class Cache:
             self._changed.add(t.source.stem)
             if kind in _WITH_READING:
                 self._read.add(t.source.stem)
+
+    def read_back(self, stem: str) -> Any | None:
+        """The transcript of the source `stem`, as its kept reading has it (`render.Memo`)."""
+        found = self.reading_of(stem)
+        return found.transcript if found is not None else None
+
+    def published(self, t: Any, card: Any) -> None:
+        """The card `t` is published with this run (`render.Memo`): kept in the index."""
+        self.index().published(t.source.stem, card)
 
     def unmade(self, t: Any) -> bool:
         """Whether no rendering of the transcript's current reading is kept: it was read this
@@ -213,6 +229,11 @@ class Cache:
             value = parse()
             self._parsed[kept] = (key, value)
         return value
+
+    def remember_parsed(self, path: Path, data: bytes, value: Any) -> None:
+        """`value` is what `parsed` would make of `path` holding `data` (a file this run wrote)."""
+        kept = self.folder / f"{digest('parsed', str(path))[:32]}{_PARSED}"
+        self._parsed[kept] = (digest(self.code, str(path), data), value)
 
     def manifest(self, root: Path) -> Manifest:
         """What the last run wrote in the docs folder `root` (`manifest.Manifest`), saved with the cache."""

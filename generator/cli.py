@@ -25,8 +25,6 @@ from .pipeline import Corpus, load_corpus
 from .progress import progress
 from .render.markdown import plural
 from .report import findings_json, summary
-from .serve import preview, watch
-from .site import build_site, check_site, search_folder
 from .suggest import registry_suggestion
 from .write import discard, staging
 
@@ -103,6 +101,8 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     The new docs are staged beside the docs folder and the site is built from them; the
     docs, the site and the anchor ledger are all replaced only once both MkDocs and
     Pagefind have succeeded."""
+    from .site import build_site, check_site, search_folder  # MkDocs: only `build` runs it
+
     _run(lambda: check_site(config, docs_dir, site_dir, keep=(input_dir, cache_dir)))
     engine = engine or _run(lambda: engines.configured(config))
     # A cancelled CI job sends SIGTERM: leave as after Ctrl-C, with the last good site in place.
@@ -117,7 +117,9 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     def generate(docs_written: Callable[[tuple[int, int]], None]) -> None:
         generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
         if not frozen:
-            _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER))
+            _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER, cache))
+        written = pending if pending.is_file() else input_dir / ledger.LEDGER  # what the ledger will hold once built
+        flow.note_ledger(cache, written, generated.published, written=written == pending)
         corpus = generated.corpus  # MkDocs may start: the search pages and the cache are written meanwhile
         docs_written((len(corpus.failed_sources), len(corpus.kept)))
         flow.stage_search(generated, pages, cache, part_pages)
@@ -187,6 +189,8 @@ def links(site_dir: Path) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
 def serve(input_dir: Path, docs_dir: Path, config: Path, cache_dir: Path, dev_addr: str) -> None:
     """Preview the site, regenerating and reloading it when a transcript changes."""
+    from .serve import preview, watch  # MkDocs' server: only `serve` runs it
+
     if not config.is_file():
         _fail_with(Problem(config, 0, "MkDocs configuration not found (set it with --config)"))
     site_url = _site_url(config)

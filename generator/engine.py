@@ -16,18 +16,14 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from . import mkdocs_pages, verbosity
+from . import verbosity
 from .errors import InputError
+
+# MkDocs is imported where it is used: `generate` never runs it, and it is a sixth of its start.
 
 ENGINES = ("mkdocs", "zensical")
 ZENSICAL_SEARCH = ("search.json", "search")  # what Zensical writes for its own search, unused here
@@ -55,9 +51,15 @@ def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
     logger.addHandler(handler)
     was = logger.level
     logger.setLevel(min(level, was or logging.WARNING))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import mkdocs_pages
+
     try:
         loaded = load_config(str(config), docs_dir=str(docs), site_dir=str(staging), strict=True)
-        loaded.plugins[_DROPPED] = _SourceDropped()
+        loaded.plugins[_DROPPED] = _source_dropped()()
         count = mkdocs_pages.workers()
         if os.environ.get("PODIUM_PAGES_APART", "1") != "0" and mkdocs_pages.can_split(loaded, (_DROPPED,), count):
             mkdocs_pages.build(loaded, count)
@@ -73,15 +75,21 @@ def _mkdocs(config: Path, docs: Path, staging: Path) -> None:
 _DROPPED = "podium-source-dropped"
 
 
-class _SourceDropped(BasePlugin):
-    """MkDocs reads and converts every page before it writes the first, keeping each page's
-    Markdown beside its HTML until the end (a gigabyte at 10,000 transcripts). Once the HTML
-    is made, the Markdown is not read again: it is dropped. Empty, not None, so that the
-    page's title is still the one MkDocs took from the front matter or the first heading."""
+@lru_cache(maxsize=None)
+def _source_dropped() -> type:
+    from mkdocs.plugins import BasePlugin
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        page.markdown = ""
-        return html
+    class SourceDropped(BasePlugin):
+        """MkDocs reads and converts every page before it writes the first, keeping each page's
+        Markdown beside its HTML until the end (a gigabyte at 10,000 transcripts). Once the HTML
+        is made, the Markdown is not read again: it is dropped. Empty, not None, so that the
+        page's title is still the one MkDocs took from the front matter or the first heading."""
+
+        def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+            page.markdown = ""
+            return html
+
+    return SourceDropped
 
 
 def _zensical(config: Path, docs: Path, staging: Path) -> None:

@@ -24,7 +24,9 @@ from . import ledger, render
 from .cache import ALIGNED, FINGERPRINTS, Cache
 from .errors import InputError, Problem
 from .model import Exchange, Transcript
-from .pipeline import Corpus, load_corpus
+from .kept import Kept
+from .pipeline import Corpus, load_all, load_corpus
+from .render.library import MissingReading
 from .render.catalog import page_names
 from .render.paths import GENERATED
 from .write import WriteReport, commit, replace_atomically, stage, write_in_place, write_tree
@@ -39,6 +41,7 @@ class Generated:
     corpus: Corpus
     published: ledger.Published
     report: WriteReport  # files written, removed and unchanged in the docs
+    site: render.Site | None = None  # every transcript's card, and each one's transcript as published
 
     @property
     def transcripts(self) -> int:
@@ -88,6 +91,11 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
         unread={p.name for p in corpus.failed_sources},
         prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints), aligns=_aligner(memo),
     )
+    _refuse_moves(published, input_dir, frozen)
+    return published
+
+
+def _refuse_moves(published: ledger.Published, input_dir: Path, frozen: bool) -> None:
     moving = [c for c in published.changes if c.moves]
     if frozen and moving:
         raise InputError([
@@ -95,7 +103,6 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
             Problem(input_dir / ledger.LEDGER, 0, "not current for these transcripts: run `python -m generator "
                     "generate` without --frozen, check the changes it lists, and commit the ledger with them"),
         ])
-    return published
 
 
 def _aligner(memo: render.Memo) -> ledger.Aligner:
@@ -128,15 +135,43 @@ def _ledger(input_dir: Path, memo: render.Memo) -> ledger.Ledger:
 def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None, site_url: str,
                listener: Listener = Silent()) -> Generated:
     """Read, align to the ledger, render, and stage the docs (`write.stage`): committing
-    them, the ledger and the cache is `finish`'s (or `build`'s)."""
-    memo = cache or render.NoMemo()
+    them, the ledger and the cache is `finish`'s (or `build`'s). With a cache, the sources
+    unchanged since the last run are not loaded, nor aligned, where that run's index and
+    ledger allow (`spliced`): only the files the changes touch are made."""
     with no_cycle_collection():
-        corpus = load_corpus(input_dir, listener.progress, cache)
+        corpus = load_corpus(input_dir, listener.progress, cache, lazy=cache is not None)
         listener.read(corpus)
-        published = publish(corpus, input_dir, frozen, memo)
+        corpus, published = _publish(corpus, input_dir, frozen, cache)
         listener.published(published)
-        report = stage(docs_dir, _site_files(published, memo, site_url), GENERATED, cache.manifest(docs_dir) if cache else None)
-    return Generated(corpus, published, report)
+        corpus, published, made = _site(corpus, published, input_dir, frozen, cache, site_url)
+        report = stage(docs_dir, made.files, GENERATED, cache.manifest(docs_dir) if cache else None)
+    return Generated(corpus, published, report, made)
+
+
+def _publish(corpus: Corpus, input_dir: Path, frozen: bool, cache: Cache | None) -> tuple[Corpus, ledger.Published]:
+    """The corpus aligned to the ledger: only the transcripts read again (`ledger.spliced`)
+    where the ledger and the index are as the last run left them and nothing but edits and
+    new files changed since; else all of them, every reading loaded."""
+    if cache is not None and corpus.unloaded:
+        try:
+            return corpus, _publish_changed(corpus, input_dir, frozen, cache)
+        except ledger.NotSimple:
+            corpus = load_all(corpus, cache)
+    return corpus, publish(corpus, input_dir, frozen, cache or render.NoMemo())
+
+
+def _publish_changed(corpus: Corpus, input_dir: Path, frozen: bool, cache: Cache) -> ledger.Published:
+    index, path = cache.index(), input_dir / ledger.LEDGER
+    present = {item.source.stem if isinstance(item, Kept) else item.transcript.source.stem for item in corpus.sources}
+    if index.ledger is None or not index.ledger.holds(path) or corpus.failed or set(index.entries) - present:
+        raise ledger.NotSimple(path)  # edited by hand, or a source gone or unreadable: the whole corpus is bound again
+    people, outlets = page_names(item.card if isinstance(item, Kept) else item.transcript for item in corpus.sources)
+    published = ledger.publish_changed(
+        list(corpus.transcripts), path.read_text(encoding="utf-8"), index.ledger, input_dir, ledger.today(), people,
+        outlets, lambda t: render.remembered(cache, t, FINGERPRINTS, ledger.fingerprints), _aligner(cache),
+    )
+    _refuse_moves(published, input_dir, frozen)
+    return published
 
 
 def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None) -> None:
@@ -144,8 +179,31 @@ def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, 
     `frozen`) and the cache saved."""
     commit(docs_dir, GENERATED)
     if not frozen:
-        write_ledger(input_dir / ledger.LEDGER, generated.published)
+        write_ledger(input_dir / ledger.LEDGER, generated.published, cache=cache)
+    note_ledger(cache, input_dir / ledger.LEDGER, generated.published, written=not frozen)
     save(cache, generated.corpus)
+
+
+def note_ledger(cache: Cache | None, path: Path, published: ledger.Published, written: bool) -> None:
+    """What the ledger file at `path` now holds, for the next run to know it without reading
+    it (`ledger.Known`); where the file does not hold what was published (under `--frozen`,
+    or a preview's), the cards of the transcripts whose entries differ are not kept, so that
+    the next run aligns them to the file again."""
+    if cache is None:
+        return
+    index = cache.index()
+    if written or published.unchanged:
+        index.ledger = ledger.known(path, published.ledger)
+        return
+    if published.spliced:
+        index.ledger, differ = ledger.known(path, published.ledger.base), set(published.ledger.changed)
+    else:
+        index.ledger = ledger.known(path, published.given)
+        given = published.given.transcripts if published.given else {}
+        differ = {id_ for id_, entry in published.ledger.transcripts.items() if given.get(id_) != entry}
+    for t in published.transcripts:
+        if t.id in differ:
+            index.forget(t.source.stem)
 
 
 def stage_search(generated: Generated, pages: Path, cache: Cache | None,
@@ -154,7 +212,9 @@ def stage_search(generated: Generated, pages: Path, cache: Cache | None,
     most `part_pages` (`part_pages()`), and the cache."""
     shutil.rmtree(pages, ignore_errors=True)
     with no_cycle_collection():
-        searched = render.search_pages(generated.published.transcripts, cache or render.NoMemo(), part_pages)
+        made = generated.site
+        transcripts = tuple(map(made.library, made.cards)) if made else generated.published.transcripts
+        searched = render.search_pages(transcripts, cache or render.NoMemo(), part_pages)
         write_in_place(pages, searched, ("transcripts", render.search_page.PARTS))
     save(cache, generated.corpus)
 
@@ -186,15 +246,30 @@ def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> 
     must not take an anchor. The cache holds the readings between edits, so that an edit
     reads one transcript and unpickles nothing."""
     with no_cycle_collection():  # as `stage_docs`: the collector would walk every reading the cache holds
-        corpus = load_corpus(input_dir, cache=cache)
-        published = publish(corpus, input_dir, frozen=False, memo=cache)
-        report = write_tree(docs_dir, _site_files(published, cache, site_url), GENERATED, cache.manifest(docs_dir))
+        corpus = load_corpus(input_dir, cache=cache, lazy=True)
+        corpus, published = _publish(corpus, input_dir, False, cache)
+        corpus, published, made = _site(corpus, published, input_dir, False, cache, site_url)
+        report = write_tree(docs_dir, made.files, GENERATED, cache.manifest(docs_dir))
+    note_ledger(cache, input_dir / ledger.LEDGER, published, written=False)
     save(cache, corpus)
-    return Generated(corpus, published, report)
+    return Generated(corpus, published, report, made)
 
 
-def _site_files(published: ledger.Published, memo: render.Memo, site_url: str) -> dict[str, render.Content]:
-    return render.site_files(published.transcripts, memo, site_url, published.moved, published.withdrawn)
+def _site(corpus: Corpus, published: ledger.Published, input_dir: Path, frozen: bool, cache: Cache | None,
+          site_url: str) -> tuple[Corpus, ledger.Published, render.Site]:
+    """Every file of the docs (`render.site`), from the transcripts read and the cards of
+    those the run left unloaded; should the cache have lost a reading one of them needs,
+    from every reading, all aligned again (what that says was said already)."""
+    memo = cache or render.NoMemo()
+    if published.spliced and cache is not None:
+        kept = tuple(item.card for item in corpus.unloaded)
+        try:
+            return corpus, published, render.site(published.transcripts, memo, site_url, published.moved,
+                                                  published.withdrawn, kept)
+        except MissingReading:
+            corpus = load_all(corpus, cache)
+            published = publish(corpus, input_dir, frozen, memo)
+    return corpus, published, render.site(published.transcripts, memo, site_url, published.moved, published.withdrawn)
 
 
 def pending(input_dir: Path) -> Path:
@@ -202,16 +277,20 @@ def pending(input_dir: Path) -> Path:
     return input_dir / f".{ledger.LEDGER}.next"
 
 
-def write_ledger(path: Path, published: ledger.Published, current: Path | None = None) -> None:
+def write_ledger(path: Path, published: ledger.Published, current: Path | None = None, cache: Cache | None = None) -> None:
     """Write the published ledger to `path` where it differs from the `current` one (by
     default, `path`). A ledger the alignment left as it was read is not written out again:
-    the file says it already (in its editor's layout, if it was edited by hand)."""
+    the file says it already (in its editor's layout, if it was edited by hand). The cache
+    keeps what it parses to, so that a run that reads it whole does not parse it again."""
     current = current or path
     if published.unchanged and current.is_file():
         return
-    data = ledger.dumps(published.ledger).encode("utf-8")
+    spliced = published.spliced
+    data = (published.ledger.dumps() if spliced else ledger.dumps(published.ledger)).encode("utf-8")
     if not (current.is_file() and current.read_bytes() == data):
         replace_atomically(path, data)
+    if cache is not None and not spliced:
+        cache.remember_parsed(current, data, published.ledger)
 
 
 def save(cache: Cache | None, corpus: Corpus) -> None:

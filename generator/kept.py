@@ -51,12 +51,23 @@ def kept(t: Transcript, key: str, warnings: tuple[Problem, ...]) -> Kept:
 
 
 class Index:
-    """Every source's `Kept`, by the stem of its file, as the last run left them."""
+    """Every source's `Kept`, by the stem of its file, as the last run left them, and what
+    the anchor ledger's file held then (`ledger.Known`)."""
 
-    def __init__(self, code: str, entries: dict[str, Kept] | None = None):
+    def __init__(self, code: str, entries: dict[str, Kept] | None = None, ledger: Any = None):
         self.code = code
         self.entries = entries or {}
+        self._ledger = ledger
         self.changed = False
+
+    @property
+    def ledger(self) -> Any:
+        return self._ledger
+
+    @ledger.setter
+    def ledger(self, value: Any) -> None:
+        self.changed |= value != self._ledger
+        self._ledger = value
 
     @classmethod
     def load(cls, folder: Path, code: str) -> Index:
@@ -64,11 +75,11 @@ class Index:
             value = pickle.loads((folder / INDEX).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return cls(code)
-        ok = isinstance(value, tuple) and len(value) == 2 and value[0] == code and isinstance(value[1], dict)
-        return cls(code, value[1]) if ok else cls(code)
+        ok = isinstance(value, tuple) and len(value) == 3 and value[0] == code and isinstance(value[1], dict)
+        return cls(code, value[1], value[2]) if ok else cls(code)
 
     def dumps(self) -> bytes:
-        return pickle.dumps((self.code, self.entries), pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((self.code, self.entries, self._ledger), pickle.HIGHEST_PROTOCOL)
 
     def get(self, source: Path, key: str) -> Kept | None:
         found = self.entries.get(source.stem)
@@ -81,8 +92,13 @@ class Index:
     def published(self, stem: str, card: Any) -> None:
         """The card the source's transcript is published with this run."""
         found = self.entries.get(stem)
-        if found is not None and found.card != card:
+        if found is not None and found.card is not card and found.card != card:
             self.entries[stem] = replace(found, card=card)
+            self.changed = True
+
+    def forget(self, stem: str) -> None:
+        """Keep nothing of the source `stem`: the next run reads it (from the cache) and aligns it again."""
+        if self.entries.pop(stem, None) is not None:
             self.changed = True
 
     def keep_only(self, stems: set[str]) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import mmap
 import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Union
@@ -168,27 +168,68 @@ class Manifest:
             return False
         return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
 
-    def spliced(self, root: Path, name: str, content: Parts) -> Iterator[bytes]:
+    def spliced(self, root: Path, name: str, content: Parts) -> Iterator[bytes | Span]:
         """The bytes of a file of parts, chunk by chunk (a bulk file of 10,000 transcripts is
-        300 MB): those `root/name` holds as written last, taken from it; the others made.
-        Its new layout is noted once the last chunk is given."""
+        300 MB): those `root/name` holds as written last given as spans of it (`Span`, the
+        kernel copies them), the others made. Its new layout is noted once the last chunk is given."""
         known, layout = self.files.get(name), self.layouts.get(name)
         with contextlib.ExitStack() as opened:
             old = None
             if known is not None and layout is not None and self.holds(root, name, known[0]):
-                handle = opened.enter_context(open(root / name, "rb"))
-                if os.fstat(handle.fileno()).st_size:  # an empty file cannot be mapped
-                    old = opened.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+                old = opened.enter_context(open(root / name, "rb")).fileno()
             head = content.head.encode("utf-8")
-            offsets, at = {}, len(head)
+            offsets, at, span = {}, len(head), None
             yield head
             for key, made in content.parts:
                 start, length = layout.get(key, (0, -1)) if old is not None else (0, -1)
-                data = old[start:start + length] if length >= 0 else made().encode("utf-8")
-                yield data
-                offsets[key] = (at, len(data))
-                at += len(data)
+                if length >= 0:
+                    if span is not None and span.start + span.length == start:
+                        span = Span(old, span.start, span.length + length)
+                    else:
+                        if span is not None:
+                            yield span
+                        span = Span(old, start, length)
+                else:
+                    if span is not None:
+                        yield span
+                        span = None
+                    data = made().encode("utf-8")
+                    yield data
+                    length = len(data)
+                offsets[key] = (at, length)
+                at += length
+            if span is not None:
+                yield span
         self.layouts[name] = offsets
+
+
+@dataclass(frozen=True)
+class Span:
+    """`length` bytes of the open file `fd` from `start`: a run of parts a bulk file keeps."""
+
+    fd: int
+    start: int
+    length: int
+
+    def copy_to(self, handle: BinaryIO) -> None:
+        """Append the span to `handle`: copied by the kernel where it can, else read and written."""
+        handle.flush()
+        done = 0
+        try:
+            while done < self.length:
+                copied = os.copy_file_range(self.fd, handle.fileno(), self.length - done, self.start + done)
+                if not copied:
+                    raise OSError("copy_file_range copied nothing")
+                done += copied
+        except (AttributeError, OSError):  # no such call, or not between these files
+            os.lseek(handle.fileno(), 0, os.SEEK_END)
+            while done < self.length:
+                chunk = os.pread(self.fd, min(self.length - done, 1 << 24), self.start + done)
+                if not chunk:
+                    raise OSError(f"{self.fd}: the file is shorter than its layout")
+                handle.write(chunk)
+                handle.flush()
+                done += len(chunk)
 
 
 def stamp(path: Path) -> tuple[int, int, int]:

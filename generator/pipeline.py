@@ -123,7 +123,11 @@ def load_corpus(
                 and (found := index.get(path, keys[path])) is not None and found.card is not None}
     cached = {path: cache.reading(path, key) for path, key in keys.items() if path not in unloaded} if cache else {}
     misses = [path for path in paths if path not in unloaded and cached.get(path) is None]
+    if cache and misses:
+        related.remembered_weights(cache.shared("word weights"))
     fresh = dict(_read_all(misses, registry, progress))
+    if cache and misses:
+        related.kept_weights(cache.shared("word weights"))
     sources: list[Reading | Kept] = []
     kept = []
     for path in paths:
@@ -158,6 +162,25 @@ def _checked(sources: list[Reading | Kept], registry: Registry, problems: list[P
     sources = _with_near_misses(sources, near)
     return Corpus(tuple(r for r in sources if isinstance(r, Reading)), registry, tuple(sorted(problems)), kept,
                   tuple(r for r in sources if isinstance(r, Kept)))
+
+
+def load_all(corpus: Corpus, cache: Cache) -> Corpus:
+    """The corpus with every source's reading loaded (from the cache, or read again where it
+    lost one), each with the warnings this run found of it."""
+    if not corpus.unloaded:
+        return corpus
+    readings = []
+    for item in corpus.sources:
+        if isinstance(item, Kept):
+            reading = cache.reading(item.source, item.key)
+            if reading is None:
+                found = _read_one(item.source, corpus.registry)
+                if isinstance(found, tuple):  # it was read with this key before: only a file that changed meanwhile
+                    raise InputError(list(found))
+                cache.store_reading(item.source, item.key, reading := found)
+            item = replace(reading, warnings=item.warnings)
+        readings.append(item)
+    return replace(corpus, readings=tuple(readings), unloaded=())
 
 
 def _source(item: Reading | Kept) -> Path:
@@ -203,7 +226,9 @@ def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple
         return
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(registry,)) as pool:
         outcomes = pool.imap(_read_in_worker, paths, chunksize=8)  # in order: the same output as one process
-        yield from zip(progress(paths, len(paths), "reading"), outcomes)
+        for path, (outcome, met) in zip(progress(paths, len(paths), "reading"), outcomes):
+            related.weighed(met)
+            yield path, outcome
 
 
 def _start_worker(registry: Registry) -> None:
@@ -211,9 +236,9 @@ def _start_worker(registry: Registry) -> None:
     _registry_of_worker = registry  # forked: handed over, not copied through a pickle
 
 
-def _read_in_worker(path: Path) -> Outcome:
+def _read_in_worker(path: Path) -> tuple[Outcome, list[tuple[str, str, float]]]:
     assert _registry_of_worker is not None, "a reading worker starts with its registry"
-    return _read_one(path, _registry_of_worker)
+    return _read_one(path, _registry_of_worker), related.newly_weighed()
 
 
 def _read_one(path: Path, registry: Registry) -> Outcome:

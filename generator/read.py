@@ -61,8 +61,10 @@ def find_sources(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError.at(folder, 0, "input folder not found (set it with --input)")
     with os.scandir(folder) as entries:  # the kind of each entry comes with it: no stat per file
-        found = [(folder / e.name, e.is_symlink()) for e in entries if Path(e.name).suffix == ".txt" and e.is_file()]
-    sources = sorted(path for path, _ in found)
+        names = sorted((e.name, e.is_symlink()) for e in entries if e.name.endswith(".txt") and e.name != ".txt"
+                       and e.is_file())  # by name, as strings: the order of their paths, without a Path each to sort
+    found = [(folder / name, link) for name, link in names]
+    sources = [path for path, _ in found]
     # A file of the folder that is no link is in it: only links are followed to see where they lead.
     outside = [Problem(p, 0, LINKED_OUT) for p, link in sorted(found) if link and not inside(folder, p)]
     if outside:

@@ -35,26 +35,22 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from . import related_store, versions
+from .related_store import CHUNK, FEATURES, SHARED, SHOWN, THRESHOLD  # noqa: F401 (the lists' settings, named here)
 from .model import Exchange, Related, Role, Transcript
 
 KEYWORDS = 10  # the heaviest words of an exchange that stand for it
 MIN_KEYWORDS = 6  # a question with fewer ("Okay. And on that?") neither gets nor gives a list
-SHARED = 3  # keywords two exchanges must share: one name or one word in common is not a subject
-THRESHOLD = 0.2  # the least cosine listed
-SHOWN = 3
 ANSWER_CHARACTERS = 800  # of the answers, their opening (some 130 words): where an answer says what it is about
 ANSWER_WEIGHT = 0.5
 COMMON = 5.5  # Zipf frequency from which a word says nothing of a subject: "think" 6.1, "president" 5.5
 RAREST = 7.5  # a word weighs RAREST minus its Zipf frequency: a word the language's list lacks weighs 7.5
 ARCHIVE_COMMON = 2**9  # exchanges: a word said in more is no keyword (and the work stays bounded)
-FEATURES = 2**20  # words are hashed (crc32) into this many dimensions
-CHUNK = 512  # exchanges compared with the archive at once: bounds the memory of a run
 
 _MARK = re.compile(r"[\[(][^\])\n]{0,40}[\])]")  # "(inaudible)", "[crosstalk]", "(Laughs.)"
 _WORD = re.compile(r"[^\W\d_][\w'-]+[^\W\d_]")  # of three letters or more
@@ -122,13 +118,56 @@ def words(text: str, language: str = versions.SITE_LANGUAGE) -> list[tuple[str, 
     for word in counts:
         if word not in weights:
             weights[word] = _rarity(word, language)
+            _MET.append((language, word, weights[word]))
     return [(word, weights[word] * _REPEATED[min(count, 99)]) for word, count in sorted(counts.items()) if weights[word]]
 
 
-@lru_cache(maxsize=None)
+_WEIGHTS: dict[str, dict[str, float]] = {}  # language -> what each word met weighs in it
+_MET: list[tuple[str, str, float]] = []  # the words weighed since `newly_weighed` was last asked
+
+
+def newly_weighed() -> list[tuple[str, str, float]]:
+    """The words weighed since the last call (language, word, weight): what a reading worker
+    hands back, so that the words it met are remembered."""
+    found = _MET[:]
+    _MET.clear()
+    return found
+
+
+def weighed(found: list[tuple[str, str, float]]) -> None:
+    """Words a worker weighed (`newly_weighed`), remembered here."""
+    for language, word, weight in found:
+        _weights(language)[word] = weight
+
+
 def _weights(language: str) -> dict[str, float]:
     """What each word weighs in `language`, filled in as words are met."""
-    return {}
+    return _WEIGHTS.setdefault(language, {})
+
+
+def remembered_weights(store: dict) -> None:
+    """What each word met weighs, as `kept_weights` left it in `store` (a cache's): a run
+    whose transcripts say no word the archive has not said does not load wordfreq's table
+    (a quarter of a second). Under wordfreq's version: another may weigh otherwise."""
+    found = store.get("weights")
+    if isinstance(found, tuple) and found[0] == _wordfreq_version():
+        for language, weights in found[1].items():
+            _weights(language).update(weights)
+
+
+def kept_weights(store: dict) -> None:
+    """Keep in `store` what each word met so far weighs (`remembered_weights`)."""
+    _MET.clear()  # the words this process weighed are in `_WEIGHTS`: no worker hands them on
+    if sum(map(len, _WEIGHTS.values())) != store.get("count"):
+        store["weights"] = (_wordfreq_version(), {language: dict(weights) for language, weights in _WEIGHTS.items()})
+        store["count"] = sum(map(len, _WEIGHTS.values()))
+
+
+@lru_cache(maxsize=None)
+def _wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
 
 
 @lru_cache(maxsize=None)
@@ -199,14 +238,14 @@ def link(transcripts: tuple[Transcript, ...], store: dict | None = None) -> tupl
     everything is computed."""
     by_id = {t.id: t for t in transcripts}
     ordered = sorted(transcripts, key=lambda t: t.order)
-    lists, _ = refresh({} if store is None else store, [item(t, t.words if t.words is not None else weigh(t)) for t in ordered],
-                       lambda id_: by_id[id_].words)
+    items = [item(t, t.version.id if t.version else "", t.words if t.words is not None else weigh(t)) for t in ordered]
+    lists, _ = refresh({} if store is None else store, items, lambda id_: by_id[id_].words)
     return tuple(with_related(t, lists(t.id), by_id.__getitem__) for t in transcripts)
 
 
-def item(t: Any, words: Words | None = None) -> related_store.Item:
-    """A transcript (or a card of one) as the lists see it; `words` where its reading is at hand."""
-    other = t.version.id if isinstance(t, Transcript) and t.version else getattr(t, "other_id", "") or ""
+def item(t: Any, other: str, words: Words | None = None) -> related_store.Item:
+    """A transcript (or a card of one) as the lists see it, `other` the id of its other
+    language's version ("": none); `words` where its reading is at hand."""
     return related_store.Item(t.id, t.meta.date.toordinal(), versions.language(t), other, versions.questions(t), words)
 
 
@@ -228,11 +267,11 @@ def refresh(store: dict, items: list[related_store.Item], words_of: Callable[[st
     show, may differ from the store's."""
     old = related_store.load(store)
     state, changed, unlisted = related_store.update(old, items, words_of, _keywords, _common)
-    touched = _relist(state, items, changed, unlisted)
+    touched = related_store.relist(state, items, changed, unlisted)
     codes = [n for n, found in enumerate(items) if found.id in renewed]
     if codes:  # an entry shows its exchange's transcript's title, asker and answer: those listing them
         rows = numpy_module().flatnonzero(numpy_module().isin(state.ref_t, codes).any(axis=1))
-        touched |= _owners(state, items, rows)
+        touched |= related_store.owners(state, items, rows)
     store["state"] = state
     present = {found.id for found in items}
     return state.lists_of(), touched | (changed & present) | (renewed & present)
@@ -253,119 +292,3 @@ def _common(counts: Any) -> Any:
     # tried: four times the lists, and 19 of 50 checked by hand on the same subject, not 31.)
     spread = numpy.floor(numpy.log2(numpy.maximum(counts, 1))).astype(numpy.int8)
     return numpy.maximum(0, math.log2(ARCHIVE_COMMON) - spread).astype(numpy.float64)
-
-
-def _owners(state: related_store.State, items: list[related_store.Item], rows: Any) -> set[str]:
-    """The ids of the transcripts the exchanges at `rows` are of."""
-    import numpy
-
-    owners = numpy.unique(numpy.searchsorted(state.starts(), rows, side="right") - 1)
-    return {items[n].id for n in owners.tolist()}
-
-
-def _relist(state: related_store.State, items: list[related_store.Item], changed: set[str], unlisted: Any) -> set[str]:
-    """The lists the changes may touch computed again, in `state`: those of the changed
-    transcripts' exchanges, of those whose list named one of them or lost an entry, and of
-    those with none yet; then the changed exchanges slotted into the later ones' lists.
-    Returns the ids of the transcripts whose lists were computed or slotted into."""
-    import numpy
-
-    codes = numpy.array([n for n, found in enumerate(items) if found.id in changed], dtype=numpy.int64)
-    whose = numpy.repeat(numpy.arange(len(items), dtype=numpy.int64), state.sizes)
-    in_changed = numpy.isin(whose, codes)
-    again = numpy.flatnonzero(unlisted | in_changed | numpy.isin(state.ref_t, codes).any(axis=1))
-    if not len(again):
-        return set()
-    starts = state.starts()
-    archive = _Archive(items, whose, state.rows)
-    state.score[again], state.ref_t[again], state.ref_i[again] = 0.0, -1, -1
-    for row, best in archive.best(*archive.pairs(again.tolist())):
-        _set(state, row, best, whose, starts)
-    slotted = []
-    fresh = numpy.flatnonzero(in_changed)
-    if len(fresh):
-        earlier, later, score = archive.pairs(fresh.tolist(), later=True)
-        open_ = ~numpy.isin(later, again)  # those computed again have them
-        for row, candidates in archive.best(later[open_], earlier[open_], score[open_]):
-            listed = [(float(s), int(starts[t] + i)) for s, t, i in zip(state.score[row], state.ref_t[row], state.ref_i[row])
-                      if t >= 0]
-            _set(state, row, sorted({*listed, *candidates}, key=lambda x: (-x[0], x[1]))[:SHOWN], whose, starts)
-            slotted.append(row)
-    return _owners(state, items, numpy.concatenate([again, numpy.array(slotted, dtype=numpy.int64)]))
-
-
-def _set(state: related_store.State, row: int, best: list[tuple[float, int]], whose: Any, starts: Any) -> None:
-    """Row `row`'s list: each (score, position in the archive) as (score, transcript, index)."""
-    for k, (score, position) in enumerate(best):
-        transcript = int(whose[position])
-        state.score[row, k], state.ref_t[row, k], state.ref_i[row, k] = score, transcript, position - int(starts[transcript])
-
-
-class _Archive:
-    """The exchanges in the archive's order, their vectors (`rows`), and, as arrays to
-    compare many at once, what decides whether one may be listed under another."""
-
-    def __init__(self, items: list[related_store.Item], whose: Any, rows: Any):
-        import numpy
-
-        self.rows = rows
-        self.marks = rows.copy()
-        self.marks.data[:] = 1.0  # the keywords alone: their products count those two exchanges share
-        position = {found.id: n for n, found in enumerate(items)}
-        languages: dict[str, int] = {}
-        language = numpy.array([languages.setdefault(found.language, len(languages)) for found in items], dtype=numpy.int64)
-        other = numpy.array([position.get(found.other, -1) if found.other else -1 for found in items], dtype=numpy.int64)
-        day = numpy.array([found.day for found in items], dtype=numpy.int64)
-        self.count = len(whose)
-        self.day, self.language, self.transcript, self.other = day[whose], language[whose], whose, other[whose]
-
-    def pairs(self, chosen: list[int], later: bool = False) -> tuple[Any, Any, Any]:
-        """(row, column, cosine) of the pairs that may be listed, as three arrays of
-        positions in `items` and scores: each chosen exchange with those before it (with
-        those after it, `later`), at most `SHOWN` for each exchange listed under another.
-        Chunk by chunk: the pairs that share `SHARED` keywords, then their cosines."""
-        import numpy
-
-        found = [numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)]
-        for start in range(0, len(chosen), CHUNK):
-            part = numpy.array(chosen[start:start + CHUNK], dtype=numpy.int64)
-            first = int(part.min()) if later else 0
-            last = self.count if later else int(part.max())
-            shared = (self.marks[part] @ self.marks[first:last].T).tocoo()
-            keep = shared.data >= SHARED
-            row, column = part[shared.row[keep]], shared.col[keep].astype(numpy.int64) + first
-            after, before = (column, row) if later else (row, column)
-            ok = ((self.day[before] < self.day[after]) & (self.language[before] == self.language[after])
-                  & (self.transcript[before] != self.transcript[after]) & (self.transcript[before] != self.other[after]))
-            row, column = row[ok], column[ok]
-            score = numpy.round(numpy.asarray(self.rows[row].multiply(self.rows[column]).sum(axis=1)).ravel(), 6)
-            close = score >= THRESHOLD
-            group, other = (column, row) if later else (row, column)
-            group, other, score = _at_most(group[close], other[close], score[close])
-            row, column = (other, group) if later else (group, other)
-            for k, values in enumerate((row, column, score)):
-                found[k] = numpy.concatenate([found[k], values])
-        return found[0], found[1], found[2]
-
-    def best(self, group: Any, other: Any, score: Any) -> Iterator[tuple[int, list[tuple[float, int]]]]:
-        """For each exchange of `group`, the `SHOWN` best `other`s by score, then by order:
-        (score, position in the archive)."""
-        import numpy
-
-        group, other, score = _at_most(group, other, score)
-        starts = numpy.flatnonzero(numpy.r_[True, group[1:] != group[:-1]]).tolist() if len(group) else []
-        for begin, end in zip(starts, [*starts[1:], len(group)]):
-            yield int(group[begin]), list(zip(score[begin:end].tolist(), other[begin:end].tolist()))
-
-
-def _at_most(group: Any, other: Any, score: Any) -> tuple[Any, Any, Any]:
-    """The `SHOWN` best `other`s of each `group` (by score, then by the archive's order),
-    ordered by group."""
-    import numpy
-
-    order = numpy.lexsort((other, -score, group))
-    group, other, score = group[order], other[order], score[order]
-    starts = numpy.r_[True, group[1:] != group[:-1]] if len(group) else numpy.zeros(0, dtype=bool)
-    rank = numpy.arange(len(group)) - numpy.maximum.accumulate(numpy.where(starts, numpy.arange(len(group)), 0))
-    kept = rank < SHOWN
-    return group[kept], other[kept], score[kept]

@@ -19,14 +19,17 @@ The lists are those a run from nothing gives (`tests/test_related.py`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
 
-FEATURES = 2**20  # as `related.FEATURES`
-SHOWN = 3
+FEATURES = 2**20  # words are hashed (crc32) into this many dimensions (`related.weigh`)
+SHOWN = 3  # exchanges listed under one, at most
+SHARED = 3  # keywords two exchanges must share: one name or one word in common is not a subject
+THRESHOLD = 0.2  # the least cosine listed
+CHUNK = 512  # exchanges compared with the archive at once: bounds the memory of a run
 
 
 @dataclass(frozen=True)
@@ -223,3 +226,119 @@ def _carry_lists(old: State, state: State, items: Sequence[Item], position: dict
     state.ref_i[:] = numpy.where(kept, state.ref_i, -1)
     state.score[:] = numpy.where(kept, state.score, 0.0)
     return unlisted | (had & ~kept).any(axis=1)
+
+
+def owners(state: State, items: list[Item], rows: Any) -> set[str]:
+    """The ids of the transcripts the exchanges at `rows` are of."""
+    import numpy
+
+    owners = numpy.unique(numpy.searchsorted(state.starts(), rows, side="right") - 1)
+    return {items[n].id for n in owners.tolist()}
+
+
+def relist(state: State, items: list[Item], changed: set[str], unlisted: Any) -> set[str]:
+    """The lists the changes may touch computed again, in `state`: those of the changed
+    transcripts' exchanges, of those whose list named one of them or lost an entry, and of
+    those with none yet; then the changed exchanges slotted into the later ones' lists.
+    Returns the ids of the transcripts whose lists were computed or slotted into."""
+    import numpy
+
+    codes = numpy.array([n for n, found in enumerate(items) if found.id in changed], dtype=numpy.int64)
+    whose = numpy.repeat(numpy.arange(len(items), dtype=numpy.int64), state.sizes)
+    in_changed = numpy.isin(whose, codes)
+    again = numpy.flatnonzero(unlisted | in_changed | numpy.isin(state.ref_t, codes).any(axis=1))
+    if not len(again):
+        return set()
+    starts = state.starts()
+    archive = _Archive(items, whose, state.rows)
+    state.score[again], state.ref_t[again], state.ref_i[again] = 0.0, -1, -1
+    for row, best in archive.best(*archive.pairs(again.tolist())):
+        _set(state, row, best, whose, starts)
+    slotted = []
+    fresh = numpy.flatnonzero(in_changed)
+    if len(fresh):
+        earlier, later, score = archive.pairs(fresh.tolist(), later=True)
+        open_ = ~numpy.isin(later, again)  # those computed again have them
+        for row, candidates in archive.best(later[open_], earlier[open_], score[open_]):
+            listed = [(float(s), int(starts[t] + i)) for s, t, i in zip(state.score[row], state.ref_t[row], state.ref_i[row])
+                      if t >= 0]
+            _set(state, row, sorted({*listed, *candidates}, key=lambda x: (-x[0], x[1]))[:SHOWN], whose, starts)
+            slotted.append(row)
+    return owners(state, items, numpy.concatenate([again, numpy.array(slotted, dtype=numpy.int64)]))
+
+
+def _set(state: State, row: int, best: list[tuple[float, int]], whose: Any, starts: Any) -> None:
+    """Row `row`'s list: each (score, position in the archive) as (score, transcript, index)."""
+    for k, (score, position) in enumerate(best):
+        transcript = int(whose[position])
+        state.score[row, k], state.ref_t[row, k], state.ref_i[row, k] = score, transcript, position - int(starts[transcript])
+
+
+class _Archive:
+    """The exchanges in the archive's order, their vectors (`rows`), and, as arrays to
+    compare many at once, what decides whether one may be listed under another."""
+
+    def __init__(self, items: list[Item], whose: Any, rows: Any):
+        import numpy
+
+        self.rows = rows
+        self.marks = rows.copy()
+        self.marks.data[:] = 1.0  # the keywords alone: their products count those two exchanges share
+        position = {found.id: n for n, found in enumerate(items)}
+        languages: dict[str, int] = {}
+        language = numpy.array([languages.setdefault(found.language, len(languages)) for found in items], dtype=numpy.int64)
+        other = numpy.array([position.get(found.other, -1) if found.other else -1 for found in items], dtype=numpy.int64)
+        day = numpy.array([found.day for found in items], dtype=numpy.int64)
+        self.count = len(whose)
+        self.day, self.language, self.transcript, self.other = day[whose], language[whose], whose, other[whose]
+
+    def pairs(self, chosen: list[int], later: bool = False) -> tuple[Any, Any, Any]:
+        """(row, column, cosine) of the pairs that may be listed, as three arrays of
+        positions in `items` and scores: each chosen exchange with those before it (with
+        those after it, `later`), at most `SHOWN` for each exchange listed under another.
+        Chunk by chunk: the pairs that share `SHARED` keywords, then their cosines."""
+        import numpy
+
+        found = [numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)]
+        for start in range(0, len(chosen), CHUNK):
+            part = numpy.array(chosen[start:start + CHUNK], dtype=numpy.int64)
+            first = int(part.min()) if later else 0
+            last = self.count if later else int(part.max())
+            shared = (self.marks[part] @ self.marks[first:last].T).tocoo()
+            keep = shared.data >= SHARED
+            row, column = part[shared.row[keep]], shared.col[keep].astype(numpy.int64) + first
+            after, before = (column, row) if later else (row, column)
+            ok = ((self.day[before] < self.day[after]) & (self.language[before] == self.language[after])
+                  & (self.transcript[before] != self.transcript[after]) & (self.transcript[before] != self.other[after]))
+            row, column = row[ok], column[ok]
+            score = numpy.round(numpy.asarray(self.rows[row].multiply(self.rows[column]).sum(axis=1)).ravel(), 6)
+            close = score >= THRESHOLD
+            group, other = (column, row) if later else (row, column)
+            group, other, score = _at_most(group[close], other[close], score[close])
+            row, column = (other, group) if later else (group, other)
+            for k, values in enumerate((row, column, score)):
+                found[k] = numpy.concatenate([found[k], values])
+        return found[0], found[1], found[2]
+
+    def best(self, group: Any, other: Any, score: Any) -> Iterator[tuple[int, list[tuple[float, int]]]]:
+        """For each exchange of `group`, the `SHOWN` best `other`s by score, then by order:
+        (score, position in the archive)."""
+        import numpy
+
+        group, other, score = _at_most(group, other, score)
+        starts = numpy.flatnonzero(numpy.r_[True, group[1:] != group[:-1]]).tolist() if len(group) else []
+        for begin, end in zip(starts, [*starts[1:], len(group)]):
+            yield int(group[begin]), list(zip(score[begin:end].tolist(), other[begin:end].tolist()))
+
+
+def _at_most(group: Any, other: Any, score: Any) -> tuple[Any, Any, Any]:
+    """The `SHOWN` best `other`s of each `group` (by score, then by the archive's order),
+    ordered by group."""
+    import numpy
+
+    order = numpy.lexsort((other, -score, group))
+    group, other, score = group[order], other[order], score[order]
+    starts = numpy.r_[True, group[1:] != group[:-1]] if len(group) else numpy.zeros(0, dtype=bool)
+    rank = numpy.arange(len(group)) - numpy.maximum.accumulate(numpy.where(starts, numpy.arange(len(group)), 0))
+    kept = rank < SHOWN
+    return group[kept], other[kept], score[kept]

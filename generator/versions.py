@@ -86,17 +86,21 @@ def problems(transcripts: Iterable[Transcript]) -> list[Problem]:
 
 def link(transcripts: tuple[Transcript, ...]) -> tuple[Transcript, ...]:
     """Each transcript with its other version, if it has one (`Transcript.version`)."""
-    by_id = {t.id: t for t in transcripts}
-    linked = pairs(transcripts)
-    if not linked:
-        return transcripts
+    found = links(transcripts)
+    return tuple(replace(t, version=v) if (v := found[t.id]) else t for t in transcripts)
 
-    def version(t: Transcript) -> Version | None:
+
+def links(transcripts: Iterable[Transcript | Any]) -> dict[str, Version | None]:
+    """Each transcript's other version, by id (of transcripts, or of their cards)."""
+    by_id = {t.id: t for t in transcripts}
+    linked = pairs(by_id.values())
+
+    def version(t: Transcript | Any) -> Version | None:
         other = by_id[linked[t.id]] if t.id in linked else None
         if other is None:
             return None
-        aligned = len(t.exchanges) == len(other.exchanges)
-        return Version(other.id, other.url, language(other), other.meta.title,
-                       tuple(e.anchor for e in other.exchanges) if aligned else (), aligned)
+        aligned = questions(t) == questions(other)
+        anchors = tuple(e.anchor for e in other.exchanges) if isinstance(other, Transcript) else tuple(other.anchor_list())
+        return Version(other.id, other.url, language(other), other.meta.title, anchors if aligned else (), aligned)
 
-    return tuple(replace(t, version=v) if (v := version(t)) else t for t in transcripts)
+    return {id_: version(t) for id_, t in by_id.items()}

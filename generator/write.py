@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .linking import fill, link_copy, present
-from .manifest import Content, Manifest, content_key, stamp
+from .manifest import Content, Manifest, Span, content_key, stamp
 
 
 @dataclass(frozen=True)
@@ -116,13 +116,17 @@ class _Staging:
             os.makedirs(folder, exist_ok=True)
             self._parents.add(folder)
 
-    def write(self, name: str, data: bytes | Iterable[bytes]) -> tuple[int, int, int]:
-        """Write `data` (or its chunks, as they come) to the staged file `name`."""
+    def write(self, name: str, data: bytes | Iterable[bytes | Span]) -> tuple[int, int, int]:
+        """Write `data` (or its chunks, as they come, and spans of another file) to the staged file `name`."""
         target = self.made() / name
         self.parent(target)
         target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
         with open(target, "wb") as handle:
-            handle.writelines((data,) if isinstance(data, bytes) else data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                if isinstance(chunk, Span):
+                    chunk.copy_to(handle)
+                else:
+                    handle.write(chunk)
         return stamp(target)
 
 

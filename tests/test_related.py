@@ -166,7 +166,7 @@ def test_runs_of_random_changes_keep_the_lists_of_a_run_from_nothing(archive, se
         by_id = {t.id: t for t in given}
         ordered = sorted(given, key=lambda t: t.order)
         renewed = {i for i, t in by_id.items() if before.get(i, (None,))[0] is not t}
-        lists, touched = related.refresh(store, [related.item(t, t.words) for t in ordered], lambda i: by_id[i].words,
+        lists, touched = related.refresh(store, [related.item(t, "", t.words) for t in ordered], lambda i: by_id[i].words,
                                          renewed)
         cold = {t.id: t.related for t in related.link(given)}
         assert {i: related.with_related(t, lists(i), by_id.__getitem__).related for i, t in by_id.items()} == cold, step

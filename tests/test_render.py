@@ -95,6 +95,12 @@ class _Versions:
     def unmade(self, t):
         return True
 
+    def read_back(self, stem):
+        return None
+
+    def published(self, t, card):
+        pass
+
 
 def test_a_listing_page_is_made_again_exactly_where_it_shows_the_changed_transcript():
     """A speaker's, outlet's or topic's page is keyed by its transcripts' versions and how many

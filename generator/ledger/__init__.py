@@ -22,15 +22,18 @@ order of the page, so that a correction shows as one diff line per change.
 
 In modules by job: `file` (what the ledger holds, `anchors.yml` read and written),
 `alignment` (one reading against its published entry: fingerprints, similarity, the
-anchors kept, added, merged and removed) and `publishing` (the whole corpus bound to the
-ledger: which file is which published transcript, withdrawn ones, moved pages).
+anchors kept, added, merged and removed), `publishing` (the whole corpus bound to the
+ledger: which file is which published transcript, withdrawn ones, moved pages) and
+`spliced` (a run that read only a few transcripts again: their entries found in the file
+and written back in place, the rest of it neither parsed nor aligned).
 """
 
 from .alignment import Change, align, fingerprint, fingerprints
 from .file import LEDGER, Entry, Ledger, Mark, Page, dumps, load
 from .publishing import Aligner, Published, publish, today
+from .spliced import Known, NotSimple, Spliced, known, publish_changed
 
 __all__ = [
-    "LEDGER", "Aligner", "Change", "Entry", "Ledger", "Mark", "Page", "Published",
-    "align", "dumps", "fingerprint", "fingerprints", "load", "publish", "today",
+    "LEDGER", "Aligner", "Change", "Entry", "Known", "Ledger", "Mark", "NotSimple", "Page", "Published", "Spliced",
+    "align", "dumps", "fingerprint", "fingerprints", "known", "load", "publish", "publish_changed", "today",
 ]

@@ -218,21 +218,45 @@ def dumps(ledger: Ledger) -> str:
     same bytes. Values are written as JSON, which YAML reads as the same values."""
     lines = [_HEADER, "transcripts:"]
     for id_, entry in sorted(ledger.transcripts.items()):
-        lines.append(f"  {_scalar(id_)}:")
-        lines.append(f"    source: {_scalar(entry.source)}")
-        lines.append(f"    url: {_scalar(entry.url)}")
-        lines.append(f"    title: {_scalar(entry.title)}")
-        if entry.withdrawn:
-            lines.append(f"    withdrawn: {entry.withdrawn.isoformat()}")
-        lines.append("    anchors:" + ("" if entry.marks else " {}"))
-        lines.extend(f"      {m.anchor}: {_scalar(_fields(m))}" for m in entry.marks)
-    for section, pages in (("speakers", ledger.speakers), ("outlets", ledger.outlets)):
+        lines.extend(entry_lines(id_, entry))
+    lines.extend(page_lines(ledger.speakers, ledger.outlets))
+    return "\n".join(lines) + "\n"
+
+
+def entry_lines(id_: str, entry: Entry) -> list[str]:
+    """A transcript's lines of the ledger, as `dumps` writes them."""
+    lines = [f"  {_scalar(id_)}:", f"    source: {_scalar(entry.source)}", f"    url: {_scalar(entry.url)}",
+             f"    title: {_scalar(entry.title)}"]
+    if entry.withdrawn:
+        lines.append(f"    withdrawn: {entry.withdrawn.isoformat()}")
+    lines.append("    anchors:" + ("" if entry.marks else " {}"))
+    lines.extend(f"      {m.anchor}: {_scalar(_fields(m))}" for m in entry.marks)
+    return lines
+
+
+def page_lines(speakers: dict[str, Page], outlets: dict[str, Page]) -> list[str]:
+    """The speaker and outlet pages' sections of the ledger, as `dumps` writes them."""
+    lines = []
+    for section, pages in (("speakers", speakers), ("outlets", outlets)):
         lines.append(f"{section}:" + ("" if pages else " {}"))
         lines.extend(
             f"  {_scalar(id_)}: {_scalar(page.name if page.moved is None else {'name': page.name, 'moved': page.moved})}"
             for id_, page in sorted(pages.items())
         )
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def entry_key(id_: str) -> str:
+    """The line a transcript's entry starts with, as `dumps` writes it."""
+    return f"  {_scalar(id_)}:"
+
+
+def read_entry(id_: str, block: str) -> Entry:
+    """The entry of `block`, its lines as `dumps` writes them (`entry_lines`)."""
+    data = _read_as_written("transcripts:\n" + block)
+    if data is None or id_ not in data.get("transcripts", {}):
+        raise ValueError(f"not an entry of the ledger as written: {id_}")
+    return _entry(data["transcripts"][id_])
 
 
 def _fields(m: Mark) -> dict[str, object]:

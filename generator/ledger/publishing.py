@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -29,8 +30,8 @@ _SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected
 class Published:
     """The transcripts with their permanent ids, and what that changed."""
 
-    transcripts: tuple[Transcript, ...]
-    ledger: Ledger
+    transcripts: tuple[Transcript, ...]  # all of them; or those read again, where `ledger` is `Spliced`
+    ledger: Ledger | Any  # or `spliced.Spliced`: the file's text with a few entries changed
     changes: tuple[Change, ...]
     moved: dict[str, str]  # "speakers/old-id" -> "speakers/new-id" (or the index, "speakers")
     withdrawn: tuple[Entry, ...]
@@ -38,7 +39,12 @@ class Published:
 
     @property
     def unchanged(self) -> bool:
-        return self.ledger == self.given
+        return self.ledger == self.given if isinstance(self.ledger, Ledger) else self.ledger.unchanged
+
+    @property
+    def spliced(self) -> bool:
+        """Whether only the transcripts read again were aligned (`spliced.publish_changed`)."""
+        return not isinstance(self.ledger, Ledger)
 
 
 def today() -> datetime.date:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, Union
 
 from .. import related, versions
 from ..model import Transcript
 from ..packing import pack, unpack
 from . import ahead, bulk, export, feeds, index_pages, paths, redirects, search_page, topic_pages, transcript_page
-from .cards import Card
-from .catalog import Catalog, Library, build_catalog
+from .cards import Card, card_of
+from .catalog import Catalog, Lookup, catalog_of
+from .library import Library
 from .deferred import Deferred, Joined, digest as _digest
 from .markdown import front_matter, human_date, text
 
@@ -35,6 +37,12 @@ class Memo(Protocol):
     def unmade(self, t: Transcript) -> bool:
         """Whether nothing the transcript renders to is kept: all of it is made this run."""
 
+    def read_back(self, stem: str) -> Transcript | None:
+        """The transcript of the source `stem` as its kept reading has it, if kept."""
+
+    def published(self, t: Transcript, card: Card) -> None:
+        """The card `t` is published with this run: kept for the next."""
+
 
 class NoMemo:
     def get(self, t: Transcript, kind: str) -> None:
@@ -52,6 +60,12 @@ class NoMemo:
     def unmade(self, t: Transcript) -> bool:
         return True
 
+    def read_back(self, stem: str) -> None:
+        return None
+
+    def published(self, t: Transcript, card: Card) -> None:
+        pass
+
 
 def render_site(
     transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
@@ -65,7 +79,7 @@ def render_site(
 
 def site_files(
     transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
-    moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (),
+    moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (), kept: tuple[Card, ...] = (),
 ) -> dict[str, Content]:
     """Every generated page, feed and JSON file of the site, keyed by path under the docs
     folder. Where `memo` knows every transcript's version, a transcript's own files and the
@@ -74,12 +88,53 @@ def site_files(
     neighbours, and its JSON) may come from `memo`. `site_url` is where the site is
     published (citations and feeds give absolute links); `moved` maps the pages of names
     since corrected ("speakers/old-id") to where they went, which gets a redirect; and
-    `withdrawn` transcripts keep a page at their URL saying so."""
-    linked = related.link(versions.link(transcripts), memo.shared("related"))
-    memo = ahead.made_ahead(linked, memo, {OWN: lambda t: pack(_own(t, site_url)), BULK: lambda t: pack(_bulk(t, site_url))})
-    known = {t.id: memo.version(t) for t in linked}  # after every link: `Memo.version` covers them
-    catalog = build_catalog(linked, known if None not in known.values() else None)
-    return planned(catalog, memo, site_url, moved or {}, withdrawn)
+    `withdrawn` transcripts keep a page at their URL saying so. `transcripts` are those read
+    this run, as published; `kept` the cards of the others, as the last run published them
+    (unchanged since): their readings are read back from `memo` where a file needs them."""
+    return site(transcripts, memo, site_url, moved, withdrawn, kept).files
+
+
+@dataclass(frozen=True)
+class Site:
+    """What `site` makes: the docs' files (`site_files`), and every transcript's card, in the
+    archive's order, with how to get its transcript as published."""
+
+    files: dict[str, Content]
+    cards: tuple[Card, ...]
+    library: Lookup
+
+
+def site(
+    transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(), site_url: str = "",
+    moved: dict[str, str] | None = None, withdrawn: tuple[Withdrawn, ...] = (), kept: tuple[Card, ...] = (),
+) -> Site:
+    """`site_files`, with the cards and the transcripts they were made of."""
+    made, untouched, library = _linked(transcripts, kept, memo)
+    memo = ahead.made_ahead(made, memo, {OWN: lambda t: pack(_own(t, site_url)), BULK: lambda t: pack(_bulk(t, site_url))})
+    cards = []
+    for t in made:  # after every link: `Memo.version` covers them
+        cards.append(card_of(t, memo.version(t), feeds.version(t)))
+        memo.published(t, cards[-1])
+    versioned = None not in (card.version for card in cards)
+    catalog = catalog_of([*cards, *untouched], library, versioned)
+    return Site(planned(catalog, memo, site_url, moved or {}, withdrawn), catalog.transcripts, catalog.library)
+
+
+def _linked(read: tuple[Transcript, ...], kept: tuple[Card, ...], memo: Memo) -> tuple[list[Transcript], list[Card], Library]:
+    """The transcripts read, with their links (other language's version, "Asked before?"),
+    and the kept ones those links changed, all as published; the kept ones unchanged, as
+    their cards; and the library of all (`library.Library`)."""
+    everything = [*read, *kept]
+    others = versions.links(everything)
+    ordered = sorted(everything, key=lambda t: t.order)
+    words = {t.id: t.words if t.words is not None else related.weigh(t) for t in read}
+    items = [related.item(t, others[t.id].id if others[t.id] else "", words.get(t.id)) for t in ordered]
+    store = memo.shared("related")
+    library = Library({t.id: t for t in read}, {card.id: card for card in kept}, memo, others, lambda id_: lists(id_))
+    lists, touched = related.refresh(store, items, lambda id_: library.shallow(id_).words, {t.id for t in read})
+    touched |= {card.id for card in kept if others[card.id] != card.other}
+    made = [library.full(t.id) for t in read] + [library.full(card.id) for card in kept if card.id in touched]
+    return made, [card for card in kept if card.id not in touched], library
 
 
 def planned(catalog: Catalog, memo: Memo, site_url: str, moved: dict[str, str], withdrawn: tuple[Withdrawn, ...]
@@ -152,13 +207,13 @@ def _transcript_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, 
         if not catalog.versions:
             files[paths.transcript(card)] = own.page(previous, following)
             files[paths.api(card)] = own.json()
-        else:
-            near = [f"{n.url}\0{n.meta!r}" if n else "" for n in (previous, following)]
-            files[paths.transcript(card)] = Deferred(_digest("page", card.version, *near),
+        else:  # keys as plain strings: no digest of each of 30,000 files (a neighbour's version covers its link)
+            near = " ".join(n.version if n else "" for n in (previous, following))
+            files[paths.transcript(card)] = Deferred(f"page {card.version} {near}",
                                                      lambda own=own, p=previous, f=following: own.page(p, f))
-            files[paths.api(card)] = Deferred(_digest("json", card.version), own.json)
+            files[paths.api(card)] = Deferred(f"json {card.version}", own.json)
         if card.has_raw:
-            files[paths.raw(card)] = own.text() if not catalog.versions else Deferred(_digest("raw", card.version), own.text)
+            files[paths.raw(card)] = own.text() if not catalog.versions else Deferred(f"raw {card.version}", own.text)
         if card.has_version:  # what the theme fetches beside a page's other-language alternate
             files[f"{card.url}{feeds.SITEMAP}"] = feeds.EMPTY_SITEMAP
     return files
@@ -167,7 +222,7 @@ def _transcript_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, 
 class _Own:
     """What a transcript renders to on its own, made (or taken from the memo) once asked for."""
 
-    def __init__(self, card: Card, library: Library, memo: Memo, site_url: str):
+    def __init__(self, card: Card, library: Lookup, memo: Memo, site_url: str):
         self.card, self.library, self.memo, self.site_url = card, library, memo, site_url
 
     def _made(self) -> tuple[str, str]:

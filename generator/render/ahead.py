@@ -70,6 +70,12 @@ class Ahead:
     def unmade(self, t: Transcript) -> bool:
         return self.memo.unmade(t)
 
+    def read_back(self, stem: str) -> Transcript | None:
+        return self.memo.read_back(stem)
+
+    def published(self, t: Transcript, card: Any) -> None:
+        self.memo.published(t, card)
+
 
 def _start(transcripts: Sequence[Transcript], makers: dict[str, Maker]) -> None:
     global _job

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Exchange, Person, Role, Transcript, Turn, Metadata
+from ..model import Exchange, Metadata, Person, Removal, Role, Transcript, Turn, Version
 from ..registry import make_id
 from .citation import answerers
 
@@ -71,7 +71,7 @@ class Card:
     anchors: str  # its exchanges' anchors in order, space-separated
     event: str  # what tells the event apart in a listing (`event`)
     has_raw: bool  # its raw text is published beside the page
-    has_version: bool  # it has another language's version
+    other: Version | None  # its other language's version, as linked (`versions.link`)
     version: str | None  # a digest of its reading as published (`Memo.version`); None: not known
     feed: str  # a digest of what a feed entry takes of it (`feeds.version`)
     # Everyone on a turn, each once in the order met, as (id, name, role): the first of
@@ -84,6 +84,25 @@ class Card:
     asking: tuple[tuple[str, str, str], ...]  # per outlet asked for: id, name, code of the questions asked
     journalists: tuple[tuple[str, str], ...]  # (outlet id, person id) of each question asked for an outlet
     topics: tuple[tuple[str, str], ...]  # (id, name), as `catalog` takes them
+    # What the ledger gave its exchanges besides their anchors: the ids of exchanges merged
+    # into one (by its index), and where exchanges were removed.
+    merged: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    removed: tuple[Removal, ...] = ()
+
+    @property
+    def has_version(self) -> bool:
+        return self.other is not None
+
+    @property
+    def other_id(self) -> str:
+        return self.other.id if self.other else ""
+
+    def ids(self) -> list[tuple[str, ...]]:
+        """Each exchange's ids, as the ledger gave them (`Exchange.ids`)."""
+        ids = [(anchor,) for anchor in self.anchor_list()]
+        for index, more in self.merged:
+            ids[index] = (ids[index][0], *more)
+        return ids
 
     @property
     def order(self) -> tuple:
@@ -115,11 +134,12 @@ def card_of(t: Transcript, version: str | None, feed: str) -> Card:
     counts = {pid: tuple(sum(part in parts for _, parts in found) for part in PARTS) for pid, found in entries.items()}
     return Card(
         t.id, t.source.stem, t.url, t.meta, len(t.exchanges), " ".join(e.anchor for e in t.exchanges), event(t),
-        bool(t.raw), t.version is not None, version, feed,
+        bool(t.raw), t.version, version, feed,
         tuple((p.id, p.name, p.role) for p in people.values()), _renamed(t, people),
         tuple((pid, encode(found), counts[pid]) for pid, found in entries.items()),
         tuple((oid, name, encode([(a, (Part.ASKED,)) for a in anchors])) for oid, (name, anchors) in asking.items()),
         tuple(journalists), tuple(dict((make_id(name), name) for name in reversed(t.meta.topics)).items()),
+        tuple((n, e.ids[1:]) for n, e in enumerate(t.exchanges) if len(e.ids) > 1), t.removed,
     )
 
 

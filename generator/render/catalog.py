@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Exchange, Outlet, Person, Transcript
 from .cards import PARTS, Card, Part, card_of, decode
 
-Library = Callable[[Card], Transcript]  # a card's transcript as published
+Lookup = Callable[[Card], Transcript]  # a card's transcript as published
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Catalog:
     by_person: dict[str, Listing]
     by_outlet: dict[str, Listing]
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
-    library: Library  # each card's transcript, for the pages that are made
+    library: Lookup  # each card's transcript, for the pages that are made
     # Topic id -> its name, sorted by name, and the exchanges of the transcripts the
     # sidecars give that topic, newest first (a topic is a transcript's, so all of them).
     topics: dict[str, str] = field(default_factory=dict)
@@ -115,7 +115,7 @@ def build_catalog(transcripts: Sequence[Transcript], versions: dict[str, str] | 
     return catalog_of(made, lambda card: by_id[card.id], versions is not None)
 
 
-def catalog_of(cards: Iterable[Card], library: Library, versioned: bool = True) -> Catalog:
+def catalog_of(cards: Iterable[Card], library: Lookup, versioned: bool = True) -> Catalog:
     """The catalog of the transcripts of `cards`; `library` gives a card's transcript.
     Unless `versioned` (and every card's version known), its pages are made, not keyed."""
     ordered = tuple(sorted(cards, key=lambda c: c.order))

@@ -32,14 +32,12 @@ def paginate(items: Sequence[T]) -> list[Sequence[T]]:
     return [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [items]
 
 
-def _pager(page: str, where: Callable[[int], str], count: int, number: int, describe: Callable[[int], str]) -> str:
-    """"Pages: 1 · **2** · 3", each page named by `describe` (its dates, its first letters)."""
-    if count == 1:
+def _pager(page: str, where: Callable[[int], str], number: int, names: list[str]) -> str:
+    """"Pages: 1 · **2** · 3", each page named as `names` say (its dates, its first letters)."""
+    if len(names) == 1:
         return ""
-    links = [
-        f"**{text(describe(n))}**" if n == number else link(describe(n), page, where(n)) for n in range(1, count + 1)
-    ]
-    return f"Page {number} of {count}: " + " · ".join(links) + "\n{: .pager }"
+    links = [f"**{text(name)}**" if n == number else link(name, page, where(n)) for n, name in enumerate(names, start=1)]
+    return f"Page {number} of {len(names)}: " + " · ".join(links) + "\n{: .pager }"
 
 
 def speaker_pages(catalog: Catalog, person_id: str) -> Pages:
@@ -128,16 +126,17 @@ def _paged(
     digest of all a chunk's blocks show of its items), each page is `Deferred`: made only
     where the docs lack it."""
     pages: Pages = {}
+    names = [describe(chunk) for chunk in chunks] if len(chunks) > 1 else [""]
+    named = digest(*names)  # what every page's pager says: its key, not the pager (a page for each of 200 pages)
     for number, chunk in enumerate(chunks, start=1):
         page = where(number)
-        pager = _pager(page, where, len(chunks), number, lambda n: describe(chunks[n - 1]))
         head = front_matter(title if number == 1 else f"{title} (page {number})", **(fields or {})) if title is not None else ""
 
-        def made(page: str = page, number: int = number, chunk: Sequence[T] = chunk, pager: str = pager,
-                 head: str = head) -> str:
+        def made(page: str = page, number: int = number, chunk: Sequence[T] = chunk, head: str = head) -> str:
+            pager = _pager(page, where, number, names)
             return head + "\n\n".join(b for b in blocks(page, number, chunk, pager) if b) + "\n"
 
-        pages[page] = made() if sign is None else Deferred(digest("listing", page, head, pager, sign(chunk)), made)
+        pages[page] = made() if sign is None else Deferred(digest("listing", page, head, named, sign(chunk)), made)
     return pages
 
 
