@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-from .kept import INDEX, Index
+from .kept import Index
 from .manifest import Manifest
 from .write import replace_atomically
 
@@ -275,9 +275,9 @@ class Cache:
                 path.unlink(missing_ok=True)
         if self._index is not None:
             self._index.keep_only(stems)
-            if self._index.changed:
-                self._write(self.folder / INDEX, self._index, "the next run loads every reading", self._index.dumps())
-                self._index.changed = False
+            for name, data in self._index.files().items():
+                self._write(self.folder / name, None, "the next run loads every reading", data)
+            self._index.written()
         for name, values in sorted(self._shared.items()):
             self._write(self.folder / f"{name}.shared", values, f"the next run renders the {name} again")
         if self._known_keys is not None and (self._keys_changed or set(self._known_keys) != self._asked):

@@ -10,6 +10,7 @@ loads in a fraction of a second at 10,000 transcripts, where their readings take
 from __future__ import annotations
 
 import pickle
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,13 +53,15 @@ def kept(t: Transcript, key: str, warnings: tuple[Problem, ...]) -> Kept:
 
 class Index:
     """Every source's `Kept`, by the stem of its file, as the last run left them, and what
-    the anchor ledger's file held then (`ledger.Known`)."""
+    the anchor ledger's file held then (`ledger.Known`). Kept in `SHARDS` files by the stem's
+    digest, so that a run which changed one source writes one of them again."""
 
     def __init__(self, code: str, entries: dict[str, Kept] | None = None, ledger: Any = None):
         self.code = code
         self.entries = entries or {}
         self._ledger = ledger
-        self.changed = False
+        self.dirty: set[int] = set()  # the shards to write again
+        self.changed = False  # the head (the ledger's record) to write again
 
     @property
     def ledger(self) -> Any:
@@ -72,14 +75,35 @@ class Index:
     @classmethod
     def load(cls, folder: Path, code: str) -> Index:
         try:
-            value = pickle.loads((folder / INDEX).read_bytes())
+            head = pickle.loads((folder / INDEX).read_bytes())
+            if not (isinstance(head, tuple) and len(head) == 3 and head[0] == code):
+                return cls(code)
+            entries = {}
+            for shard in head[2]:  # those holding any source
+                found = pickle.loads((folder / f"{INDEX}.{shard}").read_bytes())
+                if not (isinstance(found, tuple) and found[0] == code and isinstance(found[1], dict)):
+                    return cls(code)
+                entries.update(found[1])
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return cls(code)
-        ok = isinstance(value, tuple) and len(value) == 3 and value[0] == code and isinstance(value[1], dict)
-        return cls(code, value[1], value[2]) if ok else cls(code)
+        return cls(code, entries, head[1])
 
-    def dumps(self) -> bytes:
-        return pickle.dumps((self.code, self.entries, self._ledger), pickle.HIGHEST_PROTOCOL)
+    def files(self) -> dict[str, bytes]:
+        """The files to write again (by name in the cache's folder), as they are to be."""
+        shards: dict[int, dict[str, Kept]] = {shard: {} for shard in self.dirty}
+        for stem, value in self.entries.items():
+            if (shard := _shard(stem)) in shards:
+                shards[shard][stem] = value
+        found = {f"{INDEX}.{shard}": pickle.dumps((self.code, value), pickle.HIGHEST_PROTOCOL)
+                 for shard, value in sorted(shards.items())}
+        if self.changed or self.dirty:
+            held = tuple(sorted({_shard(stem) for stem in self.entries}))
+            found[INDEX] = pickle.dumps((self.code, self._ledger, held), pickle.HIGHEST_PROTOCOL)
+        return found
+
+    def written(self) -> None:
+        self.dirty.clear()
+        self.changed = False
 
     def get(self, source: Path, key: str) -> Kept | None:
         found = self.entries.get(source.stem)
@@ -87,22 +111,28 @@ class Index:
 
     def put(self, value: Kept) -> None:
         self.entries[value.source.stem] = value
-        self.changed = True
+        self.dirty.add(_shard(value.source.stem))
 
     def published(self, stem: str, card: Any) -> None:
         """The card the source's transcript is published with this run."""
         found = self.entries.get(stem)
         if found is not None and found.card is not card and found.card != card:
             self.entries[stem] = replace(found, card=card)
-            self.changed = True
+            self.dirty.add(_shard(stem))
 
     def forget(self, stem: str) -> None:
         """Keep nothing of the source `stem`: the next run reads it (from the cache) and aligns it again."""
         if self.entries.pop(stem, None) is not None:
-            self.changed = True
+            self.dirty.add(_shard(stem))
 
     def keep_only(self, stems: set[str]) -> None:
-        gone = set(self.entries) - stems
-        for stem in gone:
+        for stem in set(self.entries) - stems:
             del self.entries[stem]
-        self.changed |= bool(gone)
+            self.dirty.add(_shard(stem))
+
+
+SHARDS = 32
+
+
+def _shard(stem: str) -> int:
+    return zlib.crc32(stem.encode("utf-8", "surrogatepass")) % SHARDS

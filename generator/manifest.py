@@ -133,11 +133,15 @@ class Manifest:
 
     def __init__(self, root: Path, files: dict[str, tuple[str, int, int, int]] | None = None,
                  layouts: dict[str, dict[str, tuple[int, int]]] | None = None,
-                 tree: Tree | None = None, spare: Tree | None = None):
+                 tree: Tree | None = None, spare: Tree | None = None,
+                 spare_parts: dict[str, tuple[tuple[int, int, int], dict[str, tuple[int, int]]]] | None = None):
         self.root = str(root.resolve())
         self.files = files or {}
         self.layouts = layouts or {}  # a file of `Parts`: each part's key -> its offset and length
         self.tree, self.spare = tree, spare
+        # A file of `Parts` in the spare part: its inode, size and time, and its layout, as the
+        # docs held it before the last commit (`write.stage` rewrites it in place where it can).
+        self.spare_parts = spare_parts or {}
 
     @classmethod
     def load(cls, path: Path, root: Path) -> Manifest:
@@ -150,12 +154,39 @@ class Manifest:
             return cls(root)
         trees = [Tree(*found) if isinstance(found, tuple) and len(found) == 3 else None
                  for found in (value.get("tree"), value.get("spare"))]
-        return cls(root, value["files"], value.get("layouts"), *trees)
+        return cls(root, value["files"], value.get("layouts"), *trees, value.get("spare_parts"))
 
     def dumps(self) -> bytes:
         trees = [(t.tops, t.files, t.folders) if t else None for t in (self.tree, self.spare)]
         return pickle.dumps({"root": self.root, "files": self.files, "layouts": self.layouts,
-                             "tree": trees[0], "spare": trees[1]}, pickle.HIGHEST_PROTOCOL)
+                             "tree": trees[0], "spare": trees[1], "spare_parts": self.spare_parts}, pickle.HIGHEST_PROTOCOL)
+
+    def parts_now(self) -> dict[str, tuple[tuple[int, int, int], dict[str, tuple[int, int]]]]:
+        """The files of `Parts` the docs hold, as `spare_parts` will say of them once moved out."""
+        return {name: (tuple(self.files[name][1:]), layout) for name, layout in self.layouts.items() if name in self.files}
+
+    def kept_prefix(self, name: str, content: Parts, where: str) -> tuple[int, int] | None:
+        """Where the spare's copy of `name` at `where` (the staging folder, made from the
+        spare) stops being `content`: (its parts kept, their bytes), the head included; None
+        where that copy is not known as written, or is linked to another (the docs' own)."""
+        kept = self.spare_parts.get(name)
+        try:
+            found = os.lstat(os.path.join(where, name))
+        except OSError:
+            return None
+        if kept is None or found.st_nlink != 1 or kept[0] != (found.st_ino, found.st_size, found.st_mtime_ns):
+            return None
+        layout, head = kept[1], len(content.head.encode("utf-8"))
+        with open(os.path.join(where, name), "rb") as handle:
+            if handle.read(head) != content.head.encode("utf-8"):
+                return None
+        count, at = 0, head
+        for key, _ in content.parts:
+            old = layout.get(key)
+            if old is None or old[0] != at:
+                break
+            count, at = count + 1, at + old[1]
+        return count, at
 
     def holds(self, root: Path, name: str, key: str) -> bool:
         """Whether `root/name` is, untouched, the file written last under `key`."""
@@ -168,19 +199,28 @@ class Manifest:
             return False
         return known[1:] == (found.st_ino, found.st_size, found.st_mtime_ns)
 
-    def spliced(self, root: Path, name: str, content: Parts) -> Iterator[bytes | Span]:
+    def spliced(self, root: Path, name: str, content: Parts, kept: tuple[int, int] | None = None
+                ) -> Iterator[bytes | Span]:
         """The bytes of a file of parts, chunk by chunk (a bulk file of 10,000 transcripts is
         300 MB): those `root/name` holds as written last given as spans of it (`Span`, the
-        kernel copies them), the others made. Its new layout is noted once the last chunk is given."""
+        kernel copies them), the others made; but for the head and the first `kept` (parts,
+        bytes), which the file written to holds already (`kept_prefix`). Its new layout is
+        noted once the last chunk is given."""
         known, layout = self.files.get(name), self.layouts.get(name)
+        spare = self.spare_parts.get(name, ((), {}))[1]
         with contextlib.ExitStack() as opened:
             old = None
             if known is not None and layout is not None and self.holds(root, name, known[0]):
                 old = opened.enter_context(open(root / name, "rb")).fileno()
             head = content.head.encode("utf-8")
             offsets, at, span = {}, len(head), None
-            yield head
-            for key, made in content.parts:
+            if kept is None:
+                yield head
+            for n, (key, made) in enumerate(content.parts):
+                if kept is not None and n < kept[0]:
+                    offsets[key] = spare[key]
+                    at += spare[key][1]
+                    continue
                 start, length = layout.get(key, (0, -1)) if old is not None else (0, -1)
                 if length >= 0:
                     if span is not None and span.start + span.length == start:

@@ -205,27 +205,33 @@ def _carry_lists(old: State, state: State, items: Sequence[Item], position: dict
     """Each kept exchange's list from `old`, its references mapped to the new order; which
     exchanges have none to carry, or lost a listed exchange (its transcript gone, or that
     exchange no longer there): those lists are to be computed again."""
-    old_starts, new_starts = old.starts(), state.starts()
+    kept = [(n, position[item.id]) for n, item in enumerate(items) if item.id in position]
     unlisted = numpy.ones(len(state.score), dtype=bool)
-    for n, item in enumerate(items):
-        at = position.get(item.id)
-        if at is None:
-            continue
-        size = min(item.size, int(old.sizes[at]))
-        source = slice(int(old_starts[at]), int(old_starts[at]) + size)
-        target = slice(int(new_starts[n]), int(new_starts[n]) + size)
-        state.score[target] = old.score[source]
-        state.ref_t[target] = old.ref_t[source]  # the old order's, mapped below
-        state.ref_i[target] = old.ref_i[source]
-        unlisted[target] = False
+    if kept:
+        new, at = (numpy.array(column, dtype=numpy.int64) for column in zip(*kept))
+        sizes = numpy.minimum(state.sizes[new], old.sizes[at])
+        new_rows, old_rows = _rows(state.starts()[new], sizes), _rows(old.starts()[at], sizes)
+        state.score[new_rows] = old.score[old_rows]
+        state.ref_t[new_rows] = old.ref_t[old_rows]  # the old order's, mapped below
+        state.ref_i[new_rows] = old.ref_i[old_rows]
+        unlisted[new_rows] = False
     had = state.ref_t >= 0
     mapped = numpy.where(had, remap[state.ref_t], -1)  # remap[-1] is -1
     sizes = numpy.append(state.sizes, 0)
-    kept = (mapped >= 0) & (state.ref_i < sizes[mapped])
-    state.ref_t[:] = numpy.where(kept, mapped, -1)
-    state.ref_i[:] = numpy.where(kept, state.ref_i, -1)
-    state.score[:] = numpy.where(kept, state.score, 0.0)
-    return unlisted | (had & ~kept).any(axis=1)
+    kept_refs = (mapped >= 0) & (state.ref_i < sizes[mapped])
+    state.ref_t[:] = numpy.where(kept_refs, mapped, -1)
+    state.ref_i[:] = numpy.where(kept_refs, state.ref_i, -1)
+    state.score[:] = numpy.where(kept_refs, state.score, 0.0)
+    return unlisted | (had & ~kept_refs).any(axis=1)
+
+
+def _rows(starts: Any, sizes: Any) -> Any:
+    """The rows `starts[k]` to `starts[k] + sizes[k]`, for each k, one after the other."""
+    total = int(sizes.sum())
+    if not total:
+        return numpy.zeros(0, dtype=numpy.int64)
+    before = numpy.cumsum(sizes) - sizes
+    return numpy.repeat(starts - before, sizes) + numpy.arange(total, dtype=numpy.int64)
 
 
 def owners(state: State, items: list[Item], rows: Any) -> set[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .linking import fill, link_copy, present
-from .manifest import Content, Manifest, Span, content_key, stamp
+from .manifest import Content, Manifest, Parts, Span, content_key, stamp
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
     discard(root)
     manifest = manifest or Manifest(root)
     removed = len(present(root, owned, manifest.tree) - files.keys())
+    spare_parts = manifest.parts_now()  # what the spare will hold once this is committed
     staged = _Staging(root, owned)
     try:
         same, known = _unchanged(root, files, manifest, staged)
@@ -87,6 +88,7 @@ def stage(root: Path, files: dict[str, Content], owned: tuple[str, ...], manifes
     manifest.files = known
     tree.files = {name: value[1] for name, value in known.items()}
     manifest.tree, manifest.spare = tree, manifest.tree  # once committed, the docs' part is the spare
+    manifest.spare_parts = spare_parts
     return WriteReport(written, removed, unchanged)
 
 
@@ -115,6 +117,25 @@ class _Staging:
         if folder not in self._parents:
             os.makedirs(folder, exist_ok=True)
             self._parents.add(folder)
+
+    def splice(self, name: str, content: Parts, manifest: Manifest, root: Path) -> tuple[int, int, int]:
+        """Write the file of parts `name` (a bulk file): where the staging folder's copy of it
+        (the spare's, two runs old) is known and no other's, rewritten in place from its
+        first part that differs; else whole (`Manifest.spliced`)."""
+        folder = self.made()
+        kept = manifest.kept_prefix(name, content, str(folder))
+        if kept is None:
+            return self.write(name, manifest.spliced(root, name, content))
+        target = folder / name
+        with open(target, "r+b") as handle:
+            handle.truncate(kept[1])
+            handle.seek(kept[1])
+            for chunk in manifest.spliced(root, name, content, kept):
+                if isinstance(chunk, Span):
+                    chunk.copy_to(handle)
+                else:
+                    handle.write(chunk)
+        return stamp(target)
 
     def write(self, name: str, data: bytes | Iterable[bytes | Span]) -> tuple[int, int, int]:
         """Write `data` (or its chunks, as they come, and spans of another file) to the staged file `name`."""
@@ -145,7 +166,7 @@ def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest, staged
                 known[name] = (key, *same[name])
                 continue
             if hasattr(content, "parts"):
-                known[name] = (key, *staged.write(name, manifest.spliced(root, name, content)))
+                known[name] = (key, *staged.splice(name, content, manifest, root))
                 continue
             content = content.make()
         data = content.encode("utf-8")

@@ -171,17 +171,27 @@ def planned(catalog: Catalog, memo: Memo, site_url: str, moved: dict[str, str], 
 
 def _archive_files(catalog: Catalog, memo: Memo, site_url: str) -> dict[str, Content]:
     """The home page, the archive and the export's files of the whole archive."""
-    ordered = catalog.transcripts
     return {
         paths.HOME: index_pages.home(catalog),
         paths.ARCHIVE: index_pages.archive(catalog),
-        paths.API_INDEX: export.dumps(export.index(ordered, site_url)),
+        paths.API_INDEX: _index(catalog, site_url),
         paths.API_PEOPLE: export.dumps(export.people(catalog, site_url)),
         paths.API_OUTLETS: export.dumps(export.outlets(catalog, site_url)),
         paths.API_TOPICS: export.dumps(export.topics(catalog, site_url)),
         paths.API_EXCHANGES_CSV: _joined(catalog, memo, site_url, 0, bulk.csv_header()),
         paths.API_EXCHANGES_JSONL: _joined(catalog, memo, site_url, 1),
     }
+
+
+def _index(catalog: Catalog, site_url: str) -> Content:
+    """The export's index of every transcript: made where the versions of their cards, which
+    cover all it says of each, differ from the docs'."""
+    def made() -> str:
+        return export.dumps(export.index(catalog.transcripts, site_url))
+
+    if not catalog.versions:
+        return made()
+    return Deferred(_digest("index", site_url, *(card.version for card in catalog.transcripts)), made)
 
 
 def _joined(catalog: Catalog, memo: Memo, site_url: str, which: int, head: str = "") -> Content:

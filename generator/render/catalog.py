@@ -8,7 +8,7 @@ the same input list the same things in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Exchange, Outlet, Person, Transcript
@@ -40,6 +40,19 @@ class Run:
         if self.code is None:
             return [(anchor, (Part.ASKED,)) for anchor in self.card.anchor_list()]
         return decode(self.code)
+
+    def entry(self, index: int) -> tuple[str, tuple[Part, ...]]:
+        """Its `index`th entry, without reading the others past it (a run may be hundreds long)."""
+        if self.code is None:
+            return self.card.anchors.split(" ", index + 1)[index], (Part.ASKED,)
+        return decode(self.code.split(" ", index + 1)[index])[0]
+
+    def latest_anchors(self) -> Iterator[str]:
+        """The anchors of its exchanges (not statements), the last asked first."""
+        for word in reversed((self.card.anchors if self.code is None else self.code).split(" ")):
+            anchor = word.partition(":")[0]
+            if anchor:
+                yield anchor
 
 
 Listing = tuple[Run, ...]  # newest transcript first: a transcript's entries are one run

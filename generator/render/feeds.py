@@ -87,11 +87,10 @@ def latest(listing: Iterable[Run]) -> Latest:
     (`Catalog`), each in the order asked: its last exchanges are its newest."""
     items: Latest = []
     for run in listing:
-        for anchor, _ in reversed(run.entries()):
-            if anchor:
-                items.append((run.card, anchor))
-                if len(items) == LIMIT:
-                    return items
+        for anchor in run.latest_anchors():
+            items.append((run.card, anchor))
+            if len(items) == LIMIT:
+                return items
     return items
 
 

@@ -106,7 +106,7 @@ def _entry_pages(
         # transcript's entries in a listing are as its version says.
         first = ""
         if chunk:
-            anchor, parts = chunk[0][0].entries()[chunk[0][1]]
+            anchor, parts = chunk[0][0].entry(chunk[0][1])
             first = f"{anchor}#{','.join(p.value for p in parts)}"
         runs = (f"{catalog.versions[run.card.id]}#{stop - start}" for run, start, stop in chunk)
         return digest(*intro, *feed, *up, person_id or "", first, *runs)
