@@ -40,7 +40,7 @@ class Kept:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        sidecar = self.source.with_suffix(".yml")
+        sidecar = self.source.with_suffix(".yml") if any(of_sidecar for of_sidecar, _, _ in self.notes) else self.source
         own = [Problem(sidecar if of_sidecar else self.source, line, message) for of_sidecar, line, message in self.notes]
         return tuple(sorted((*own, *self.more))) if self.more else tuple(own)
 

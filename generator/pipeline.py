@@ -7,6 +7,7 @@ file before giving up, so an editor sees them all at once.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import heapq
 import multiprocessing
@@ -81,7 +82,7 @@ class Corpus:
     def questions(self) -> int:
         return sum(len(r.transcript.exchanges) for r in self.readings) + sum(k.questions for k in self.unloaded)
 
-    @property
+    @functools.cached_property
     def warnings(self) -> list[Problem]:
         return [w for r in self.sources for w in r.warnings]
 

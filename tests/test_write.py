@@ -134,3 +134,32 @@ def test_many_runs_of_random_changes_leave_exactly_the_files_given(tmp_path, see
             _by_hand(rng, root, run)
         _run(root, files, kept)
         assert _owned(root) == files, f"run {run}"
+
+
+def test_a_bulk_file_is_rewritten_in_its_spare_copy_and_never_in_the_docs(tmp_path):
+    """A file of parts (the bulk export) is staged by rewriting the spare part's copy from
+    its first changed part, where that copy is its own file: the docs' copy is never
+    written into, whatever the runs change, and each run's file is its parts in order."""
+    from generator.render.deferred import Joined
+    from generator.write import commit, stage
+
+    rng = random.Random(5)
+    root = tmp_path / "docs"
+    parts = {f"t{n:03d}": f"rows of t{n} v0\n" * rng.randint(1, 4) for n in range(60)}
+    known = Manifest(root)
+    for run in range(30):
+        for name in rng.sample(sorted(parts), rng.randint(0, 3)):
+            parts[name] = f"rows of {name} v{run}\n" * rng.randint(1, 4)
+        if rng.random() < 0.2:
+            parts.pop(rng.choice(sorted(parts)))
+        if rng.random() < 0.2:
+            parts[f"t{rng.randint(0, 99):03d}x{run}"] = f"new in {run}\n"
+        ordered = sorted(parts.items())
+        joined = Joined(tuple((f"{name}:{text}", lambda text=text: text) for name, text in ordered), "head\n")
+        files = {"speakers/index.md": f"run {run}\n" if rng.random() < 0.5 else "same\n", "api/exchanges.csv": joined}
+        before = (root / "api" / "exchanges.csv").read_bytes() if (root / "api" / "exchanges.csv").is_file() else None
+        stage(root, files, ("speakers", "api"), known)
+        if before is not None:
+            assert (root / "api" / "exchanges.csv").read_bytes() == before, f"run {run}: the docs' copy was written into"
+        commit(root, ("speakers", "api"))
+        assert (root / "api" / "exchanges.csv").read_text() == "head\n" + "".join(text for _, text in ordered), run

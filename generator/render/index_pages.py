@@ -108,8 +108,8 @@ def _entry_pages(
         if chunk:
             anchor, parts = chunk[0][0].entry(chunk[0][1])
             first = f"{anchor}#{','.join(p.value for p in parts)}"
-        runs = (f"{catalog.versions[run.card.id]}#{stop - start}" for run, start, stop in chunk)
-        return digest(*intro, *feed, *up, person_id or "", first, *runs)
+        runs = " ".join(f"{catalog.versions[run.card.id]}#{stop - start}" for run, start, stop in chunk)
+        return digest(*intro, *feed, *up, person_id or "", first, runs)
 
     return _paged(pages(listing, PAGE_SIZE), where, dates, blocks, title,
                   {"feed": feed[0], "feed_title": html.escape(plain(feed[1]))}, sign if catalog.versions else None)
