@@ -116,7 +116,7 @@ def site(
         cards.append(card_of(t, memo.version(t), feeds.version(t)))
         memo.published(t, cards[-1])
     versioned = None not in (card.version for card in cards)
-    catalog = catalog_of([*cards, *untouched], library, versioned)
+    catalog = catalog_of([*cards, *untouched], library, versioned, lambda card: library.shallow(card.id))
     return Site(planned(catalog, memo, site_url, moved or {}, withdrawn), catalog.transcripts, catalog.library)
 
 

@@ -70,7 +70,10 @@ class Catalog:
     by_person: dict[str, Listing]
     by_outlet: dict[str, Listing]
     journalists: dict[str, tuple[Person, ...]]  # outlet id -> people who asked for it
-    library: Lookup  # each card's transcript, for the pages that are made
+    library: Lookup  # each card's transcript as published, for the pages that are made
+    # ... without its links (other-language version, "Asked before?"): what a listing or a
+    # feed shows of its exchanges (reading back fewer transcripts: those the links name).
+    shallow: Lookup | None = None
     # Topic id -> its name, sorted by name, and the exchanges of the transcripts the
     # sidecars give that topic, newest first (a topic is a transcript's, so all of them).
     topics: dict[str, str] = field(default_factory=dict)
@@ -88,7 +91,7 @@ class Catalog:
         found = []
         for item in runs:
             run, start, stop = (item, 0, item.count) if isinstance(item, Run) else item
-            t = self.library(run.card)
+            t = (self.shallow or self.library)(run.card)
             exchanges = {e.anchor: e for e in t.exchanges}
             found += [Entry(t, exchanges.get(anchor) if anchor else None, parts)
                       for anchor, parts in run.entries()[start:stop]]
@@ -129,9 +132,10 @@ def build_catalog(transcripts: Sequence[Transcript], versions: dict[str, str] | 
     return catalog_of(made, lambda card: by_id[card.id], versions is not None)
 
 
-def catalog_of(cards: Iterable[Card], library: Lookup, versioned: bool = True) -> Catalog:
-    """The catalog of the transcripts of `cards`; `library` gives a card's transcript.
-    Unless `versioned` (and every card's version known), its pages are made, not keyed."""
+def catalog_of(cards: Iterable[Card], library: Lookup, versioned: bool = True, shallow: Lookup | None = None) -> Catalog:
+    """The catalog of the transcripts of `cards`; `library` gives a card's transcript (and
+    `shallow` without its links). Unless `versioned` (and every card's version known), its
+    pages are made, not keyed."""
     ordered = tuple(sorted(cards, key=lambda c: c.order))
     people: dict[str, Person] = {}
     outlets: dict[str, Outlet] = {}
@@ -170,6 +174,7 @@ def catalog_of(cards: Iterable[Card], library: Lookup, versioned: bool = True) -
         by_topic={k: tuple(v) for k, v in by_topic.items()},
         counts={pid: [sum(column) for column in zip(*done)] for pid, done in counted.items()},
         versions=known if versioned and None not in known.values() else {},
+        shallow=shallow,
     )
 
 
