@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -246,6 +247,18 @@ class Transcript:
     def turns(self) -> tuple[Turn, ...]:
         """Every turn of the transcript, in order: opening, each exchange's, closing."""
         return (*self.opening, *(turn for e in self.exchanges for turn in e.turns), *self.closing)
+
+    def map_turns(self, change: Callable[[Turn], Turn]) -> Transcript:
+        """The transcript with each of its turns as `change` gives it back (an exchange is
+        made again only where one of its turns changed)."""
+        def exchange(e: Exchange) -> Exchange:
+            question, replies, lead_in = change(e.question), tuple(map(change, e.replies)), tuple(map(change, e.lead_in))
+            if question is e.question and all(a is b for a, b in zip((*replies, *lead_in), (*e.replies, *e.lead_in))):
+                return e
+            return replace(e, question=question, replies=replies, lead_in=lead_in)
+
+        return replace(self, opening=tuple(map(change, self.opening)), exchanges=tuple(map(exchange, self.exchanges)),
+                       closing=tuple(map(change, self.closing)))
 
     def exchange(self, number: int) -> Exchange:
         """The exchange that is `number`th in the order asked."""

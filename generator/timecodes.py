@@ -73,12 +73,7 @@ def with_offsets(t: Transcript, chrome: Iterable[Line], body: Iterable[Line], st
     def timed(turn: Turn) -> Turn:
         return replace(turn, offset=offsets[turn.line][1]) if turn.line in offsets else turn
 
-    def exchange(e: Exchange) -> Exchange:
-        return replace(e, question=timed(e.question), replies=tuple(map(timed, e.replies)),
-                       lead_in=tuple(map(timed, e.lead_in)))
-
-    return replace(t, opening=tuple(map(timed, t.opening)), exchanges=tuple(map(exchange, t.exchanges)),
-                   closing=tuple(map(timed, t.closing)))
+    return t.map_turns(timed)
 
 
 def _all_turns(t: Transcript) -> list[Turn]:
