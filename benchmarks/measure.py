@@ -10,8 +10,8 @@ does, in the order the command does it, whatever steps the command gains later:
 | stage      | function timed                                                        |
 |------------|-----------------------------------------------------------------------|
 | read/parse | `generator.pipeline.load_corpus`                                      |
-| render     | `generator.render.render_all`                                         |
-| ledger     | `generator.generate.publish` (aligning every reading to the anchor ledger) |
+| render     | `generator.render.site` (the files planned, and those to write made)  |
+| ledger     | `generator.generate._publish`, `publish` (aligning the readings to the anchor ledger) |
 | write      | `generator.write.stage`, `commit` (the docs), `write_in_place` (search) |
 
 `build` reads, renders and writes in a forked child process (`generator.apart.Apart`) and
@@ -52,8 +52,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 STAGES = (
     ("read/parse", "generator.pipeline", "load_corpus"),
+    ("ledger", "generator.generate", "_publish"),  # the spliced ledger's, or `publish` (all of it)
     ("ledger", "generator.generate", "publish"),
-    ("render", "generator.render", "render_site"),
+    ("render", "generator.render", "site"),
     ("write", "generator.write", "stage"),
     ("write", "generator.write", "commit"),
     ("write", "generator.write", "write_in_place"),
@@ -113,6 +114,8 @@ def _generator_modules():
 def install(timers: Timers) -> None:
     """Replace every reference to a stage function, in every generator module, by its timer."""
     import generator.cli  # noqa: F401  (loads the modules the command uses)
+    import generator.site  # noqa: F401  (and those `build` and `serve` import as they start)
+    import generator.serve  # noqa: F401
 
     originals = {}
     for stage, module, name in STAGES:
