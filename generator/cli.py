@@ -136,7 +136,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
         discard(docs_dir)
         pending.unlink(missing_ok=True)
         raise
-    flow.commit_built(input_dir, docs_dir, frozen)
+    flow.commit_built(input_dir, docs_dir, frozen, None if no_cache else cache_dir)
     _say(f"build: site written to {site_dir}")
     _left_out_counts(failed, kept, "the site was built" if kept else "the site was built without them")
 

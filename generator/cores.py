@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 
 
@@ -20,3 +21,11 @@ def may_fork() -> bool:
     thread runs (the preview's server, a thread waiting on Pagefind), which a fork would
     copy mid-work."""
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def as_worker() -> None:
+    """What a forked worker does first: end at once when its parent terminates it. The
+    command's SIGTERM handler (`cli.build`: exit as after Ctrl-C) is inherited, and Python
+    runs a handler only between steps of its code: a worker waiting on its pool's lock when
+    the signal came would wait there for ever, and its parent with it."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

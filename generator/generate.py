@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import ledger, render
-from .cache import ALIGNED, FINGERPRINTS, Cache
+from .cache import ALIGNED, FINGERPRINTS, MANIFEST, Cache
 from .errors import InputError, Problem
 from .model import Exchange, Transcript
 from .kept import Kept
@@ -29,7 +29,8 @@ from .pipeline import Corpus, load_all, load_corpus
 from .render.library import MissingReading
 from .render.catalog import page_names
 from .render.paths import GENERATED
-from .write import WriteReport, commit, replace_atomically, stage, write_in_place, write_tree
+from .manifest import Manifest
+from .write import WriteReport, commit, ready_spare, replace_atomically, stage, write_in_place, write_tree
 
 
 
@@ -181,6 +182,8 @@ def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, 
     if not frozen:
         write_ledger(input_dir / ledger.LEDGER, generated.published, cache=cache)
     note_ledger(cache, input_dir / ledger.LEDGER, generated.published, written=not frozen)
+    if cache is not None:
+        ready_spare(docs_dir, GENERATED, cache.manifest(docs_dir))
     save(cache, generated.corpus)
 
 
@@ -233,11 +236,19 @@ def part_pages() -> int:
     return int(given)
 
 
-def commit_built(input_dir: Path, docs_dir: Path, frozen: bool) -> None:
-    """`build`'s end, once the site is built: the staged docs and the pending ledger moved in."""
+def commit_built(input_dir: Path, docs_dir: Path, frozen: bool, cache_dir: Path | None = None) -> None:
+    """`build`'s end, once the site is built: the staged docs and the pending ledger moved
+    in, and the spare part made ready for the next run (`write.ready_spare`; the cache's
+    manifest is the reading child's, saved already: it is read and written here)."""
     commit(docs_dir, GENERATED)
     if not frozen and pending(input_dir).is_file():
         pending(input_dir).replace(input_dir / ledger.LEDGER)
+    if cache_dir is not None:
+        path = cache_dir / MANIFEST
+        manifest = Manifest.load(path, docs_dir)
+        if manifest.spare is None and manifest.tree is not None:
+            ready_spare(docs_dir, GENERATED, manifest)
+            replace_atomically(path, manifest.dumps())
 
 
 def regenerate(input_dir: Path, docs_dir: Path, cache: Cache, site_url: str) -> Generated:

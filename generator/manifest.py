@@ -100,7 +100,8 @@ def folders_of(names: Iterable[str]) -> set[str]:
 
 def settled_times(root: str, folders: Iterable[str], known: dict[str, int | None]) -> dict[str, int | None]:
     """Each folder's modification time under `root`, where `known` lacks it; None for one
-    changed within the last `SETTLED` (a change in the same tick would not show)."""
+    changed too recently to tell a change in the same tick of the file system's clock:
+    within `SETTLED` where its times are whole seconds, `SETTLED_FINE` where they are finer."""
     times = dict(known)
     now = time.time_ns()
     for folder in folders:
@@ -109,11 +110,13 @@ def settled_times(root: str, folders: Iterable[str], known: dict[str, int | None
                 found = os.stat(os.path.join(root, folder)).st_mtime_ns
             except OSError:
                 found = None
-            times[folder] = found if found is not None and found < now - SETTLED else None
+            window = SETTLED if found is None or found % 1_000_000_000 == 0 else SETTLED_FINE
+            times[folder] = found if found is not None and found < now - window else None
     return times
 
 
-SETTLED = 2_000_000_000  # ns
+SETTLED = 2_000_000_000  # ns: a file system that keeps whole seconds (FAT keeps two)
+SETTLED_FINE = 100_000_000  # ns: one that keeps finer times ticks at most every few milliseconds
 
 
 def _inode(path: str) -> int | None:

@@ -200,6 +200,7 @@ def _in_workers(count: int, total: int, make: Callable[[int], _Made], meanwhile:
 def _work(make: Callable[[int], _Made], total: int, taken, send) -> None:
     """A worker: chunks of pages taken in turn with the others until none is left; then what
     was made, or what stopped it (MkDocs' error naming the page), sent back."""
+    cores.as_worker()
     counter, errors = CountHandler(), _Errors()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)

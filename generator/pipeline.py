@@ -214,6 +214,7 @@ def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple
 
 def _start_worker(registry: Registry) -> None:
     global _registry_of_worker
+    cores.as_worker()
     _registry_of_worker = registry  # forked: handed over, not copied through a pickle
 
 

@@ -182,6 +182,19 @@ def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest, staged
     return same, known
 
 
+def ready_spare(root: Path, owned: tuple[str, ...], manifest: Manifest) -> None:
+    """After a `commit` with no record of the spare part (a first run, or one that walked):
+    make the spare hold the docs' owned part as hard links, and record it, so that the next
+    run stages only what it changes rather than linking every file (30,000 at 10,000)."""
+    spare = _spare(root)
+    if manifest.spare is not None or not spare.is_dir() or not manifest.files or manifest.tree is None:
+        return
+    held = {name: value[1:] for name, value in manifest.files.items()}
+    tree = fill(root, spare, owned, dict.fromkeys(held, ""), held, None)
+    tree.files = {name: value[0] for name, value in held.items()}
+    manifest.spare, manifest.spare_parts = tree, {}
+
+
 def _spare(root: Path) -> Path:
     """The owned part the last `commit` moved out, kept to stage the next in (its folders and
     most of its files are those of the next: making them all again costs more than the rest)."""

@@ -399,11 +399,12 @@ def test_feeds_hold_the_values_as_text(hostile):
 
 
 def test_nothing_is_written_outside_the_docs_and_site_folders(hostile):
-    """New files are the docs, the site, the cache, and the anchor ledger the contract keeps
-    in the input folder; no file there or anywhere else is changed or removed."""
+    """New files are the docs (with their spare part beside them, `.docs.spare`), the site,
+    the cache, and the anchor ledger the contract keeps in the input folder; no file there
+    or anywhere else is changed or removed."""
     project, _, before, after = hostile
     inside = project.relative_to(project.parent.parent).as_posix()
-    outputs = tuple(f"{inside}/{folder}/" for folder in ("docs", "site", ".podium-cache"))
+    outputs = tuple(f"{inside}/{folder}/" for folder in ("docs", ".docs.spare", "site", ".podium-cache"))
     changed = {name for name, data in after.items() if before.get(name) != data and not name.startswith(outputs)}
     assert {name for name in changed if name in before or posixpath.dirname(name) != f"{inside}/transcripts"} == set()
     assert set(before) <= set(after)

@@ -131,3 +131,22 @@ def test_a_preview_leaves_the_next_run_to_align_what_it_did_not_write(folder, tm
     _generate(folder, docs, Cache(cache, SITE))
     assert (folder / ledger.LEDGER).read_text(encoding="utf-8") != before
     _same_as_from_nothing(folder, tmp_path, docs)
+
+
+def test_after_a_first_run_the_next_stages_only_what_it_changes(folder, tmp_path, monkeypatch):
+    """The first run leaves the spare part beside the docs holding them (hard links), and
+    recorded: the run after an edit links no file of the docs again."""
+    from generator import linking
+    from generator.cache import MANIFEST
+    from generator.manifest import Manifest
+
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    _generate(folder, docs, Cache(cache, SITE))
+    assert Manifest.load(cache / MANIFEST, docs).spare is not None
+    linked = []
+    real = linking._put
+    monkeypatch.setattr(linking, "_put", lambda *args: linked.append(args[2]) or real(*args))
+    _edit(sorted(folder.glob("*.txt"))[4], random.Random(3))
+    generated = _generate(folder, docs, Cache(cache, SITE))
+    assert generated.published.spliced and generated.report.written and linked == []
+    _same_as_from_nothing(folder, tmp_path, docs)

@@ -79,6 +79,7 @@ class Ahead:
 
 def _start(transcripts: Sequence[Transcript], makers: dict[str, Maker]) -> None:
     global _job
+    cores.as_worker()
     _job = (transcripts, makers)  # forked: handed over, not copied through a pickle
 
 
