@@ -22,10 +22,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 from .kept import Index
 from .manifest import Manifest
@@ -34,8 +31,7 @@ from .write import replace_atomically
 _PACKAGE = Path(__file__).parent
 KEYS = "keys.index"  # each source's reading key, by the stamps of its files
 _SETTLED = 2_000_000_000  # ns: a file older than this when hashed is not changed in the same tick
-MANIFEST = "docs.manifest"
-_PARSED = ".parsed"  # the suffix of a file parsed once per version of its bytes (`Cache.parsed`)  # what the last run wrote in the docs (`manifest.Manifest`)
+MANIFEST = "docs.manifest"  # what the last run wrote in the docs (`manifest.Manifest`)
 
 
 def _code_version() -> str:
@@ -107,7 +103,6 @@ class Cache:
         self._manifest: Manifest | None = None  # of the docs folder written
         self._known_keys: dict[str, tuple[Any, str]] | None = None  # source -> (its files' stamps, reading key)
         self._keys_changed = False
-        self._parsed: dict[Path, tuple[str, Any]] = {}  # file -> (key, value) parsed this run
         self._asked: set[str] = set()  # the sources whose keys were asked for this run
         self._registry: tuple[bytes | None, str] = (None, "")
         self._versions: dict[str, tuple[Any, str, str]] = {}  # stem -> (transcript asked of, reading key, version)
@@ -213,28 +208,6 @@ class Cache:
             known = self._versions[entry.stem] = (t, entry.key, digest(self.code, entry.key, repr(_published(t))))
         return known[2]
 
-    def parsed(self, path: Path, parse: Callable[[], T]) -> T:
-        """What `parse()` makes of the file at `path` (the anchor ledger), kept under a digest
-        of its bytes: a file as it was last run is not parsed again."""
-        try:
-            key = digest(self.code, str(path), path.read_bytes())
-        except OSError:
-            return parse()
-        kept = self.folder / f"{digest('parsed', str(path))[:32]}{_PARSED}"
-        try:
-            found, value = pickle.loads(kept.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            found = None
-        if found != key:
-            value = parse()
-            self._parsed[kept] = (key, value)
-        return value
-
-    def remember_parsed(self, path: Path, data: bytes, value: Any) -> None:
-        """`value` is what `parsed` would make of `path` holding `data` (a file this run wrote)."""
-        kept = self.folder / f"{digest('parsed', str(path))[:32]}{_PARSED}"
-        self._parsed[kept] = (digest(self.code, str(path), data), value)
-
     def manifest(self, root: Path) -> Manifest:
         """What the last run wrote in the docs folder `root` (`manifest.Manifest`), saved with the cache."""
         if self._manifest is None or self._manifest.root != str(root.resolve()):
@@ -269,10 +242,7 @@ class Cache:
             if entry.rendered is not None:
                 self._write(path.with_suffix(_RENDERED), (stem, entry.key, entry.rendered),
                             f"the next run renders {stem} again")
-        kept = {_file_name(stem) for stem in stems}
-        for path in [*self.folder.glob("*.pickle"), *self.folder.glob(f"*{_RENDERED}")]:
-            if path.with_suffix(".pickle").name not in kept:
-                path.unlink(missing_ok=True)
+        self._drop_others({_file_name(stem)[:-len(".pickle")] for stem in stems})
         if self._index is not None:
             self._index.keep_only(stems)
             for name, data in self._index.files().items():
@@ -284,9 +254,6 @@ class Cache:
             keys = {name: value for name, value in self._known_keys.items() if name in self._asked}
             self._write(self.folder / KEYS, {"code": self.code, "keys": keys}, "the next run hashes the texts again")
             self._known_keys, self._keys_changed = keys, False
-        for path, value in sorted(self._parsed.items()):
-            self._write(path, value, "the next run parses it again")
-        self._parsed.clear()
         if self._manifest is not None:
             try:
                 replace_atomically(self.folder / MANIFEST, self._manifest.dumps())
@@ -295,9 +262,22 @@ class Cache:
         self._changed.clear()
         self._read.clear()
 
+    def _drop_others(self, kept: set[str]) -> None:
+        """Remove the entries of sources not in `kept` (by their files' names without
+        suffix), in one look at the folder (20,000 files at 10,000 transcripts); and a
+        parsed ledger an older version kept (`.parsed`)."""
+        with os.scandir(self.folder) as found:
+            names = [entry.name for entry in found]
+        for name in names:
+            stem, dot, suffix = name.rpartition(".")
+            if (dot and suffix in ("pickle", _RENDERED[1:]) and stem not in kept) or suffix == "parsed":
+                (self.folder / name).unlink(missing_ok=True)
+
     def _write(self, path: Path, value: Any, consequence: str, data: bytes | None = None) -> None:
+        """Write `data`, or `value` pickled straight into the file (never whole in memory:
+        Asked before?'s arrays are 60 MB at 10,000)."""
         try:
-            replace_atomically(path, data if data is not None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+            replace_atomically(path, data if data is not None else lambda handle: pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL))
         except OSError as error:
             self._warn(path, error, consequence)
 

@@ -117,7 +117,7 @@ def build(input_dir: Path, docs_dir: Path, site_dir: Path, config: Path, engine:
     def generate(docs_written: Callable[[tuple[int, int]], None]) -> None:
         generated = _generate(input_dir, docs_dir, strict, frozen, cache, site_url)
         if not frozen:
-            _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER, cache))
+            _run(lambda: flow.write_ledger(pending, generated.published, input_dir / ledger.LEDGER))
         written = pending if pending.is_file() else input_dir / ledger.LEDGER  # what the ledger will hold once built
         flow.note_ledger(cache, written, generated.published, written=written == pending)
         corpus = generated.corpus  # MkDocs may start: the search pages and the cache are written meanwhile

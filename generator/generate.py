@@ -88,7 +88,7 @@ def publish(corpus: Corpus, input_dir: Path, frozen: bool, memo: render.Memo = r
     `frozen`, a change to a published anchor raises `InputError`, saying where and what to do."""
     people, outlets = page_names(corpus.transcripts)
     published = ledger.publish(
-        corpus.transcripts, _ledger(input_dir, memo), input_dir, ledger.today(), people, outlets,
+        corpus.transcripts, ledger.load(input_dir), input_dir, ledger.today(), people, outlets,
         unread={p.name for p in corpus.failed_sources},
         prints=lambda t: render.remembered(memo, t, FINGERPRINTS, ledger.fingerprints), aligns=_aligner(memo),
     )
@@ -124,13 +124,6 @@ def _aligner(memo: render.Memo) -> ledger.Aligner:
                                tuple(changes))))
         return made, aligned, changes
     return aligns
-
-
-def _ledger(input_dir: Path, memo: render.Memo) -> ledger.Ledger:
-    """The anchor ledger of the input folder, parsed once per version of its file where there is a cache."""
-    if isinstance(memo, Cache):
-        return memo.parsed(input_dir / ledger.LEDGER, lambda: ledger.load(input_dir))
-    return ledger.load(input_dir)
 
 
 def stage_docs(input_dir: Path, docs_dir: Path, frozen: bool, cache: Cache | None, site_url: str,
@@ -180,7 +173,7 @@ def finish(generated: Generated, input_dir: Path, docs_dir: Path, frozen: bool, 
     `frozen`) and the cache saved."""
     commit(docs_dir, GENERATED)
     if not frozen:
-        write_ledger(input_dir / ledger.LEDGER, generated.published, cache=cache)
+        write_ledger(input_dir / ledger.LEDGER, generated.published)
     note_ledger(cache, input_dir / ledger.LEDGER, generated.published, written=not frozen)
     if cache is not None:
         ready_spare(docs_dir, GENERATED, cache.manifest(docs_dir))
@@ -288,11 +281,10 @@ def pending(input_dir: Path) -> Path:
     return input_dir / f".{ledger.LEDGER}.next"
 
 
-def write_ledger(path: Path, published: ledger.Published, current: Path | None = None, cache: Cache | None = None) -> None:
+def write_ledger(path: Path, published: ledger.Published, current: Path | None = None) -> None:
     """Write the published ledger to `path` where it differs from the `current` one (by
     default, `path`). A ledger the alignment left as it was read is not written out again:
-    the file says it already (in its editor's layout, if it was edited by hand). The cache
-    keeps what it parses to, so that a run that reads it whole does not parse it again."""
+    the file says it already (in its editor's layout, if it was edited by hand)."""
     current = current or path
     if published.unchanged and current.is_file():
         return
@@ -302,8 +294,6 @@ def write_ledger(path: Path, published: ledger.Published, current: Path | None =
         replace_atomically(path, data)
     elif not (current.is_file() and current.read_bytes() == data):
         replace_atomically(path, data)
-    if cache is not None and not spliced:
-        cache.remember_parsed(current, data, published.ledger)
 
 
 def save(cache: Cache | None, corpus: Corpus) -> None:

@@ -90,8 +90,12 @@ def test_an_unreadable_cache_is_a_miss_and_a_gone_source_leaves_it(folder, tmp_p
     assert _generate(folder, Cache(cache_dir)) == _generate(folder, None)
     (folder / f"{DOORSTEP}.txt").unlink()
     (folder / f"{DOORSTEP}.yml").unlink()
+    (cache_dir / "0123456789abcdef0123456789abcdef.parsed").write_bytes(b"an older version's parsed ledger")
     _generate(folder, Cache(cache_dir))
-    assert [p.name for p in cache_dir.glob("*.pickle")] == [_file_name("2024-12-03-pre-ministerial-press-conference")]
+    kept = _file_name("2024-12-03-pre-ministerial-press-conference")
+    assert [p.name for p in cache_dir.glob("*.pickle")] == [kept]
+    assert [p.name for p in cache_dir.glob("*.rendered")] == [kept.replace(".pickle", ".rendered")]
+    assert not list(cache_dir.glob("*.parsed"))
 
 
 
@@ -180,21 +184,6 @@ def test_a_reading_key_is_taken_from_the_files_stamps_only_while_they_are_unchan
     os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(source).st_size == before.st_size and os.stat(source).st_mtime_ns == before.st_mtime_ns
     assert Cache(tmp_path / "cache").reading_key(source, b"registry") != key
-
-
-def test_a_file_is_parsed_again_only_once_its_bytes_change(tmp_path):
-    ledger = tmp_path / "anchors.yml"
-    ledger.write_text("transcripts: {}\n", encoding="utf-8")
-    first = Cache(tmp_path / "cache")
-    assert first.parsed(ledger, lambda: "first") == "first"
-    first.save(set())
-    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "again") == "first"
-    ledger.write_text("transcripts: {}\nspeakers: {}\n", encoding="utf-8")
-    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "changed") == "changed"
-    for kept in (tmp_path / "cache").glob("*.parsed"):
-        kept.write_bytes(b"not a pickle")
-    ledger.write_text("transcripts: {}\n", encoding="utf-8")
-    assert Cache(tmp_path / "cache").parsed(ledger, lambda: "spoilt") == "spoilt"
 
 
 def _ledger_run(project: Path, day: str, *options: str) -> bytes:

@@ -134,19 +134,26 @@ def test_a_preview_leaves_the_next_run_to_align_what_it_did_not_write(folder, tm
 
 
 def test_after_a_first_run_the_next_stages_only_what_it_changes(folder, tmp_path, monkeypatch):
-    """The first run leaves the spare part beside the docs holding them (hard links), and
-    recorded: the run after an edit links no file of the docs again."""
+    """The first run leaves the spare part beside the docs holding them (hard links; the
+    bulk files copied), and recorded: the run after an edit links no file of the docs
+    again, and rewrites the bulk files' spare copies in place."""
     from generator import linking
     from generator.cache import MANIFEST
     from generator.manifest import Manifest
+    from generator.write import _spare
 
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     _generate(folder, docs, Cache(cache, SITE))
-    assert Manifest.load(cache / MANIFEST, docs).spare is not None
-    linked = []
-    real = linking._put
+    manifest = Manifest.load(cache / MANIFEST, docs)
+    assert manifest.spare is not None and manifest.layouts and set(manifest.spare_parts) == set(manifest.layouts)
+    for name in manifest.layouts:
+        assert (_spare(docs) / name).stat().st_nlink == 1 and (docs / name).stat().st_nlink == 1
+    linked, kept = [], []
+    real, prefix = linking._put, Manifest.kept_prefix
     monkeypatch.setattr(linking, "_put", lambda *args: linked.append(args[2]) or real(*args))
+    monkeypatch.setattr(Manifest, "kept_prefix", lambda *args: kept.append(prefix(*args)) or kept[-1])
     _edit(sorted(folder.glob("*.txt"))[4], random.Random(3))
     generated = _generate(folder, docs, Cache(cache, SITE))
     assert generated.published.spliced and generated.report.written and linked == []
+    assert len(kept) == len(manifest.layouts) and None not in kept
     _same_as_from_nothing(folder, tmp_path, docs)
