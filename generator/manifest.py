@@ -179,11 +179,11 @@ class Manifest:
             return None
         if kept is None or found.st_nlink != 1 or kept[0] != (found.st_ino, found.st_size, found.st_mtime_ns):
             return None
-        layout, head = kept[1], len(content.head.encode("utf-8"))
+        layout, head = kept[1], content.head.encode("utf-8")
         with open(os.path.join(where, name), "rb") as handle:
-            if handle.read(head) != content.head.encode("utf-8"):
+            if handle.read(len(head)) != head:
                 return None
-        count, at = 0, head
+        count, at = 0, len(head)
         for key, _ in content.parts:
             old = layout.get(key)
             if old is None or old[0] != at:

@@ -132,11 +132,7 @@ class _Staging:
         with open(target, "r+b") as handle:
             handle.truncate(kept[1])
             handle.seek(kept[1])
-            for chunk in manifest.spliced(root, name, content, kept):
-                if isinstance(chunk, Span):
-                    chunk.copy_to(handle)
-                else:
-                    handle.write(chunk)
+            _put(handle, manifest.spliced(root, name, content, kept))
         return stamp(target)
 
     def write(self, name: str, data: bytes | Iterable[bytes | Span]) -> tuple[int, int, int]:
@@ -145,12 +141,17 @@ class _Staging:
         self.parent(target)
         target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
         with open(target, "wb") as handle:
-            for chunk in (data,) if isinstance(data, bytes) else data:
-                if isinstance(chunk, Span):
-                    chunk.copy_to(handle)
-                else:
-                    handle.write(chunk)
+            _put(handle, (data,) if isinstance(data, bytes) else data)
         return stamp(target)
+
+
+def _put(handle: BinaryIO, chunks: Iterable[bytes | Span]) -> None:
+    """Append `chunks` to the open file: bytes written, spans of another file copied."""
+    for chunk in chunks:
+        if isinstance(chunk, Span):
+            chunk.copy_to(handle)
+        else:
+            handle.write(chunk)
 
 
 def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest, staged: _Staging
@@ -204,20 +205,20 @@ def _copied_part(root: Path, spare: Path, name: str, layout: dict[str, tuple[int
     """The spare's link to the docs' bulk file `name` made a copy of it, recorded with its
     `layout`, so that the run after an edit rewrites it in place from its first changed part
     (`_Staging.splice`) rather than writing it whole (670 MB at 10,000)."""
-    source, target = os.path.join(root, name), os.path.join(spare, name)
-    part = f"{target}.copying"
+    target = spare / name
+    copying = target.with_name(f"{target.name}.copying")
     try:
-        shutil.copyfile(source, part)  # by the kernel (copy_file_range or sendfile)
-        os.replace(part, target)
+        shutil.copyfile(root / name, copying)  # by the kernel (copy_file_range or sendfile)
+        os.replace(copying, target)
     except OSError:
         with contextlib.suppress(OSError):
-            os.unlink(part)
+            os.unlink(copying)
         return  # the spare keeps its link: that run writes the file whole
-    found = os.stat(target)
-    manifest.spare.files[name] = found.st_ino
+    found = stamp(target)
+    manifest.spare.files[name] = found[0]
     if "/" in name:
         manifest.spare.folders[name.rpartition("/")[0]] = None  # changed just now: looked into next run
-    manifest.spare_parts[name] = ((found.st_ino, found.st_size, found.st_mtime_ns), layout)
+    manifest.spare_parts[name] = (found, layout)
 
 
 def _spare(root: Path) -> Path:

@@ -86,12 +86,16 @@ class Catalog:
     def count(self, person_id: str, part: Part) -> int:
         return self.counts[person_id][PARTS.index(part)]
 
+    def listed(self, card: Card) -> Transcript:
+        """A card's transcript as a listing or a feed shows it: without its links where it can."""
+        return (self.shallow or self.library)(card)
+
     def entries(self, runs: Iterable[Run | Slice]) -> list[Entry]:
         """The entries of runs (or slices of runs), each with its transcript and exchange."""
         found = []
         for item in runs:
             run, start, stop = (item, 0, item.count) if isinstance(item, Run) else item
-            t = (self.shallow or self.library)(run.card)
+            t = self.listed(run.card)
             exchanges = {e.anchor: e for e in t.exchanges}
             found += [Entry(t, exchanges.get(anchor) if anchor else None, parts)
                       for anchor, parts in run.entries()[start:stop]]

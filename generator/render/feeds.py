@@ -98,7 +98,7 @@ def _entries(catalog: Catalog, items: Latest) -> list[Item]:
     """Each entry's transcript and exchange, read back."""
     found = []
     for card, anchor in items:
-        t = (catalog.shallow or catalog.library)(card)
+        t = catalog.listed(card)
         found.append((t, next(e for e in t.exchanges if e.anchor == anchor)))
     return found
 
