@@ -2,9 +2,14 @@
 
 Per raw transcript, one file in the cache folder holds its reading, under the key of
 everything it was made from (the code of the generator, the raw text, its sidecar and the
-registry), and what that reading renders to on its own (`render.render_all`). A key that
-differs is a miss, which drops the renderings too: nothing stale is ever used, and a cache
-that cannot be read is simply rebuilt.
+registry); beside it, one holds what that reading renders to on its own (`render.render_all`)
+and one the small renderings every run needs (`_LIGHT`). A key that differs is a miss, which
+drops the renderings too: nothing stale is ever used, and a cache that cannot be read is
+simply rebuilt.
+
+A reading worker writes the file of each reading it makes as it makes it (`reading_file`, `keep`):
+the run that holds every reading never pickles them all at its end, which would cost a
+UTF-8 copy of every text it holds (CPython keeps one in each str it encodes).
 
 Each file is named by a digest of its transcript's file name (`_file_name`): short and safe
 whatever that name is. One entry that cannot be written is reported and skipped; the others
@@ -68,7 +73,7 @@ class _Entry:
     # reading does not load them.
     rendered: dict[str, Any] | None = field(default_factory=dict)
     stem: str = ""  # the source's, which the file name is a digest of
-    light: dict[str, Any] = field(default_factory=dict)  # the small renderings every run needs, kept with the reading
+    light: dict[str, Any] | None = field(default_factory=dict)  # the small renderings every run needs (`_LIGHT`)
 
 
 def _signature(path: Path | str) -> tuple[int, int, int, int] | None:
@@ -86,8 +91,29 @@ def _file_name(stem: str) -> str:
 
 FINGERPRINTS = "ledger fingerprints"  # what the ledger needs of every reading on every run
 ALIGNED = "aligned to the ledger"  # ... and how the reading was aligned to its entry
-_WITH_READING = frozenset({FINGERPRINTS, ALIGNED})  # kinds kept in the reading's own file
+_LIGHT_KINDS = frozenset({FINGERPRINTS, ALIGNED})  # kinds kept in a file of their own (`_LIGHT`)
 _RENDERED = ".rendered"  # the suffix of the file of an entry's renderings, beside its reading's
+_LIGHT = ".light"  # ... and of its light renderings: not worth a load of the others
+
+
+def reading_file(key: str, stem: str, reading: Any) -> bytes:
+    """The file of a new reading of the source `stem` (`keep`, `Cache.store_reading`)."""
+    return pickle.dumps(_Entry(key, reading, None, stem, None), pickle.HIGHEST_PROTOCOL)
+
+
+def reading_in(data: bytes) -> Any:
+    """The reading a `reading_file` holds."""
+    return pickle.loads(data).reading
+
+
+def keep(folder: Path, stem: str, data: bytes) -> bool:
+    """Write the `reading_file` of a source's reading in the cache `folder`, as a reading worker
+    makes it; False where it cannot (the run that stores it then writes it, or says why not)."""
+    try:
+        replace_atomically(folder / _file_name(stem), data)
+    except OSError:
+        return False
+    return True
 
 
 class Cache:
@@ -163,10 +189,20 @@ class Cache:
         entry = self._load(source.stem)
         return entry.reading if entry is not None else None
 
-    def store_reading(self, source: Path, key: str, reading: Any) -> None:
+    def ready(self) -> Path | None:
+        """The cache's folder, made where it is not yet: None where it cannot be (`save` says why)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return self.folder
+
+    def store_reading(self, source: Path, key: str, reading: Any, kept: bool = False) -> None:
+        """A new reading of `source`, its file written already where `kept` (`keep`), else by `save`."""
         self._entries[source.stem] = _Entry(key, reading, stem=source.stem)  # renderings of an older reading go
         self._changed.add(source.stem)
-        self._read.add(source.stem)
+        if not kept:
+            self._read.add(source.stem)
 
     def get(self, t: Any, kind: str) -> Any | None:
         """A `kind` of rendering of the transcript's current reading, if kept, and made
@@ -180,8 +216,6 @@ class Cache:
         if entry is not None:  # else no reading of it this run: nothing to key on
             self._kept(entry, kind)[kind] = (_published(t), value)
             self._changed.add(t.source.stem)
-            if kind in _WITH_READING:
-                self._read.add(t.source.stem)
 
     def read_back(self, stem: str) -> Any | None:
         """The transcript of the source `stem`, as its kept reading has it (`render.Memo`)."""
@@ -236,12 +270,7 @@ class Cache:
                   "the next run reads every transcript again", file=sys.stderr)
             return
         for stem in sorted(self._changed & stems):
-            entry, path = self._entries[stem], self.folder / _file_name(stem)
-            if stem in self._read:
-                self._write(path, _Entry(entry.key, entry.reading, None, stem, entry.light), f"the next run reads {stem} again")
-            if entry.rendered is not None:
-                self._write(path.with_suffix(_RENDERED), (stem, entry.key, entry.rendered),
-                            f"the next run renders {stem} again")
+            self._write_entry(stem)
         self._drop_others({_file_name(stem)[:-len(".pickle")] for stem in stems})
         if self._index is not None:
             self._index.keep_only(stems)
@@ -262,6 +291,25 @@ class Cache:
         self._changed.clear()
         self._read.clear()
 
+    def settled(self, t: Any) -> None:
+        """Write what changed of the transcript's entry now, and let go of its renderings
+        (loaded again if asked for): `build` makes its search pages last, while MkDocs runs,
+        and would otherwise hold every page of the archive packed until `save`."""
+        stem = t.source.stem
+        if stem in self._changed and self.ready() is not None:
+            self._write_entry(stem)
+            self._changed.discard(stem)
+            self._entries[stem].rendered = None
+
+    def _write_entry(self, stem: str) -> None:
+        entry, path = self._entries[stem], self.folder / _file_name(stem)
+        if stem in self._read:
+            self._write(path, None, f"the next run reads {stem} again", reading_file(entry.key, stem, entry.reading))
+            self._read.discard(stem)
+        for suffix, rendered in ((_RENDERED, entry.rendered), (_LIGHT, entry.light)):
+            if rendered is not None:
+                self._write(path.with_suffix(suffix), (stem, entry.key, rendered), f"the next run renders {stem} again")
+
     def _drop_others(self, kept: set[str]) -> None:
         """Remove the entries of sources not in `kept` (by their files' names without
         suffix), in one look at the folder (20,000 files at 10,000 transcripts); and a
@@ -270,7 +318,7 @@ class Cache:
             names = [entry.name for entry in found]
         for name in names:
             stem, dot, suffix = name.rpartition(".")
-            if (dot and suffix in ("pickle", _RENDERED[1:]) and stem not in kept) or suffix == "parsed":
+            if (dot and suffix in ("pickle", _RENDERED[1:], _LIGHT[1:]) and stem not in kept) or suffix == "parsed":
                 (self.folder / name).unlink(missing_ok=True)
 
     def _write(self, path: Path, value: Any, consequence: str, data: bytes | None = None) -> None:
@@ -286,17 +334,21 @@ class Cache:
         print(f"{path}: warning: not cached ({error.strerror or error}); {consequence}", file=sys.stderr)
 
     def _kept(self, entry: _Entry, kind: str) -> dict[str, Any]:
-        return entry.light if kind in _WITH_READING else self._renderings(entry)
-
-    def _renderings(self, entry: _Entry) -> dict[str, Any]:
-        """The entry's renderings, loaded from their file the first time they are asked for."""
-        if entry.rendered is None:
+        """The entry's renderings of `kind`'s file, loaded from it the first time they are asked for."""
+        light = kind in _LIGHT_KINDS
+        found = entry.light if light else entry.rendered
+        if found is None:
             try:
-                stem, key, rendered = pickle.loads((self.folder / _file_name(entry.stem)).with_suffix(_RENDERED).read_bytes())
+                stem, key, found = pickle.loads((self.folder / _file_name(entry.stem)).with_suffix(
+                    _LIGHT if light else _RENDERED).read_bytes())
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-                stem = key = rendered = None  # missing or unreadable: made again
-            entry.rendered = rendered if (stem, key) == (entry.stem, entry.key) and isinstance(rendered, dict) else {}
-        return entry.rendered
+                stem = key = found = None  # missing or unreadable: made again
+            found = found if (stem, key) == (entry.stem, entry.key) and isinstance(found, dict) else {}
+            if light:
+                entry.light = found
+            else:
+                entry.rendered = found
+        return found
 
     def _load(self, stem: str) -> _Entry | None:
         if stem not in self._entries:

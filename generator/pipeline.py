@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Union
 
 from . import cores, related, versions
-from .cache import Cache
+from .cache import Cache, keep, reading_file, reading_in
 from .errors import InputError, Problem
 from .reading import Reading, load_transcript
 from .kept import Kept
@@ -106,7 +106,12 @@ def load_corpus(
     misses = [path for path in paths if path not in unloaded and cached.get(path) is None]
     if cache and misses:
         related.remembered_weights(cache.shared("word weights"))
-    fresh = dict(_read_all(misses, registry, progress))
+    folder = cache.ready() if cache and misses else None
+    fresh, written = {}, set()  # written: those whose cache files their worker wrote
+    for path, outcome, kept in _read_all(misses, registry, progress, keys if folder else {}, folder):
+        fresh[path] = outcome
+        if kept:
+            written.add(path)
     if cache and misses:
         related.kept_weights(cache.shared("word weights"))
     sources: list[Reading | Kept] = []
@@ -121,7 +126,7 @@ def load_corpus(
                 kept.append(path)
             continue
         if cache and path in fresh:
-            cache.store_reading(path, keys[path], result)
+            cache.store_reading(path, keys[path], result, kept=path in written)
         if index is not None and isinstance(result, Reading) and index.get(path, keys[path]) is None:
             index.put(keeping(result.transcript, keys[path], result.warnings))
         sources.append(result)
@@ -195,32 +200,44 @@ Outcome = Union[Reading, tuple[Problem, ...]]
 # preview's server), which a fork would copy mid-work.
 PARALLEL_FROM = 64
 MAX_WORKERS = 4  # each worker is a fork of the whole run: past this, more memory for little time
-_registry_of_worker: Registry | None = None  # a worker's, set by its initializer
+_worker: tuple[Registry, Path | None] | None = None  # a worker's registry and cache folder, set by its initializer
 
 
-def _read_all(paths: list[Path], registry: Registry, progress) -> Iterator[tuple[Path, Outcome]]:
-    """Each path with its reading, or the problems that stopped it, in order."""
+def _read_all(paths: list[Path], registry: Registry, progress, keys: dict[Path, str],
+              folder: Path | None) -> Iterator[tuple[Path, Outcome, bool]]:
+    """Each path with its reading, or the problems that stopped it, in order, and whether
+    the reading's cache file was written (by the worker that read it, in the cache `folder`,
+    under its key in `keys`)."""
     workers = min(cores.count(), MAX_WORKERS)
     if len(paths) < PARALLEL_FROM or workers < 2 or not cores.may_fork():
         for path in progress(paths, len(paths), "reading"):
-            yield path, _read_one(path, registry)
+            yield path, _read_one(path, registry), False
         return
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(registry,)) as pool:
-        outcomes = pool.imap(_read_in_worker, paths, chunksize=8)  # in order: the same output as one process
-        for path, (outcome, met) in zip(progress(paths, len(paths), "reading"), outcomes):
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(registry, folder)) as pool:
+        jobs = [(path, keys.get(path)) for path in paths]
+        outcomes = pool.imap(_read_in_worker, jobs, chunksize=8)  # in order: the same output as one process
+        for path, (outcome, kept, met) in zip(progress(paths, len(paths), "reading"), outcomes):
             related.weighed(met)
-            yield path, outcome
+            yield path, reading_in(outcome) if isinstance(outcome, bytes) else outcome, kept
 
 
-def _start_worker(registry: Registry) -> None:
-    global _registry_of_worker
+def _start_worker(registry: Registry, folder: Path | None) -> None:
+    global _worker
     cores.as_worker()
-    _registry_of_worker = registry  # forked: handed over, not copied through a pickle
+    _worker = registry, folder  # forked: handed over, not copied through a pickle
 
 
-def _read_in_worker(path: Path) -> tuple[Outcome, list[tuple[str, str, float]]]:
-    assert _registry_of_worker is not None, "a reading worker starts with its registry"
-    return _read_one(path, _registry_of_worker), related.newly_weighed()
+def _read_in_worker(job: tuple[Path, str | None]) -> tuple[Outcome | bytes, bool, list[tuple[str, str, float]]]:
+    """A reading made by a worker: sent back as its cache file (`reading_file`, which
+    the worker writes where the run has a cache: the run need not pickle it again), or the
+    problems that stopped it."""
+    assert _worker is not None, "a reading worker starts with its registry"
+    (path, key), (registry, folder) = job, _worker
+    outcome = _read_one(path, registry)
+    if key is None or not isinstance(outcome, Reading):
+        return outcome, False, related.newly_weighed()
+    data = reading_file(key, path.stem, outcome)
+    return data, folder is not None and keep(folder, path.stem, data), related.newly_weighed()
 
 
 def _read_one(path: Path, registry: Registry) -> Outcome:

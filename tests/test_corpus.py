@@ -127,3 +127,28 @@ def test_reading_in_several_processes_gives_the_same_corpus():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.stdout == "same\n", result.stderr
+
+
+def test_reading_workers_write_the_cache_files_of_their_readings(tmp_path):
+    """Forked workers write each reading's cache file as they make it: the run keeps them as
+    they are (no reading pickled again at its end), and the next run reads none again."""
+    script = (
+        "from pathlib import Path\n"
+        "import generator.pipeline as p\n"
+        "from generator.cache import Cache\n"
+        f"folder, cache_dir = Path({str(CORPUS)!r}), Path({str(tmp_path / 'cache')!r})\n"
+        "serial = p.load_corpus(folder)\n"
+        "p.PARALLEL_FROM = 2\n"
+        "cache = Cache(cache_dir)\n"
+        "parallel = p.load_corpus(folder, cache=cache)\n"
+        "assert parallel.readings == serial.readings\n"
+        "written = {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')}\n"
+        "assert len(written) == len(serial.readings) > 10, written\n"
+        "cache.save({r.transcript.source.stem for r in parallel.readings})\n"
+        "assert {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')} == written\n"
+        "p._read_one = None  # a second run that reads anything fails\n"
+        "assert p.load_corpus(folder, cache=Cache(cache_dir)).readings == serial.readings\n"
+        "print('kept')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "kept\n", result.stderr
