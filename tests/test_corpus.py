@@ -110,45 +110,35 @@ def test_export_matches_golden_json(readings, path):
     assert json.loads(produced) == json.loads(golden.read_text(encoding="utf-8"))
 
 
+def _forking(*lines: str) -> str:
+    """What a script printing "done" at its end prints, run apart with the corpus read in
+    one process (`serial`) and `p.PARALLEL_FROM` set to 2: pytest's own threads rule out forking."""
+    script = "\n".join(("from pathlib import Path", "import generator.pipeline as p", "from generator.cache import Cache",
+                        f"folder = Path({str(CORPUS)!r})", "serial = p.load_corpus(folder)", "assert len(serial.readings) > 10",
+                        "p.PARALLEL_FROM = 2", *lines, "print('done')"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    return result.stdout + result.stderr
+
+
 def test_reading_in_several_processes_gives_the_same_corpus():
     """From `PARALLEL_FROM` transcripts, forked workers read them: the readings are the same,
-    in the same order, as one process's (run apart: pytest's own threads rule out forking)."""
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "import generator.pipeline as p\n"
-        f"folder = Path({str(CORPUS)!r})\n"
-        "serial = p.load_corpus(folder)\n"
-        "p.PARALLEL_FROM = 2\n"
-        "parallel = p.load_corpus(folder)\n"
-        "assert len(serial.readings) > 10\n"
-        "assert parallel.readings == serial.readings and parallel.failed == serial.failed\n"
-        "print('same')\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.stdout == "same\n", result.stderr
+    in the same order, as one process's."""
+    assert _forking("parallel = p.load_corpus(folder)",
+                    "assert parallel.readings == serial.readings and parallel.failed == serial.failed") == "done\n"
 
 
 def test_reading_workers_write_the_cache_files_of_their_readings(tmp_path):
     """Forked workers write each reading's cache file as they make it: the run keeps them as
     they are (no reading pickled again at its end), and the next run reads none again."""
-    script = (
-        "from pathlib import Path\n"
-        "import generator.pipeline as p\n"
-        "from generator.cache import Cache\n"
-        f"folder, cache_dir = Path({str(CORPUS)!r}), Path({str(tmp_path / 'cache')!r})\n"
-        "serial = p.load_corpus(folder)\n"
-        "p.PARALLEL_FROM = 2\n"
-        "cache = Cache(cache_dir)\n"
-        "parallel = p.load_corpus(folder, cache=cache)\n"
-        "assert parallel.readings == serial.readings\n"
-        "written = {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')}\n"
-        "assert len(written) == len(serial.readings) > 10, written\n"
-        "cache.save({r.transcript.source.stem for r in parallel.readings})\n"
-        "assert {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')} == written\n"
-        "p._read_one = None  # a second run that reads anything fails\n"
-        "assert p.load_corpus(folder, cache=Cache(cache_dir)).readings == serial.readings\n"
-        "print('kept')\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.stdout == "kept\n", result.stderr
+    assert _forking(
+        f"cache_dir = Path({str(tmp_path / 'cache')!r})",
+        "cache = Cache(cache_dir)",
+        "parallel = p.load_corpus(folder, cache=cache)",
+        "assert parallel.readings == serial.readings",
+        "written = {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')}",
+        "assert len(written) == len(serial.readings), written",
+        "cache.save({r.transcript.source.stem for r in parallel.readings})",
+        "assert {f.name: f.stat().st_ino for f in cache_dir.glob('*.pickle')} == written",
+        "p._read_one = None  # a second run that reads anything fails",
+        "assert p.load_corpus(folder, cache=Cache(cache_dir)).readings == serial.readings",
+    ) == "done\n"
