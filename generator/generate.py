@@ -195,7 +195,8 @@ def note_ledger(cache: Cache | None, path: Path, published: ledger.Published, wr
         index.ledger, differ = ledger.known(path, published.ledger.base), set(published.ledger.changed)
     else:
         index.ledger = ledger.known(path, published.given)
-        differ = published.given.differ if published.given else set(published.ledger.transcripts)
+        given = published.given.transcripts if published.given else {}
+        differ = {id_ for id_, entry in published.ledger.transcripts.items() if given.get(id_) != entry}
     for t in published.transcripts:
         if t.id in differ:
             index.forget(t.source.stem)

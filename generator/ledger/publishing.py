@@ -27,30 +27,6 @@ _SAME_NAME = 85  # how alike (0-100) two names must be for one to be a corrected
 
 
 @dataclass(frozen=True)
-class Given:
-    """What a run needs of the ledger it aligned to, once aligned: whether the alignment left
-    it as it was, the ids whose entries it changed or added, and, for a file it does not
-    write (`--frozen`), what that file holds (`spliced.Known` but its stamp). Not the parsed
-    ledger itself: 120 MB at 10,000 transcripts, held through the build otherwise."""
-
-    same: bool
-    differ: frozenset[str]
-    sources: dict[str, tuple[str, bool]]  # id -> its source, and whether it is withdrawn
-    speakers: dict[str, Page]
-    outlets: dict[str, Page]
-
-
-def _given(ledger: Ledger, now: Ledger) -> Given:
-    """What `Given` says of `ledger`, aligned to and become `now` (whose entries are all of
-    its entries, some changed, and new ones: none differs, none was added)."""
-    differ = frozenset(id_ for id_, entry in now.transcripts.items() if ledger.transcripts.get(id_) != entry)
-    same = not differ and now.speakers == ledger.speakers and now.outlets == ledger.outlets
-    return Given(same, differ,
-                 {id_: (e.source, e.withdrawn is not None) for id_, e in ledger.transcripts.items()},
-                 dict(ledger.speakers), dict(ledger.outlets))
-
-
-@dataclass(frozen=True)
 class Published:
     """The transcripts with their permanent ids, and what that changed."""
 
@@ -59,13 +35,11 @@ class Published:
     changes: tuple[Change, ...]
     moved: dict[str, str]  # "speakers/old-id" -> "speakers/new-id" (or the index, "speakers")
     withdrawn: tuple[Entry, ...]
-    given: Given | None = None  # what is needed of the ledger aligned to, not the ledger itself
+    given: Ledger | None = None  # the ledger aligned to: where `ledger` equals it, nothing changed
 
     @property
     def unchanged(self) -> bool:
-        if isinstance(self.ledger, Ledger):
-            return self.given is not None and self.given.same
-        return self.ledger.unchanged
+        return self.ledger == self.given if isinstance(self.ledger, Ledger) else self.ledger.unchanged
 
     @property
     def spliced(self) -> bool:
@@ -130,8 +104,10 @@ def publish(transcripts: Iterable[Transcript], ledger: Ledger, folder: Path, day
     outlet_pages, moved_outlets = _pages(ledger.outlets, outlets, settled=not unread)
     moved = {f"speakers/{a}": f"speakers/{b}" if b else "speakers" for a, b in moved_people.items()}
     moved |= {f"outlets/{a}": f"outlets/{b}" if b else "outlets" for a, b in moved_outlets.items()}
-    now = Ledger(entries, speakers, outlet_pages)
-    return Published(tuple(result), now, tuple(sorted(changes)), moved, tuple(withdrawn), _given(ledger, now))  # in file-name order, as read
+    return Published(
+        tuple(result), Ledger(entries, speakers, outlet_pages),  # in file-name order, as read
+        tuple(sorted(changes)), moved, tuple(withdrawn), ledger,
+    )
 
 
 def _free_id(id_: str, entries: dict[str, Entry]) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Transcript
 from .alignment import Change, Mark
 from .file import Entry, Ledger, Page, entry_key, entry_lines, page_lines, read_entry
-from .publishing import Aligner, Given, Published, _pages, _share
+from .publishing import Aligner, Published, _pages, _share
 
 
 class NotSimple(Exception):
@@ -53,13 +53,13 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
     return found.st_ino, found.st_size, found.st_mtime_ns
 
 
-def known(path: Path, ledger: Ledger | Spliced | Known | Given | None) -> Known | None:
+def known(path: Path, ledger: Ledger | Spliced | Known | None) -> Known | None:
     """What the file at `path` holds, `ledger` being what it was read or written as."""
     found = stamp(path)
     if found is None or ledger is None:
         return None
-    if isinstance(ledger, (Known, Given)):
-        return Known(found, ledger.sources, ledger.speakers, ledger.outlets)
+    if isinstance(ledger, Known):
+        return replace(ledger, stamp=found)
     if isinstance(ledger, Spliced):
         return ledger.known_after(found)
     return Known(found, {id_: (e.source, e.withdrawn is not None) for id_, e in ledger.transcripts.items()},
