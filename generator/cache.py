@@ -270,7 +270,12 @@ class Cache:
                   "the next run reads every transcript again", file=sys.stderr)
             return
         for stem in sorted(self._changed & stems):
-            self._write_entry(stem)
+            entry, path = self._entries[stem], self.folder / _file_name(stem)
+            if stem in self._read:
+                self._write(path, None, f"the next run reads {stem} again", reading_file(entry.key, stem, entry.reading))
+            for suffix, rendered in ((_RENDERED, entry.rendered), (_LIGHT, entry.light)):
+                if rendered is not None:
+                    self._write(path.with_suffix(suffix), (stem, entry.key, rendered), f"the next run renders {stem} again")
         self._drop_others({_file_name(stem)[:-len(".pickle")] for stem in stems})
         if self._index is not None:
             self._index.keep_only(stems)
@@ -290,25 +295,6 @@ class Cache:
                 self._warn(self.folder / MANIFEST, error, "the next run reads the docs back")
         self._changed.clear()
         self._read.clear()
-
-    def settled(self, t: Any) -> None:
-        """Write what changed of the transcript's entry now, and let go of its renderings
-        (loaded again if asked for): `build` makes its search pages last, while MkDocs runs,
-        and would otherwise hold every page of the archive packed until `save`."""
-        stem = t.source.stem
-        if stem in self._changed and self.ready() is not None:
-            self._write_entry(stem)
-            self._changed.discard(stem)
-            self._entries[stem].rendered = None
-
-    def _write_entry(self, stem: str) -> None:
-        entry, path = self._entries[stem], self.folder / _file_name(stem)
-        if stem in self._read:
-            self._write(path, None, f"the next run reads {stem} again", reading_file(entry.key, stem, entry.reading))
-            self._read.discard(stem)
-        for suffix, rendered in ((_RENDERED, entry.rendered), (_LIGHT, entry.light)):
-            if rendered is not None:
-                self._write(path.with_suffix(suffix), (stem, entry.key, rendered), f"the next run renders {stem} again")
 
     def _drop_others(self, kept: set[str]) -> None:
         """Remove the entries of sources not in `kept` (by their files' names without

@@ -278,27 +278,3 @@ def test_near_misses_remembered_until_the_registry_or_a_name_changes(folder, tmp
     source = folder / "2024-12-03-pre-ministerial-press-conference.txt"
     _edit(source, "Retuers", "Reutrs")
     assert warned() == ["'Reutrs' looks like outlet 'Reuters': add it as an alias in speakers.yml"]  # a new name
-
-
-def test_a_settled_transcript_is_written_at_once_and_its_renderings_let_go(folder, tmp_path):
-    """`build` makes the search pages last, while MkDocs runs: each transcript's entry is
-    written as its page is made (`Cache.settled`), not held to the end; what a later run
-    takes from those files is what a run that held them to `save` would have kept."""
-    from generator.render import search_pages
-
-    cache_dir = tmp_path / "cache"
-    cache = Cache(cache_dir)
-    corpus = load_corpus(folder, cache=cache)
-    files = render_site(corpus.transcripts, cache)
-    assert not list(cache_dir.glob("*.rendered"))
-    pages = {name: page if isinstance(page, str) else page() for name, page in search_pages(corpus.transcripts, cache).items()}
-    assert len(list(cache_dir.glob("*.rendered"))) == len(corpus.transcripts)
-    assert all(entry.rendered is None for entry in cache._entries.values())
-    written = {p.name: p.stat().st_ino for p in cache_dir.glob("*.rendered")}
-    cache.save({t.source.stem for t in corpus.transcripts})
-    assert {p.name: p.stat().st_ino for p in cache_dir.glob("*.rendered")} == written  # not written again
-    warm = Cache(cache_dir)
-    again = load_corpus(folder, cache=warm)
-    assert render_site(again.transcripts, warm) == files
-    assert {name: page if isinstance(page, str) else page() for name, page in search_pages(again.transcripts, warm).items()} == pages
-    assert not warm._changed  # every rendering was taken from the files written

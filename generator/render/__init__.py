@@ -43,10 +43,6 @@ class Memo(Protocol):
     def published(self, t: Transcript, card: Card) -> None:
         """The card `t` is published with this run: kept for the next."""
 
-    def settled(self, t: Transcript) -> None:
-        """Everything `t` renders to this run is made (its search page is the last): what
-        is kept of it may be written now, and need not be held."""
-
 
 class NoMemo:
     def get(self, t: Transcript, kind: str) -> None:
@@ -68,9 +64,6 @@ class NoMemo:
         return None
 
     def published(self, t: Transcript, card: Card) -> None:
-        pass
-
-    def settled(self, t: Transcript) -> None:
         pass
 
 
@@ -260,13 +253,11 @@ def search_pages(transcripts: tuple[Transcript, ...], memo: Memo = NoMemo(),
     """The pages the site search indexes, keyed by path under the site root, in parts of
     at most `part_pages`, with the list of parts and the filters' values (`search_page.in_parts`).
     Each page is a function that unpacks it, to be called as it is written: the run holds
-    them packed, as the memo does, which is told each transcript is settled (`Memo.settled`):
-    the search pages are made last."""
+    them packed, as the memo does."""
     pages = {}
     for t in transcripts:
         packed = _packed(memo, t, SEARCH, search_page.made)
         pages[search_page.path(t)] = (lambda packed=packed: unpack(packed)[0], unpack(packed)[1])
-        memo.settled(t)
     return search_page.in_parts(pages, part_pages)
 
 
