@@ -63,6 +63,16 @@ def _correct(project: Path) -> None:
                                  "NATO Secretary General Rutte:\nYes.\n\nQuestion:\n", 1), encoding="utf-8")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_day():
+    """Every build of this module on one day (`SOURCE_DATE_EPOCH`, as `ledger.today` reads it):
+    a correction is dated on its run's day, so a build after midnight would give another
+    "after" than the reference's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(time.time())))
+        yield
+
+
 @pytest.fixture(scope="module")
 def states(tmp_path_factory):
     """The project's state before the correction and after a finished build of it, and how
