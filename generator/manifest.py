@@ -9,7 +9,6 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Union
@@ -253,26 +252,6 @@ class Span:
     fd: int
     start: int
     length: int
-
-    def copy_to(self, handle: BinaryIO) -> None:
-        """Append the span to `handle`: copied by the kernel where it can, else read and written."""
-        handle.flush()
-        done = 0
-        try:
-            while done < self.length:
-                copied = os.copy_file_range(self.fd, handle.fileno(), self.length - done, self.start + done)
-                if not copied:
-                    raise OSError("copy_file_range copied nothing")
-                done += copied
-        except (AttributeError, OSError):  # no such call, or not between these files
-            os.lseek(handle.fileno(), 0, os.SEEK_END)
-            while done < self.length:
-                chunk = os.pread(self.fd, min(self.length - done, 1 << 24), self.start + done)
-                if not chunk:
-                    raise OSError(f"{self.fd}: the file is shorter than its layout")
-                handle.write(chunk)
-                handle.flush()
-                done += len(chunk)
 
 
 def stamp(path: Path) -> tuple[int, int, int]:

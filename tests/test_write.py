@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import time
 from pathlib import Path
 
@@ -136,13 +137,17 @@ def test_many_runs_of_random_changes_leave_exactly_the_files_given(tmp_path, see
         assert _owned(root) == files, f"run {run}"
 
 
-def test_a_bulk_file_is_rewritten_in_its_spare_copy_and_never_in_the_docs(tmp_path):
+@pytest.mark.parametrize("kernel", [True, False], ids=["copy_file_range", "read and written"])
+def test_a_bulk_file_is_rewritten_in_its_spare_copy_and_never_in_the_docs(tmp_path, monkeypatch, kernel):
     """A file of parts (the bulk export) is staged by rewriting the spare part's copy from
     its first changed part, where that copy is its own file: the docs' copy is never
-    written into, whatever the runs change, and each run's file is its parts in order."""
+    written into, whatever the runs change, and each run's file is its parts in order;
+    the same where the kernel cannot copy between the files (the parts read and written)."""
     from generator.render.deferred import Joined
     from generator.write import commit, stage
 
+    if not kernel:
+        monkeypatch.setattr(os, "copy_file_range", _no_copy_file_range)
     rng = random.Random(5)
     root = tmp_path / "docs"
     parts = {f"t{n:03d}": f"rows of t{n} v0\n" * rng.randint(1, 4) for n in range(60)}
@@ -163,3 +168,35 @@ def test_a_bulk_file_is_rewritten_in_its_spare_copy_and_never_in_the_docs(tmp_pa
             assert (root / "api" / "exchanges.csv").read_bytes() == before, f"run {run}: the docs' copy was written into"
         commit(root, ("speakers", "api"))
         assert (root / "api" / "exchanges.csv").read_text() == "head\n" + "".join(text for _, text in ordered), run
+
+
+def _no_copy_file_range(*args):
+    raise OSError(18, "Invalid cross-device link")
+
+
+def test_a_bulk_file_whose_copy_fails_leaves_the_docs_as_they_were(tmp_path, monkeypatch):
+    """The kept parts of a bulk file are copied by a thread while the run goes on: when that
+    copy fails, staging fails with its error once the thread is done, and nothing staged
+    is left to be committed."""
+    from generator.render.deferred import Joined
+    from generator.write import commit, stage, staging
+
+    root, owned = tmp_path / "docs", ("speakers", "api")
+    known = Manifest(root)
+    for run in range(3):  # the third run splices the spare's own copy
+        parts = tuple((f"t{n}:{run if n == 5 else 0}", lambda n=n, run=run: f"row {n} of run {run if n == 5 else 0}\n")
+                      for n in range(10))
+        stage(root, {"speakers/index.md": f"run {run}\n", "api/exchanges.csv": Joined(parts, "head\n")}, owned, known)
+        commit(root, owned)
+    before = _owned_files(root)
+    monkeypatch.setattr(os, "copy_file_range", _no_copy_file_range)
+    monkeypatch.setattr(os, "pread", lambda *args: (_ for _ in ()).throw(OSError(5, "Input/output error")))
+    parts = tuple((f"t{n}:{9 if n == 2 else 0}", lambda n=n: f"row {n} again\n") for n in range(10))
+    with pytest.raises(OSError, match="Input/output error"):
+        stage(root, {"speakers/index.md": "run 9\n", "api/exchanges.csv": Joined(parts, "head\n")}, owned, known)
+    assert not staging(root).exists() and _owned_files(root) == before
+    assert not [thread for thread in threading.enumerate() if thread.name == "podium-copy"]
+
+
+def _owned_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
