@@ -200,7 +200,7 @@ class _Copying:
         try:
             for start, length, at in spans:
                 _copy_span(self._source, self.handle.fileno(), start, length, at)
-        except BaseException as error:
+        except Exception as error:  # noqa: BLE001 - raised by `done`, in the run's own thread
             self._error = error
 
     def done(self) -> tuple[int, int, int]:
@@ -216,6 +216,7 @@ class _Copying:
             self.handle.close()
             if self._source is not None:
                 os.close(self._source)
+                self._source = None  # closed once: its number may be another file's next
 
     def done_quietly(self) -> None:
         with contextlib.suppress(BaseException):
