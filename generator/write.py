@@ -13,14 +13,14 @@ import contextlib
 import os
 import shutil
 import tempfile
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .copying import Copying
 from .linking import fill, link_copy, present
-from .manifest import Content, Manifest, Parts, Span, content_key, stamp
+from .manifest import Content, Manifest, Parts, content_key, stamp
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class _Staging:
         self.folder: Path | None = None
         self.from_spare = False  # made from the part the last commit moved out
         self._parents: set[str] = set()
-        self._copying: dict[str, _Copying] = {}  # the files `splice` writes, by name
+        self._copying: dict[str, Copying] = {}  # the files `splice` writes, by name
 
     def made(self) -> Path:
         if self.folder is None:
@@ -138,7 +138,7 @@ class _Staging:
         if kept is None:
             self.parent(target)
             target.unlink(missing_ok=True)  # never written through: it may be a link to a published file
-        copying = _Copying(open(target, "wb" if kept is None else "r+b"))
+        copying = Copying(open(target, "wb" if kept is None else "r+b"))
         self._copying[name] = copying
         copying.put(manifest.spliced(root, name, content, kept), kept[1] if kept else 0)
 
@@ -164,89 +164,6 @@ class _Staging:
         with open(target, "wb") as handle:
             handle.write(data)
         return stamp(target)
-
-
-class _Copying:
-    """A file written from `at` on from chunks: bytes written at once, at their place, and
-    spans of another file (`Span`) copied by a thread, by the kernel where it can."""
-
-    def __init__(self, handle: BinaryIO):
-        self.handle = handle
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
-        self._source: int | None = None  # the spans' file, held open for the thread
-
-    def put(self, chunks: Iterable[bytes | Span], at: int) -> None:
-        spans, target = [], self.handle.fileno()
-        try:
-            for chunk in chunks:
-                if isinstance(chunk, Span):
-                    if self._source is None:
-                        self._source = os.dup(chunk.fd)  # the chunks' maker closes its own once done
-                    spans.append((chunk.start, chunk.length, at))
-                    at += chunk.length
-                else:
-                    _write_at(target, chunk, at)
-                    at += len(chunk)
-            os.ftruncate(target, at)
-        except BaseException:
-            self.done_quietly()
-            raise
-        if spans:
-            self._thread = threading.Thread(target=self._copy, args=(spans,), name="podium-copy", daemon=True)
-            self._thread.start()
-
-    def _copy(self, spans: list[tuple[int, int, int]]) -> None:
-        try:
-            for start, length, at in spans:
-                _copy_span(self._source, self.handle.fileno(), start, length, at)
-        except Exception as error:  # noqa: BLE001 - raised by `done`, in the run's own thread
-            self._error = error
-
-    def done(self) -> tuple[int, int, int]:
-        """The file's stamp, its spans copied; the copy's error raised."""
-        try:
-            if self._thread is not None:
-                self._thread.join()
-            if self._error is not None:
-                raise self._error
-            found = os.fstat(self.handle.fileno())
-            return found.st_ino, found.st_size, found.st_mtime_ns
-        finally:
-            self.handle.close()
-            if self._source is not None:
-                os.close(self._source)
-                self._source = None  # closed once: its number may be another file's next
-
-    def done_quietly(self) -> None:
-        with contextlib.suppress(BaseException):
-            self.done()
-
-
-def _copy_span(source: int, target: int, start: int, length: int, at: int) -> None:
-    """`length` bytes of `source` from `start` put in `target` at `at`: copied by the kernel
-    where it can, else read and written."""
-    done = 0
-    try:
-        while done < length:
-            copied = os.copy_file_range(source, target, length - done, start + done, at + done)
-            if not copied:
-                raise OSError("copy_file_range copied nothing")
-            done += copied
-    except (AttributeError, OSError):  # no such call, or not between these files
-        while done < length:
-            chunk = os.pread(source, min(length - done, 1 << 24), start + done)
-            if not chunk:
-                raise OSError(f"{source}: the file is shorter than its layout") from None
-            _write_at(target, chunk, at + done)
-            done += len(chunk)
-
-
-def _write_at(target: int, data: bytes, at: int) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.pwrite(target, view, at)
-        view, at = view[written:], at + written
 
 
 def _unchanged(root: Path, files: dict[str, Content], manifest: Manifest, staged: _Staging
