@@ -7,6 +7,7 @@ nothing already generated or built is touched. Warnings are shown together at th
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -28,8 +29,23 @@ from .report import findings_json, summary
 from .suggest import registry_suggestion
 from .write import discard, staging
 
+
+def _input_folder(context: click.Context, parameter: click.Parameter, given: Path) -> Path:
+    """The input folder as the run names it: relative to the working directory where it is
+    under it, however it was given (`transcripts`, `./transcripts/`, its absolute path),
+    else absolute. Messages name its files so, and the cache keys each reading by its
+    file's path as named (messages carry it): two spellings of one folder would have every
+    transcript read again (five minutes at 10,000)."""
+    try:
+        folder, here = Path(os.path.abspath(given)), Path.cwd()
+    except OSError:  # the working directory is gone: the folder as given
+        return given
+    return folder.relative_to(here) if folder.is_relative_to(here) else folder
+
+
 _INPUT = click.option("--input", "input_dir", type=click.Path(path_type=Path), default=Path("transcripts"),
-                      show_default=True, help="Folder of raw .txt transcripts, sidecars and speakers.yml.")
+                      show_default=True, callback=_input_folder,
+                      help="Folder of raw .txt transcripts, sidecars and speakers.yml.")
 _DOCS = click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
                      show_default=True, help="MkDocs docs folder; generated pages go in its subfolders.")
 _STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")

@@ -278,3 +278,39 @@ def test_near_misses_remembered_until_the_registry_or_a_name_changes(folder, tmp
     source = folder / "2024-12-03-pre-ministerial-press-conference.txt"
     _edit(source, "Retuers", "Reutrs")
     assert warned() == ["'Reutrs' looks like outlet 'Reuters': add it as an alias in speakers.yml"]  # a new name
+
+
+@pytest.mark.parametrize("first", ["in", "absolute"])
+def test_the_input_folder_however_spelt_is_read_once(folder, tmp_path, monkeypatch, first):
+    """`--input` given as `in`, `./in/`, `../<here>/in` or its absolute path is one folder to
+    the cache (the run names it relative to the working directory where it is under it):
+    switching between them reads nothing again."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def generate(spelt: str) -> None:
+        result = runner.invoke(main, ["generate", "--input", spelt, "--docs", "docs", "--cache", "cache",
+                                      "--config", str(ROOT / "mkdocs.yml")])
+        assert result.exit_code == 0, result.output
+
+    generate(str(folder) if first == "absolute" else "in")
+    read = _counting_reads(monkeypatch)
+    for spelt in ("in", "./in/", f"../{tmp_path.name}/in", str(folder)):
+        generate(spelt)
+    assert read == []
+
+
+def test_an_input_folder_outside_the_working_directory_is_named_by_its_absolute_path(tmp_path, monkeypatch):
+    from generator.cli import _input_folder
+
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert _input_folder(None, None, Path("transcripts")) == Path("transcripts")
+    assert _input_folder(None, None, tmp_path / "here" / "transcripts") == Path("transcripts")
+    assert _input_folder(None, None, Path("../elsewhere/transcripts")) == tmp_path / "elsewhere" / "transcripts"
+    assert _input_folder(None, None, tmp_path / "here") == Path(".")
