@@ -93,17 +93,21 @@ def same_docs(a: Path, b: Path) -> list[str]:
 
 def serve_edits(root: Path, n: int, edits: range) -> list[float]:
     """Each of `edits` made, then regenerated as `serve` does (`generate.regenerate`, one
-    process, one cache held between regenerations): the seconds of each."""
+    process, one cache held between regenerations): the seconds of each. Run from the
+    workdir, the input folder named as `serve` there names it (`cli._input_folder`): the
+    cache keys readings by their paths as named, as the `generate` runs before named them."""
     from generator import generate as flow
     from generator.cache import Cache
-    from generator.cli import _site_url
+    from generator.cli import _input_folder, _site_url
 
+    os.chdir(root)
     site_url = _site_url(root / "mkdocs.yml")
     cache = Cache(root / ".podium-cache", site_url)
+    folder = _input_folder(None, None, root / "transcripts")
 
     def regenerate() -> tuple[float, str]:
         start = time.perf_counter()
-        said = str(flow.regenerate(root / "transcripts", root / "docs", cache, site_url).report)
+        said = str(flow.regenerate(folder, root / "docs", cache, site_url).report)
         return time.perf_counter() - start, said
 
     seconds, said = regenerate()
@@ -130,7 +134,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the workdir as it is (its cache warm)")
     parser.add_argument("--serve", action="store_true", help="also K edits regenerated as `serve` does, in one process")
     args = parser.parse_args()
-    root = args.workdir / f"n{args.n}"
+    root = (args.workdir / f"n{args.n}").absolute()  # `--serve` runs from it
     if not args.reuse:
         prepare(root, args.n, args.corpus)
         seconds, said = generate(root, root / "docs")
