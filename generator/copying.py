@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from .manifest import Span
+from .manifest import Span, stamp
 
 
 class Copying:
@@ -58,8 +58,7 @@ class Copying:
                 self._thread.join()
             if self._error is not None:
                 raise self._error
-            found = os.fstat(self.handle.fileno())
-            return found.st_ino, found.st_size, found.st_mtime_ns
+            return stamp(self.handle.fileno())
         finally:
             self.handle.close()
             if self._source is not None:

@@ -254,8 +254,9 @@ class Span:
     length: int
 
 
-def stamp(path: Path) -> tuple[int, int, int]:
-    found = path.stat()
+def stamp(path: Path | int) -> tuple[int, int, int]:
+    """A file's inode, size and time, by its path or an open descriptor of it."""
+    found = os.stat(path)
     return found.st_ino, found.st_size, found.st_mtime_ns
 
 
